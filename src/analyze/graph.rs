@@ -1,0 +1,231 @@
+//! The service dependency graph (loops, recovery waves) and the shape of call trees.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::*;
+use std::collections::HashMap;
+
+/// Direct dependencies of each service, as indices into `plan.services`
+/// (dangling references and non-services left out), in the order written,
+/// with the reference each edge came from.
+pub fn dependencies(plan: &Plan) -> Vec<Vec<(usize, &Text)>> {
+    plan.services
+        .iter()
+        .map(|s| {
+            s.depends_on
+                .iter()
+                .filter_map(|d| match plan.lookup(&d.value) {
+                    Some(ItemRef {
+                        kind: Kind::Service,
+                        index,
+                    }) => Some((index, d)),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Restoration waves: every service a service needs comes in an earlier wave.
+/// Services on or behind a dependency loop are left out.
+pub fn recovery_waves(plan: &Plan) -> Vec<Vec<usize>> {
+    let deps = dependencies(plan);
+    let (waves, _) = waves_of(&deps);
+    waves
+}
+
+/// Waves, and the services that could not be placed (loops and what needs them).
+fn waves_of(deps: &[Vec<(usize, &Text)>]) -> (Vec<Vec<usize>>, Vec<bool>) {
+    let n = deps.len();
+    let mut waiting: Vec<usize> = deps.iter().map(Vec::len).collect();
+    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (s, ds) in deps.iter().enumerate() {
+        for &(d, _) in ds {
+            dependents[d].push(s);
+        }
+    }
+    let mut placed = vec![false; n];
+    let mut current: Vec<usize> = (0..n).filter(|&s| waiting[s] == 0).collect();
+    let mut waves = Vec::new();
+    while !current.is_empty() {
+        let mut next = Vec::new();
+        for &s in &current {
+            placed[s] = true;
+            for &t in &dependents[s] {
+                waiting[t] -= 1;
+                if waiting[t] == 0 {
+                    next.push(t);
+                }
+            }
+        }
+        next.sort_unstable();
+        waves.push(std::mem::replace(&mut current, next));
+    }
+    (waves, placed)
+}
+
+/// One `dependency-cycle` error per loop of services.
+pub fn dependency_cycles(plan: &Plan) -> Vec<Diagnostic> {
+    let deps = dependencies(plan);
+    let (_, placed) = waves_of(&deps);
+    let mut out = Vec::new();
+    // 0: not seen, 1 + k: seen on walk k.
+    let mut seen = vec![0usize; deps.len()];
+    for start in 0..deps.len() {
+        if placed[start] || seen[start] != 0 {
+            continue;
+        }
+        let walk = start + 1;
+        let mut path: Vec<(usize, &Text)> = Vec::new();
+        let mut at = start;
+        loop {
+            if seen[at] == walk {
+                // A new loop: the part of the path from `at` on.
+                let from = path.iter().position(|(s, _)| *s == at).unwrap_or(0);
+                out.push(cycle_error(plan, &path[from..]));
+                break;
+            }
+            if seen[at] != 0 {
+                break;
+            }
+            seen[at] = walk;
+            // An unplaced service always has an unplaced dependency.
+            let Some(&(next, via)) = deps[at].iter().find(|(d, _)| !placed[*d]) else {
+                break;
+            };
+            path.push((at, via));
+            at = next;
+        }
+    }
+    out
+}
+
+fn cycle_error(plan: &Plan, cycle: &[(usize, &Text)]) -> Diagnostic {
+    // Start the loop at the service written first, so the report is stable.
+    let first = (0..cycle.len())
+        .min_by_key(|&i| {
+            let span = plan.services[cycle[i].0].head.id.span;
+            (span.file, span.start)
+        })
+        .unwrap_or(0);
+    let ordered: Vec<_> = cycle[first..].iter().chain(&cycle[..first]).collect();
+    let mut names: Vec<&str> = ordered
+        .iter()
+        .map(|(s, _)| plan.services[*s].head.id.value.as_str())
+        .collect();
+    names.push(names[0]);
+    Diagnostic::at(
+        Code::DependencyCycle,
+        ordered[0].1.span,
+        format!(
+            "services depend on each other in a loop: {}; none of them can be restored first",
+            names.join(" -> ")
+        ),
+    )
+}
+
+/// `call-tree-shape`: a loop, someone called by two callers, or a caller nobody calls.
+pub fn call_tree_shapes(plan: &Plan) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for tree in &plan.call_trees {
+        let name = &tree.head.id.value;
+        let mut caller_of: HashMap<&str, &str> = HashMap::new();
+        for (caller, callees) in &tree.calls {
+            for callee in callees {
+                if callee.value == caller.value {
+                    out.push(Diagnostic::at(
+                        Code::CallTreeShape,
+                        callee.span,
+                        format!("call tree \"{name}\": {} calls themselves", callee.value),
+                    ));
+                    continue;
+                }
+                if let Some(first) = caller_of.insert(&callee.value, &caller.value) {
+                    caller_of.insert(&callee.value, first);
+                    out.push(Diagnostic::at(
+                        Code::CallTreeShape,
+                        callee.span,
+                        format!(
+                            "call tree \"{name}\": {} is called by both {first} and {}; \
+                             everyone but the root is called by exactly one caller",
+                            callee.value, caller.value
+                        ),
+                    ));
+                }
+            }
+        }
+        let root = match &tree.root {
+            Some(root) => Some(root.value.as_str()),
+            None => {
+                let starts: Vec<&str> = tree
+                    .calls
+                    .iter()
+                    .map(|(c, _)| c.value.as_str())
+                    .filter(|c| !caller_of.contains_key(c))
+                    .collect();
+                match starts.as_slice() {
+                    [one] => Some(*one),
+                    [] if tree.calls.is_empty() => None,
+                    _ => {
+                        out.push(Diagnostic::at(
+                            Code::CallTreeShape,
+                            tree.head.at,
+                            format!(
+                                "call tree \"{name}\" has no `root` and {} people that nobody calls ({}); \
+                                 set `root` to the person who starts the cascade",
+                                starts.len(),
+                                starts.join(", ")
+                            ),
+                        ));
+                        continue;
+                    }
+                }
+            }
+        };
+        if let (Some(root), Some(root_text)) = (root, &tree.root)
+            && let Some(caller) = caller_of.get(root)
+        {
+            out.push(Diagnostic::at(
+                Code::CallTreeShape,
+                root_text.span,
+                format!("call tree \"{name}\": the root {root} is called by {caller}, which makes a loop"),
+            ));
+            continue;
+        }
+        for (caller, _) in &tree.calls {
+            let c = caller.value.as_str();
+            if Some(c) == root {
+                continue;
+            }
+            // Walk up from the caller: it must reach the root without a loop.
+            let mut at = c;
+            let mut steps = 0;
+            let reached = loop {
+                match caller_of.get(at) {
+                    None => break false,
+                    Some(&up) if Some(up) == root => break true,
+                    Some(&up) => at = up,
+                }
+                steps += 1;
+                if steps > caller_of.len() {
+                    break false;
+                }
+            };
+            if !reached {
+                let why = if steps > caller_of.len() {
+                    format!("{c} is part of a loop of callers")
+                } else {
+                    format!(
+                        "{c} makes calls but is never reached from the root {}",
+                        root.unwrap_or("?")
+                    )
+                };
+                out.push(Diagnostic::at(
+                    Code::CallTreeShape,
+                    caller.span,
+                    format!("call tree \"{name}\": {why}"),
+                ));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,262 @@
+//! Every reference of the plan, field or `[[id]]`, must name an item of the right kind;
+//! values that depend on plan.toml (tiers, risk scales, card QR codes) are checked here.
+
+use crate::diagnostic::{Code, Diagnostic, closest, did_you_mean};
+use crate::model::*;
+
+struct Resolver<'p> {
+    plan: &'p Plan,
+    out: Vec<Diagnostic>,
+    /// Ids of each kind, for suggestions; filled on the first miss.
+    ids_by_kind: Option<Vec<(Kind, Vec<&'p str>)>>,
+}
+
+impl<'p> Resolver<'p> {
+    fn expect(&mut self, r: &Text, kinds: &[Kind], field: &str) {
+        match self.plan.lookup(&r.value) {
+            Some(found) if kinds.contains(&found.kind) => {}
+            Some(found) => {
+                let wanted = kind_names(kinds);
+                self.out.push(Diagnostic::at(
+                    Code::UnknownReference,
+                    r.span,
+                    format!(
+                        "\"{}\" is a {}, but `{field}` needs a {wanted}",
+                        r.value,
+                        found.kind.name()
+                    ),
+                ));
+            }
+            None => {
+                let plan = self.plan;
+                let by_kind = self.ids_by_kind.get_or_insert_with(|| {
+                    let mut v: Vec<(Kind, Vec<&str>)> = Vec::new();
+                    for (kind, head) in plan.heads() {
+                        match v.last_mut() {
+                            Some((k, ids)) if *k == kind => ids.push(&head.id.value),
+                            _ => v.push((kind, vec![&head.id.value])),
+                        }
+                    }
+                    v
+                });
+                let candidates = by_kind
+                    .iter()
+                    .filter(|(k, _)| kinds.contains(k))
+                    .flat_map(|(_, ids)| ids.iter().copied());
+                let hint = did_you_mean(closest(&r.value, candidates));
+                self.out.push(Diagnostic::at(
+                    Code::UnknownReference,
+                    r.span,
+                    format!("unknown {} \"{}\"{hint}", kind_names(kinds), r.value),
+                ));
+            }
+        }
+    }
+
+    fn expect_opt(&mut self, r: &Option<Text>, kinds: &[Kind], field: &str) {
+        if let Some(r) = r {
+            self.expect(r, kinds, field);
+        }
+    }
+
+    fn expect_all(&mut self, list: &[Text], kinds: &[Kind], field: &str) {
+        for r in list {
+            self.expect(r, kinds, field);
+        }
+    }
+}
+
+fn kind_names(kinds: &[Kind]) -> String {
+    if kinds.len() == Kind::IN_FOLDERS.len() + 1 {
+        return "item".into();
+    }
+    kinds
+        .iter()
+        .map(|k| k.name().replace('_', " "))
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+const ANY: [Kind; 12] = [
+    Kind::Contact,
+    Kind::Team,
+    Kind::CallTree,
+    Kind::Vendor,
+    Kind::Risk,
+    Kind::Service,
+    Kind::Process,
+    Kind::Runbook,
+    Kind::Template,
+    Kind::Stakeholder,
+    Kind::Exercise,
+    Kind::Card,
+];
+use Kind::*;
+
+pub fn check(plan: &Plan) -> Vec<Diagnostic> {
+    let mut r = Resolver {
+        plan,
+        out: Vec::new(),
+        ids_by_kind: None,
+    };
+    let s = &plan.settings;
+    r.expect_opt(&s.info.owner, &[Contact], "owner");
+    for level in &s.severities {
+        r.expect_all(&level.notify, &[Stakeholder], "notify");
+        r.expect_opt(&level.call_tree, &[CallTree], "call_tree");
+    }
+    for c in &plan.contacts {
+        r.expect_opt(&c.team, &[Team], "team");
+        r.expect_all(&c.alternates, &[Contact], "alternates");
+    }
+    for t in &plan.teams {
+        r.expect_opt(&t.lead, &[Contact], "lead");
+        r.expect_all(&t.members, &[Contact], "members");
+    }
+    for t in &plan.call_trees {
+        r.expect_opt(&t.root, &[Contact], "root");
+        r.expect_opt(&t.report_back, &[Contact], "report_back");
+        for (caller, callees) in &t.calls {
+            r.expect(caller, &[Contact], "calls");
+            r.expect_all(callees, &[Contact], "calls");
+        }
+    }
+    for x in &plan.services {
+        r.expect_opt(&x.owner, &[Contact], "owner");
+        r.expect_opt(&x.team, &[Team], "team");
+        r.expect_all(&x.depends_on, &[Service], "depends_on");
+        r.expect_all(&x.vendors, &[Vendor], "vendors");
+    }
+    for x in &plan.processes {
+        r.expect_opt(&x.owner, &[Contact], "owner");
+        r.expect_all(&x.services, &[Service], "services");
+    }
+    for x in &plan.risks {
+        r.expect_all(&x.services, &[Service], "services");
+        r.expect_opt(&x.owner, &[Contact], "owner");
+    }
+    for x in &plan.runbooks {
+        r.expect_all(&x.services, &[Service], "services");
+        r.expect_opt(&x.owner, &[Contact], "owner");
+    }
+    for x in &plan.templates {
+        r.expect_all(&x.audience, &[Stakeholder], "audience");
+        for level in &x.severity {
+            if !s.severities.iter().any(|l| l.level.value == level.value) {
+                let hint = did_you_mean(closest(
+                    &level.value,
+                    s.severities.iter().map(|l| l.level.value.as_str()),
+                ));
+                r.out.push(Diagnostic::at(
+                    Code::UnknownReference,
+                    level.span,
+                    format!(
+                        "unknown severity level \"{}\"{hint}; levels are defined as [[severity]] in plan.toml",
+                        level.value
+                    ),
+                ));
+            }
+        }
+    }
+    for x in &plan.stakeholders {
+        r.expect_all(&x.contacts, &[Contact, Team], "contacts");
+    }
+    for x in &plan.exercises {
+        r.expect_all(&x.services, &[Service], "services");
+        r.expect_all(&x.runbooks, &[Runbook], "runbooks");
+        r.expect_all(&x.participants, &[Contact, Team], "participants");
+        r.expect_opt(&x.facilitator, &[Contact], "facilitator");
+        for f in &x.findings {
+            r.expect_opt(&f.owner, &[Contact], "owner");
+        }
+    }
+    for card in &plan.cards {
+        r.expect_all(&card.contacts, &[Contact, Team], "contacts");
+        if let Some(qr) = &card.qr {
+            card_qr(&mut r, qr, s.info.base_url.is_some());
+        }
+    }
+    for (_, head) in plan.heads() {
+        for reference in &head.body.references {
+            r.expect(&reference.id, &ANY, "[[id]]");
+        }
+    }
+    values(plan, &mut r.out);
+    r.out
+}
+
+/// `hotline | site | contact:ID | runbook:ID | url:https://...`
+fn card_qr(r: &mut Resolver, qr: &Text, has_base_url: bool) {
+    let bad = |r: &mut Resolver, why: String| {
+        r.out.push(Diagnostic::at(Code::InvalidValue, qr.span, why));
+    };
+    match qr.value.split_once(':') {
+        None if qr.value == "hotline" => {}
+        None if qr.value == "site" => {
+            if !has_base_url {
+                bad(
+                    r,
+                    "`qr = \"site\"` needs `base_url` in [plan]: the code holds the site's address"
+                        .into(),
+                );
+            }
+        }
+        Some((kind @ ("contact" | "runbook"), id)) => {
+            let k = if kind == "contact" { Contact } else { Runbook };
+            let id = Text::new(id.to_string(), qr.span);
+            r.expect(&id, &[k], "qr");
+        }
+        Some(("url", url)) if url.starts_with("https://") || url.starts_with("http://") => {}
+        _ => bad(
+            r,
+            format!(
+                "`qr` is \"{}\"; write hotline, site, contact:ID, runbook:ID or url:https://...",
+                qr.value
+            ),
+        ),
+    }
+}
+
+/// Values whose allowed range comes from plan.toml.
+fn values(plan: &Plan, out: &mut Vec<Diagnostic>) {
+    let tiers = plan.settings.tiers();
+    for s in &plan.services {
+        if let Some(tier) = &s.tier
+            && !tiers.iter().any(|(t, _)| *t == tier.value)
+        {
+            let known: Vec<String> = tiers.iter().map(|(t, l)| format!("{t} ({l})")).collect();
+            out.push(Diagnostic::at(
+                Code::InvalidValue,
+                tier.span,
+                format!(
+                    "tier {} is not one of the plan's tiers: {}",
+                    tier.value,
+                    known.join(", ")
+                ),
+            ));
+        }
+    }
+    let m = &plan.settings.risk_matrix;
+    let (nl, ni) = (m.likelihood.len() as i64, m.impact.len() as i64);
+    for risk in &plan.risks {
+        for (field, value, max) in [
+            ("likelihood", &risk.likelihood, nl),
+            ("impact", &risk.impact, ni),
+            ("residual_likelihood", &risk.residual_likelihood, nl),
+            ("residual_impact", &risk.residual_impact, ni),
+        ] {
+            if let Some(v) = value
+                && v.value > max
+            {
+                out.push(Diagnostic::at(
+                    Code::InvalidValue,
+                    v.span,
+                    format!(
+                        "`{field}` of risk \"{}\" is {}, but the risk matrix goes from 1 to {max}",
+                        risk.head.id.value, v.value
+                    ),
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! The one diagnostic type every stage reports with, and its text and JSON forms.
+
+use crate::source::{FileId, Sources, Span};
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// The stable diagnostic codes of the plan format (spec section 2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    Syntax,
+    UnknownField,
+    MissingField,
+    InvalidValue,
+    DuplicateId,
+    UnknownReference,
+    DependencyCycle,
+    CallTreeShape,
+    RtoInversion,
+    RpoInversion,
+    ProcessRto,
+    VendorRestore,
+    NoRunbook,
+    NotExercised,
+    PlanReviewOverdue,
+    ContractEnding,
+    FindingOverdue,
+    NoPhone,
+    PhoneFormat,
+    MtdBudget,
+    ContactUnverified,
+    Unowned,
+}
+
+impl Code {
+    pub const ALL: [Code; 22] = [
+        Code::Syntax,
+        Code::UnknownField,
+        Code::MissingField,
+        Code::InvalidValue,
+        Code::DuplicateId,
+        Code::UnknownReference,
+        Code::DependencyCycle,
+        Code::CallTreeShape,
+        Code::RtoInversion,
+        Code::RpoInversion,
+        Code::ProcessRto,
+        Code::VendorRestore,
+        Code::NoRunbook,
+        Code::NotExercised,
+        Code::PlanReviewOverdue,
+        Code::ContractEnding,
+        Code::FindingOverdue,
+        Code::NoPhone,
+        Code::PhoneFormat,
+        Code::MtdBudget,
+        Code::ContactUnverified,
+        Code::Unowned,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Syntax => "syntax",
+            Code::UnknownField => "unknown-field",
+            Code::MissingField => "missing-field",
+            Code::InvalidValue => "invalid-value",
+            Code::DuplicateId => "duplicate-id",
+            Code::UnknownReference => "unknown-reference",
+            Code::DependencyCycle => "dependency-cycle",
+            Code::CallTreeShape => "call-tree-shape",
+            Code::RtoInversion => "rto-inversion",
+            Code::RpoInversion => "rpo-inversion",
+            Code::ProcessRto => "process-rto",
+            Code::VendorRestore => "vendor-restore",
+            Code::NoRunbook => "no-runbook",
+            Code::NotExercised => "not-exercised",
+            Code::PlanReviewOverdue => "plan-review-overdue",
+            Code::ContractEnding => "contract-ending",
+            Code::FindingOverdue => "finding-overdue",
+            Code::NoPhone => "no-phone",
+            Code::PhoneFormat => "phone-format",
+            Code::MtdBudget => "mtd-budget",
+            Code::ContactUnverified => "contact-unverified",
+            Code::Unowned => "unowned",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            Code::Syntax
+            | Code::UnknownField
+            | Code::MissingField
+            | Code::InvalidValue
+            | Code::DuplicateId
+            | Code::UnknownReference
+            | Code::DependencyCycle
+            | Code::CallTreeShape => Severity::Error,
+            _ => Severity::Warning,
+        }
+    }
+}
+
+/// Where a diagnostic points: a file, and a byte offset in it when known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    /// A whole file, e.g. one that is not UTF-8.
+    File(FileId),
+    /// A path relative to the plan folder that has no loaded file (e.g. a missing plan.toml).
+    Path(String),
+    At(Span),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub message: String,
+    pub location: Location,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, location: Location, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            message: message.into(),
+            location,
+        }
+    }
+
+    pub fn at(code: Code, span: Span, message: impl Into<String>) -> Self {
+        Self::new(code, Location::At(span), message)
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+}
+
+/// A diagnostic with its position worked out: what `check` prints.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+    pub file: Option<String>,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{severity}[{}]: ", self.code)?;
+        if let Some(file) = &self.file {
+            write!(f, "{file}")?;
+            if let (Some(line), Some(column)) = (self.line, self.column) {
+                write!(f, ":{line}:{column}")?;
+            }
+            write!(f, ": ")?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+/// Works out file, line and column of every diagnostic and sorts them by file,
+/// line and column (diagnostics without a file come first).
+pub fn reports(diagnostics: &[Diagnostic], sources: &Sources) -> Vec<Report> {
+    let mut out: Vec<Report> = diagnostics
+        .iter()
+        .map(|d| {
+            let (file, line, column) = match &d.location {
+                Location::Path(p) => (Some(p.clone()), None, None),
+                Location::File(id) => (Some(sources.get(*id).path.clone()), None, None),
+                Location::At(span) => {
+                    let f = sources.get(span.file);
+                    let (l, c) = f.line_column(span.start);
+                    (Some(f.path.clone()), Some(l), Some(c))
+                }
+            };
+            Report {
+                severity: d.severity(),
+                code: d.code.as_str(),
+                message: d.message.clone(),
+                file,
+                line,
+                column,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.severity, a.code, &a.message)
+            .cmp(&(&b.file, b.line, b.column, b.severity, b.code, &b.message))
+    });
+    out.dedup();
+    out
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut best: Option<(f64, &str)> = None;
+    for c in candidates {
+        let score = strsim::jaro_winkler(word, c);
+        if score > 0.8 && best.is_none_or(|(s, b)| score > s || (score == s && c < b)) {
+            best = Some((score, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// `" (did you mean "x"?)"` or nothing.
+pub fn did_you_mean(suggestion: Option<&str>) -> String {
+    suggestion
+        .map(|s| format!(" (did you mean \"{s}\"?)"))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_suggests_typos_only() {
+        let ids = ["ana-ruiz", "ben-ode", "chen-li"];
+        assert_eq!(closest("ana-ruis", ids), Some("ana-ruiz"));
+        assert_eq!(closest("zzz", ids), None);
+    }
+
+    #[test]
+    fn codes_are_unique_and_kebab_case() {
+        let mut names: Vec<_> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Code::ALL.len());
+        assert!(
+            names
+                .iter()
+                .all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! lifeboat: a business continuity plan, written as Markdown and TOML, turned into
+//! checks, an offline site and a communication kit.
+//!
+//! The pipeline: [`load`] (files to a typed plan) → [`analyze`] (references, graph,
+//! checks) → render → write. Every stage reports [`diagnostic::Diagnostic`]s.
+
+pub mod analyze;
+pub mod diagnostic;
+pub mod init;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod source;

@@ -1,0 +1,626 @@
+//! Stage 1: read a plan folder into a typed [`Plan`], with a diagnostic for every
+//! problem of syntax, fields and values. Files are read and parsed in parallel.
+
+mod fields;
+pub mod items;
+mod settings;
+
+use crate::diagnostic::{Code, Diagnostic, Location, closest, did_you_mean};
+use crate::markdown;
+use crate::model::*;
+use crate::source::{FileId, SourceFile, Sources, Span, Spanned};
+use fields::{Fields, Origin};
+use items::Item;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use toml::de::{DeTable, DeValue};
+
+/// The collection folders and the kind a Markdown file in each holds.
+pub const FOLDERS: [(&str, Kind); 8] = [
+    ("contacts", Kind::Contact),
+    ("services", Kind::Service),
+    ("processes", Kind::Process),
+    ("vendors", Kind::Vendor),
+    ("risks", Kind::Risk),
+    ("runbooks", Kind::Runbook),
+    ("comms", Kind::Template),
+    ("exercises", Kind::Exercise),
+];
+
+/// Folders of a plan that are not collections of items.
+const OTHER_FOLDERS: [&str; 3] = ["assets", "templates", "site"];
+
+/// A loaded plan: its files, the typed plan and what was wrong with them.
+pub struct Loaded {
+    pub sources: Sources,
+    pub plan: Plan,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads the plan in `dir`. Fails only when `dir` itself cannot be read; every
+/// problem inside the plan is a diagnostic.
+pub fn load(dir: &Path) -> std::io::Result<Loaded> {
+    let mut diagnostics = Vec::new();
+    let files = discover(dir, &mut diagnostics)?;
+    let results: Vec<FileResult> = files
+        .par_iter()
+        .enumerate()
+        .map(|(i, (rel, path, folder))| read_file(id_of(i), rel, path, *folder))
+        .collect();
+
+    let mut sources = Sources::default();
+    let mut settings = None;
+    let mut plan = Plan {
+        settings: empty_settings(Span {
+            file: 0,
+            start: 0,
+            end: 0,
+        }),
+        contacts: Vec::new(),
+        teams: Vec::new(),
+        call_trees: Vec::new(),
+        vendors: Vec::new(),
+        risks: Vec::new(),
+        services: Vec::new(),
+        processes: Vec::new(),
+        runbooks: Vec::new(),
+        templates: Vec::new(),
+        stakeholders: Vec::new(),
+        exercises: Vec::new(),
+        cards: Vec::new(),
+        index: HashMap::new(),
+    };
+    for result in results {
+        sources.add(result.source);
+        diagnostics.extend(result.diagnostics);
+        if let Some((s, cards)) = result.settings {
+            settings = Some(s);
+            plan.cards = cards;
+        }
+        for item in result.items {
+            match item {
+                Item::Contact(x) => plan.contacts.push(x),
+                Item::Team(x) => plan.teams.push(x),
+                Item::CallTree(x) => plan.call_trees.push(x),
+                Item::Vendor(x) => plan.vendors.push(x),
+                Item::Risk(x) => plan.risks.push(x),
+                Item::Service(x) => plan.services.push(x),
+                Item::Process(x) => plan.processes.push(x),
+                Item::Runbook(x) => plan.runbooks.push(x),
+                Item::Template(x) => plan.templates.push(x),
+                Item::Stakeholder(x) => plan.stakeholders.push(x),
+                Item::Exercise(x) => plan.exercises.push(x),
+            }
+        }
+    }
+    match settings {
+        Some(s) => plan.settings = s,
+        None => {
+            diagnostics.push(Diagnostic::new(
+                Code::MissingField,
+                Location::Path("plan.toml".into()),
+                "the plan folder has no plan.toml; create one with a [plan] table holding \
+                 title, organization and version (`lifeboat init` writes an example)",
+            ));
+            let file = sources.add(SourceFile::new("plan.toml".into(), String::new()));
+            plan.settings = empty_settings(Span {
+                file,
+                start: 0,
+                end: 0,
+            });
+        }
+    }
+    index(&mut plan, &sources, &mut diagnostics);
+    Ok(Loaded {
+        sources,
+        plan,
+        diagnostics,
+    })
+}
+
+fn id_of(i: usize) -> FileId {
+    FileId::try_from(i).unwrap_or(FileId::MAX)
+}
+
+/// Settings of a plan with an unreadable or missing plan.toml.
+fn empty_settings(at: Span) -> Settings {
+    let blank = |s: &str| Spanned::new(s.to_string(), at);
+    Settings {
+        info: PlanInfo {
+            title: blank("Untitled plan"),
+            organization: blank(""),
+            version: blank(""),
+            classification: None,
+            owner: None,
+            last_reviewed: None,
+            review_every: None,
+            base_url: None,
+            language: None,
+        },
+        policy: Policy::default(),
+        hotline: None,
+        severities: Vec::new(),
+        risk_matrix: RiskMatrix::default(),
+        call_tree_cards: false,
+    }
+}
+
+/// plan.toml and every file below the collection folders, sorted by path.
+/// Each comes with the kind its folder gives Markdown items (None for plan.toml).
+fn discover(
+    dir: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> std::io::Result<Vec<(String, PathBuf, Option<Kind>)>> {
+    let mut files = Vec::new();
+    let mut top: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    top.sort_by_key(|e| e.file_name());
+    for entry in top {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_dir = entry.file_type()?.is_dir();
+        if name == "plan.toml" && !is_dir {
+            files.push((name, entry.path(), None));
+            continue;
+        }
+        if !is_dir || name.starts_with('.') || OTHER_FOLDERS.contains(&name.as_str()) {
+            continue;
+        }
+        let Some(&(_, kind)) = FOLDERS.iter().find(|(f, _)| *f == name) else {
+            let known = FOLDERS.iter().map(|(f, _)| *f).chain(OTHER_FOLDERS);
+            if let Some(near) = closest(&name, known) {
+                diagnostics.push(Diagnostic::new(
+                    Code::UnknownField,
+                    Location::Path(format!("{name}/")),
+                    format!(
+                        "unknown folder \"{name}\"{}; its files are not read",
+                        did_you_mean(Some(near))
+                    ),
+                ));
+            }
+            continue;
+        };
+        let walker = walkdir::WalkDir::new(entry.path())
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for e in walker {
+            let e = e.map_err(std::io::Error::other)?;
+            if e.file_type().is_dir() {
+                continue;
+            }
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(e.path())
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            files.push((rel, e.path().to_path_buf(), Some(kind)));
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
+}
+
+/// What reading one file gave.
+struct FileResult {
+    source: SourceFile,
+    items: Vec<Item>,
+    settings: Option<(Settings, Vec<Card>)>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn read_file(file: FileId, rel: &str, path: &Path, folder: Option<Kind>) -> FileResult {
+    let mut diagnostics = Vec::new();
+    let mut items = Vec::new();
+    let mut settings = None;
+    let text = match std::fs::read(path) {
+        Ok(bytes) => decode(file, bytes, &mut diagnostics),
+        Err(e) => {
+            diagnostics.push(Diagnostic::new(
+                Code::Syntax,
+                Location::File(file),
+                format!("cannot read the file: {e}"),
+            ));
+            None
+        }
+    };
+    let text = text.unwrap_or_default();
+    let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let has_text = !text.trim().is_empty();
+    let at_start = Span {
+        file,
+        start: 0,
+        end: 0,
+    };
+    match (folder, ext.as_deref()) {
+        _ if !has_text && diagnostics.is_empty() => diagnostics.push(Diagnostic::at(
+            Code::Syntax,
+            at_start,
+            "the file is empty; fill it in or delete it",
+        )),
+        _ if !diagnostics.is_empty() => {}
+        (None, _) => {
+            if let Some(top) = parse_toml(&text, Origin { file, base: 0 }, &mut diagnostics) {
+                let mut f = Fields::new(
+                    &top,
+                    Origin { file, base: 0 },
+                    at_start,
+                    "plan.toml",
+                    settings::TOP_KEYS,
+                    &mut diagnostics,
+                );
+                settings = Some(settings::read(&mut f, &text));
+                f.finish();
+            }
+        }
+        (Some(_), Some("toml")) => read_toml_items(file, &text, &mut items, &mut diagnostics),
+        (Some(kind), Some("md")) => {
+            if let Some(item) = read_markdown_item(file, rel, &text, kind, &mut diagnostics) {
+                items.push(item);
+            }
+        }
+        (Some(_), _) => diagnostics.push(Diagnostic::new(
+            Code::Syntax,
+            Location::File(file),
+            "lifeboat reads only .md and .toml files in plan folders; \
+             put images and documents in assets/, or remove this file",
+        )),
+    }
+    if settings.is_none() && folder.is_none() {
+        settings = Some((empty_settings(at_start), Vec::new()));
+    }
+    FileResult {
+        source: SourceFile::new(rel.to_string(), text),
+        items,
+        settings,
+        diagnostics,
+    }
+}
+
+/// UTF-8 text of a file (a leading byte-order mark dropped); for other bytes a
+/// diagnostic at the first bad byte, and the text with replacement characters.
+fn decode(file: FileId, mut bytes: Vec<u8>, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            let bad = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            diagnostics.push(Diagnostic::at(
+                Code::Syntax,
+                Span::new(file, bad..bad),
+                format!("the file is not UTF-8 text (byte {bad} is not valid); save it as UTF-8"),
+            ));
+            Some(text)
+        }
+    }
+}
+
+fn parse_toml<'i>(
+    text: &'i str,
+    origin: Origin,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<DeTable<'i>> {
+    match DeTable::parse(text) {
+        Ok(table) => Some(table.into_inner()),
+        Err(e) => {
+            let at = e.span().map(|r| r.start).unwrap_or(0);
+            let message = e.message().trim().replace('\n', "; ");
+            diagnostics.push(Diagnostic::at(
+                Code::Syntax,
+                origin.span(at..at),
+                format!("TOML does not parse: {message}"),
+            ));
+            None
+        }
+    }
+}
+
+fn read_toml_items(
+    file: FileId,
+    text: &str,
+    items: &mut Vec<Item>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let origin = Origin { file, base: 0 };
+    let Some(top) = parse_toml(text, origin, diagnostics) else {
+        return;
+    };
+    let names = Kind::IN_FOLDERS.map(Kind::name);
+    for (key, value) in top.iter() {
+        let name: &str = key.get_ref();
+        let key_span = origin.span(key.span());
+        let Some(kind) = Kind::IN_FOLDERS.into_iter().find(|k| k.name() == name) else {
+            let hint = did_you_mean(closest(name, names));
+            diagnostics.push(Diagnostic::at(
+                Code::UnknownField,
+                key_span,
+                format!(
+                    "unknown item kind `{name}`{hint}; a TOML file here holds arrays of tables \
+                     named after their kind, e.g. [[service]]"
+                ),
+            ));
+            continue;
+        };
+        let tables: Vec<_> = match value.get_ref() {
+            DeValue::Array(list) => list.iter().collect(),
+            _ => {
+                diagnostics.push(Diagnostic::at(
+                    Code::InvalidValue,
+                    key_span,
+                    format!("`{name}` must be an array of tables: write [[{name}]] (two brackets) before each one"),
+                ));
+                continue;
+            }
+        };
+        for value in tables {
+            let DeValue::Table(table) = value.get_ref() else {
+                diagnostics.push(Diagnostic::at(
+                    Code::InvalidValue,
+                    origin.span(value.span()),
+                    format!(
+                        "each `{name}` must be a table, found {}",
+                        value.get_ref().type_str()
+                    ),
+                ));
+                continue;
+            };
+            let at = origin.span(value.span());
+            let mut f = Fields::new(
+                table,
+                origin,
+                at,
+                kind.name(),
+                items::keys_of(kind),
+                diagnostics,
+            );
+            if let Some(head) = toml_head(&mut f, text)
+                && let Some(item) = items::read(kind, head, &mut f)
+            {
+                items.push(item);
+            }
+            f.finish();
+        }
+    }
+}
+
+/// Id and body of an item written in TOML.
+fn toml_head(f: &mut Fields, text: &str) -> Option<Head> {
+    if !f.has("id") {
+        f.missing("id");
+        return None;
+    }
+    let id = f.string("id")?;
+    check_id(&id, f.diags);
+    let body = if f.knows("body") {
+        f.string("body")
+            .map(|b| toml_body(b, text))
+            .unwrap_or_default()
+    } else {
+        Body::default()
+    };
+    Some(Head { id, at: f.at, body })
+}
+
+fn check_id(id: &Text, diagnostics: &mut Vec<Diagnostic>) {
+    if !id_is_valid(&id.value) {
+        diagnostics.push(Diagnostic::at(
+            Code::InvalidValue,
+            id.span,
+            format!(
+                "id \"{}\" may use only lowercase letters a-z, digits 0-9, -, _ and .",
+                id.value
+            ),
+        ));
+    }
+}
+
+/// A `body` string of a TOML item. Its references are placed where they stand in
+/// the file: the string's text may differ from the file's (escapes), so each is
+/// looked up in the file's text of the string.
+fn toml_body(body: Text, text: &str) -> Body {
+    let raw_start = body.span.start as usize;
+    let raw = text.get(raw_start..body.span.end as usize).unwrap_or("");
+    let mut from = 0;
+    let references = markdown::references(&body.value)
+        .into_iter()
+        .map(|r| {
+            let needle = format!("[[{}", r.id);
+            let span = match raw.get(from..).and_then(|rest| rest.find(&needle)) {
+                Some(pos) => {
+                    from += pos + needle.len();
+                    Span::new(
+                        body.span.file,
+                        raw_start + from - needle.len()..raw_start + from,
+                    )
+                }
+                None => body.span,
+            };
+            Reference {
+                id: Text::new(r.id, span),
+                text: r.text,
+            }
+        })
+        .collect();
+    Body {
+        markdown: body.value,
+        references,
+    }
+}
+
+/// A Markdown item: `+++` front matter, then the body.
+fn read_markdown_item(
+    file: FileId,
+    rel: &str,
+    text: &str,
+    folder_kind: Kind,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Item> {
+    let at = Span {
+        file,
+        start: 0,
+        end: 3,
+    };
+    let (front, body_start) = match split_front_matter(text) {
+        Ok(parts) => parts,
+        Err(message) => {
+            diagnostics.push(Diagnostic::at(Code::Syntax, at, message));
+            return None;
+        }
+    };
+    let origin = Origin {
+        file,
+        base: front.start,
+    };
+    let table = parse_toml(&text[front.clone()], origin, diagnostics)?;
+    let kind = match folder_kind {
+        Kind::Template => match table.get("kind").map(|v| v.get_ref()) {
+            Some(DeValue::String(s)) if s == "stakeholder" => Kind::Stakeholder,
+            _ => Kind::Template,
+        },
+        k => k,
+    };
+    let mut f = Fields::new(
+        &table,
+        origin,
+        at,
+        kind.name(),
+        items::keys_of(kind),
+        diagnostics,
+    );
+    if let Some((key, _)) = table.get_key_value("body") {
+        let span = origin.span(key.span());
+        f.report(
+            Code::UnknownField,
+            span,
+            "unknown field `body` in a Markdown item: the prose goes below the closing +++".into(),
+        );
+    }
+    let id = match f.string("id") {
+        Some(id) => id,
+        None => {
+            let stem = rel.rsplit('/').next().unwrap_or(rel);
+            let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+            let id = Text::new(stem.to_string(), at);
+            if !id_is_valid(stem) {
+                f.report(
+                    Code::InvalidValue,
+                    at,
+                    format!(
+                        "the file name \"{stem}\" is not a valid id (lowercase a-z, 0-9, -, _ and .): \
+                         rename the file or set `id` in the front matter"
+                    ),
+                );
+            }
+            id
+        }
+    };
+    if f.has("id") {
+        check_id(&id, f.diags);
+    }
+    let markdown = text[body_start..].to_string();
+    let references = markdown::references(&markdown)
+        .into_iter()
+        .map(|r| Reference {
+            id: Text::new(r.id, Span::new(file, r.range).shifted(body_start)),
+            text: r.text,
+        })
+        .collect();
+    let head = Head {
+        id,
+        at,
+        body: Body {
+            markdown,
+            references,
+        },
+    };
+    let item = items::read(kind, head, &mut f);
+    f.finish();
+    item
+}
+
+/// The byte range of the front matter's TOML and where the body starts.
+fn split_front_matter(text: &str) -> Result<(std::ops::Range<usize>, usize), String> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "+++" {
+        return Err(
+            "a Markdown item must start with a line `+++`, then its TOML front matter, \
+                    then another `+++` line"
+                .into(),
+        );
+    }
+    let start = first.len();
+    let mut pos = start;
+    for line in lines {
+        if line.trim_end() == "+++" {
+            return Ok((start..pos, pos + line.len()));
+        }
+        pos += line.len();
+    }
+    Err(
+        "the front matter opened by `+++` on line 1 is never closed: add a line `+++` after it"
+            .into(),
+    )
+}
+
+/// Fills the id index, reporting every id used twice (both places are named).
+fn index(plan: &mut Plan, sources: &Sources, diagnostics: &mut Vec<Diagnostic>) {
+    let mut all: Vec<(Span, String, ItemRef)> = Vec::new();
+    let mut counts: HashMap<Kind, usize> = HashMap::new();
+    for (kind, head) in plan.heads() {
+        let n = counts.entry(kind).or_default();
+        all.push((
+            head.id.span,
+            head.id.value.clone(),
+            ItemRef { kind, index: *n },
+        ));
+        *n += 1;
+    }
+    all.sort_by_key(|(span, _, _)| (span.file, span.start));
+    let mut index: HashMap<String, ItemRef> = HashMap::with_capacity(all.len());
+    let mut first_at: HashMap<String, Span> = HashMap::new();
+    for (span, id, r) in all {
+        if let Some(&first) = index.get(&id) {
+            let other = first_at[&id];
+            let f = sources.get(other.file);
+            let (line, column) = f.line_column(other.start);
+            diagnostics.push(Diagnostic::at(
+                Code::DuplicateId,
+                span,
+                format!(
+                    "duplicate id \"{id}\": this {} has the id of the {} at {}:{line}:{column}; \
+                     ids must be unique across the whole plan",
+                    r.kind.name(),
+                    first.kind.name(),
+                    f.path
+                ),
+            ));
+        } else {
+            first_at.insert(id.clone(), span);
+            index.insert(id, r);
+        }
+    }
+    plan.index = index;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_split_at_the_plus_lines() {
+        let text = "+++\nid = \"a\"\n+++\nBody\n";
+        let (front, body) = split_front_matter(text).unwrap();
+        assert_eq!(&text[front], "id = \"a\"\n");
+        assert_eq!(&text[body..], "Body\n");
+        let crlf = "+++\r\nname = \"x\"\r\n+++\r\n";
+        assert!(split_front_matter(crlf).is_ok());
+        assert!(split_front_matter("+++\nid = 1\n").is_err());
+        assert!(split_front_matter("id = 1\n+++\n").is_err());
+    }
+}

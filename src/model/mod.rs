@@ -1,0 +1,522 @@
+//! The typed plan: every kind of item of the plan format, with the place each value
+//! was written, and an index from id to item.
+
+mod values;
+
+pub use values::{Date, Duration, id_is_valid, phone_is_international, tel_uri};
+
+use crate::source::{Span, Spanned};
+use std::collections::HashMap;
+
+pub type Text = Spanned<String>;
+pub type Opt<T> = Option<Spanned<T>>;
+
+/// The kinds of item that have an id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Contact,
+    Team,
+    CallTree,
+    Vendor,
+    Risk,
+    Service,
+    Process,
+    Runbook,
+    Template,
+    Stakeholder,
+    Exercise,
+    Card,
+}
+
+impl Kind {
+    /// The name used in TOML (`[[call_tree]]`) and in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Contact => "contact",
+            Kind::Team => "team",
+            Kind::CallTree => "call_tree",
+            Kind::Vendor => "vendor",
+            Kind::Risk => "risk",
+            Kind::Service => "service",
+            Kind::Process => "process",
+            Kind::Runbook => "runbook",
+            Kind::Template => "template",
+            Kind::Stakeholder => "stakeholder",
+            Kind::Exercise => "exercise",
+            Kind::Card => "card",
+        }
+    }
+
+    /// Kinds that may be written as `[[kind]]` in collection folders.
+    pub const IN_FOLDERS: [Kind; 11] = [
+        Kind::Contact,
+        Kind::Team,
+        Kind::CallTree,
+        Kind::Vendor,
+        Kind::Risk,
+        Kind::Service,
+        Kind::Process,
+        Kind::Runbook,
+        Kind::Template,
+        Kind::Stakeholder,
+        Kind::Exercise,
+    ];
+}
+
+/// What every item has: its id, where it starts, and its Markdown prose.
+#[derive(Clone, Debug)]
+pub struct Head {
+    pub id: Text,
+    /// The start of the item: its `[[kind]]` line, or the first line of its Markdown file.
+    pub at: Span,
+    pub body: Body,
+}
+
+/// Markdown prose and the `[[id]]` references found in it.
+#[derive(Clone, Debug, Default)]
+pub struct Body {
+    pub markdown: String,
+    pub references: Vec<Reference>,
+}
+
+/// `[[id]]` or `[[id|text]]` in Markdown.
+#[derive(Clone, Debug)]
+pub struct Reference {
+    pub id: Text,
+    pub text: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Contact {
+    pub head: Head,
+    pub name: Text,
+    pub role: Opt<String>,
+    pub team: Opt<String>,
+    pub phone: Opt<String>,
+    pub mobile: Opt<String>,
+    pub email: Opt<String>,
+    pub location: Opt<String>,
+    pub verified: Opt<Date>,
+    pub alternates: Vec<Text>,
+    pub private: Option<PrivateDetails>,
+}
+
+impl Contact {
+    /// The number to call: `phone`, else `mobile`.
+    pub fn number(&self) -> Option<&Text> {
+        self.phone.as_ref().or(self.mobile.as_ref())
+    }
+}
+
+/// Personal data, left out of the site unless built with `--include-private`.
+#[derive(Clone, Debug, Default)]
+pub struct PrivateDetails {
+    pub home_phone: Opt<String>,
+    pub personal_mobile: Opt<String>,
+    pub personal_email: Opt<String>,
+    pub home_address: Opt<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Team {
+    pub head: Head,
+    pub name: Text,
+    pub lead: Opt<String>,
+    pub members: Vec<Text>,
+    pub phone: Opt<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CallTree {
+    pub head: Head,
+    pub title: Text,
+    pub root: Opt<String>,
+    pub report_back: Opt<String>,
+    /// Each caller and the people they call, in order.
+    pub calls: Vec<(Text, Vec<Text>)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Vendor {
+    pub head: Head,
+    pub name: Text,
+    pub supplies: Opt<String>,
+    pub support_phone: Opt<String>,
+    pub support_email: Opt<String>,
+    pub support_url: Opt<String>,
+    pub account: Opt<String>,
+    pub contract_ends: Opt<Date>,
+    pub restore_within: Opt<Duration>,
+    pub sla: Opt<String>,
+    pub has_dr_plan: Opt<bool>,
+    pub last_assessed: Opt<Date>,
+    pub contacts: Vec<VendorContact>,
+}
+
+#[derive(Clone, Debug)]
+pub struct VendorContact {
+    pub at: Span,
+    pub name: Text,
+    pub role: Opt<String>,
+    pub phone: Opt<String>,
+    pub email: Opt<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Risk {
+    pub head: Head,
+    pub title: Text,
+    pub category: Opt<String>,
+    pub threat: Opt<String>,
+    pub vulnerability: Opt<String>,
+    pub likelihood: Opt<i64>,
+    pub impact: Opt<i64>,
+    pub residual_likelihood: Opt<i64>,
+    pub residual_impact: Opt<i64>,
+    pub services: Vec<Text>,
+    pub owner: Opt<String>,
+    pub treatment: Opt<String>,
+    pub mitigations: Vec<Text>,
+    pub reviewed: Opt<Date>,
+}
+
+impl Risk {
+    /// Inherent score: likelihood x impact.
+    pub fn score(&self) -> Option<i64> {
+        Some(self.likelihood.as_ref()?.value * self.impact.as_ref()?.value)
+    }
+
+    pub fn residual_score(&self) -> Option<i64> {
+        Some(self.residual_likelihood.as_ref()?.value * self.residual_impact.as_ref()?.value)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Service {
+    pub head: Head,
+    pub name: Text,
+    pub tier: Opt<i64>,
+    pub owner: Opt<String>,
+    pub team: Opt<String>,
+    pub rto: Opt<Duration>,
+    pub rpo: Opt<Duration>,
+    pub mtpd: Opt<Duration>,
+    pub wrt: Opt<Duration>,
+    pub depends_on: Vec<Text>,
+    pub vendors: Vec<Text>,
+    pub strategies: Vec<Text>,
+    pub location: Opt<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Process {
+    pub head: Head,
+    pub name: Text,
+    pub owner: Opt<String>,
+    pub services: Vec<Text>,
+    pub rto: Opt<Duration>,
+    pub rpo: Opt<Duration>,
+    pub mtpd: Opt<Duration>,
+    pub wrt: Opt<Duration>,
+    pub workaround: Opt<String>,
+    pub impact: Vec<Impact>,
+}
+
+/// Impact of a process outage after some time, each rating 0-5.
+#[derive(Clone, Debug)]
+pub struct Impact {
+    pub at: Span,
+    pub after: Opt<Duration>,
+    pub financial: Opt<i64>,
+    pub operational: Opt<i64>,
+    pub reputational: Opt<i64>,
+    pub legal: Opt<i64>,
+    pub safety: Opt<i64>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Runbook {
+    pub head: Head,
+    pub title: Text,
+    pub services: Vec<Text>,
+    pub owner: Opt<String>,
+    pub kind: Opt<String>,
+    pub scenarios: Vec<Text>,
+    pub estimated: Opt<Duration>,
+    pub last_tested: Opt<Date>,
+    pub reviewed: Opt<Date>,
+}
+
+/// A communication template; `{{name}}` placeholders are filled in by the reader.
+#[derive(Clone, Debug)]
+pub struct Template {
+    pub head: Head,
+    pub title: Text,
+    pub audience: Vec<Text>,
+    pub channel: Opt<String>,
+    pub severity: Vec<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Stakeholder {
+    pub head: Head,
+    pub name: Text,
+    pub contacts: Vec<Text>,
+    pub channel: Opt<String>,
+    pub notify_within: Opt<Duration>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Exercise {
+    pub head: Head,
+    pub title: Text,
+    pub kind: Opt<String>,
+    pub date: Opt<Date>,
+    pub status: Opt<String>,
+    pub services: Vec<Text>,
+    pub runbooks: Vec<Text>,
+    pub participants: Vec<Text>,
+    pub facilitator: Opt<String>,
+    pub outcome: Opt<String>,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub at: Span,
+    pub title: Text,
+    pub severity: Opt<String>,
+    pub action: Opt<String>,
+    pub owner: Opt<String>,
+    pub due: Opt<Date>,
+    pub done: Opt<bool>,
+}
+
+/// A printable wallet card (`[[card]]` in plan.toml).
+#[derive(Clone, Debug)]
+pub struct Card {
+    pub head: Head,
+    pub title: Text,
+    pub audience: Opt<String>,
+    pub contacts: Vec<Text>,
+    pub qr: Opt<String>,
+    pub back: Opt<String>,
+}
+
+/// `[plan]` of plan.toml.
+#[derive(Clone, Debug)]
+pub struct PlanInfo {
+    pub title: Text,
+    pub organization: Text,
+    pub version: Text,
+    pub classification: Opt<String>,
+    pub owner: Opt<String>,
+    pub last_reviewed: Opt<Date>,
+    pub review_every: Opt<Duration>,
+    pub base_url: Opt<String>,
+    pub language: Opt<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Policy {
+    pub exercise_every: Opt<Duration>,
+    pub vendor_contract_warning: Opt<Duration>,
+    pub contact_verify_every: Opt<Duration>,
+    pub tiers: Vec<TierLabel>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TierLabel {
+    pub tier: Spanned<i64>,
+    pub label: Text,
+}
+
+#[derive(Clone, Debug)]
+pub struct Hotline {
+    pub at: Span,
+    pub label: Opt<String>,
+    pub phone: Opt<String>,
+    pub alt_phone: Opt<String>,
+    pub email: Opt<String>,
+}
+
+/// `[[severity]]` of plan.toml.
+#[derive(Clone, Debug)]
+pub struct SeverityLevel {
+    pub at: Span,
+    pub level: Text,
+    pub title: Opt<String>,
+    pub criteria: Opt<String>,
+    pub respond_within: Opt<Duration>,
+    pub update_every: Opt<Duration>,
+    pub notify: Vec<Text>,
+    pub call_tree: Opt<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct RiskMatrix {
+    pub likelihood: Vec<String>,
+    pub impact: Vec<String>,
+    pub bands: Vec<Band>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Band {
+    pub min: i64,
+    pub label: String,
+}
+
+impl Default for RiskMatrix {
+    fn default() -> Self {
+        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect();
+        RiskMatrix {
+            likelihood: words(&["Rare", "Unlikely", "Possible", "Likely", "Almost certain"]),
+            impact: words(&["Minimal", "Minor", "Moderate", "Major", "Severe"]),
+            bands: [(1, "Low"), (5, "Medium"), (10, "High"), (17, "Extreme")]
+                .into_iter()
+                .map(|(min, label)| Band {
+                    min,
+                    label: label.to_string(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl RiskMatrix {
+    /// Index of the band a score falls in (bands sorted by `min`).
+    pub fn band_of(&self, score: i64) -> Option<usize> {
+        self.bands.iter().rposition(|b| score >= b.min)
+    }
+
+    /// High and extreme: the top two bands (the top one when there are only two or fewer).
+    pub fn is_high(&self, score: i64) -> bool {
+        let n = self.bands.len();
+        let first_high = if n >= 3 { n - 2 } else { n.saturating_sub(1) };
+        self.band_of(score).is_some_and(|b| b >= first_high)
+    }
+}
+
+/// Everything in plan.toml besides the cards.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub info: PlanInfo,
+    pub policy: Policy,
+    pub hotline: Option<Hotline>,
+    pub severities: Vec<SeverityLevel>,
+    pub risk_matrix: RiskMatrix,
+    pub call_tree_cards: bool,
+}
+
+impl Settings {
+    /// Tier numbers and labels: `policy.tiers`, or 1 Critical, 2 Important, 3 Standard.
+    pub fn tiers(&self) -> Vec<(i64, String)> {
+        if self.policy.tiers.is_empty() {
+            vec![
+                (1, "Critical".into()),
+                (2, "Important".into()),
+                (3, "Standard".into()),
+            ]
+        } else {
+            self.policy
+                .tiers
+                .iter()
+                .map(|t| (t.tier.value, t.label.value.clone()))
+                .collect()
+        }
+    }
+}
+
+/// Where an id points: a kind and the position in that kind's list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ItemRef {
+    pub kind: Kind,
+    pub index: usize,
+}
+
+/// The whole plan, items in the order of their files and positions in them.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub settings: Settings,
+    pub contacts: Vec<Contact>,
+    pub teams: Vec<Team>,
+    pub call_trees: Vec<CallTree>,
+    pub vendors: Vec<Vendor>,
+    pub risks: Vec<Risk>,
+    pub services: Vec<Service>,
+    pub processes: Vec<Process>,
+    pub runbooks: Vec<Runbook>,
+    pub templates: Vec<Template>,
+    pub stakeholders: Vec<Stakeholder>,
+    pub exercises: Vec<Exercise>,
+    pub cards: Vec<Card>,
+    /// Id to item; for a duplicated id, the first one.
+    pub index: HashMap<String, ItemRef>,
+}
+
+impl Plan {
+    pub fn lookup(&self, id: &str) -> Option<ItemRef> {
+        self.index.get(id).copied()
+    }
+
+    /// The head of any item.
+    pub fn head(&self, r: ItemRef) -> &Head {
+        let i = r.index;
+        match r.kind {
+            Kind::Contact => &self.contacts[i].head,
+            Kind::Team => &self.teams[i].head,
+            Kind::CallTree => &self.call_trees[i].head,
+            Kind::Vendor => &self.vendors[i].head,
+            Kind::Risk => &self.risks[i].head,
+            Kind::Service => &self.services[i].head,
+            Kind::Process => &self.processes[i].head,
+            Kind::Runbook => &self.runbooks[i].head,
+            Kind::Template => &self.templates[i].head,
+            Kind::Stakeholder => &self.stakeholders[i].head,
+            Kind::Exercise => &self.exercises[i].head,
+            Kind::Card => &self.cards[i].head,
+        }
+    }
+
+    /// Every item's head with its kind, in kind order then file order.
+    pub fn heads(&self) -> impl Iterator<Item = (Kind, &Head)> {
+        fn of<T>(
+            kind: Kind,
+            items: &[T],
+            head: fn(&T) -> &Head,
+        ) -> impl Iterator<Item = (Kind, &Head)> {
+            items.iter().map(move |x| (kind, head(x)))
+        }
+        of(Kind::Contact, &self.contacts, |x| &x.head)
+            .chain(of(Kind::Team, &self.teams, |x| &x.head))
+            .chain(of(Kind::CallTree, &self.call_trees, |x| &x.head))
+            .chain(of(Kind::Vendor, &self.vendors, |x| &x.head))
+            .chain(of(Kind::Risk, &self.risks, |x| &x.head))
+            .chain(of(Kind::Service, &self.services, |x| &x.head))
+            .chain(of(Kind::Process, &self.processes, |x| &x.head))
+            .chain(of(Kind::Runbook, &self.runbooks, |x| &x.head))
+            .chain(of(Kind::Template, &self.templates, |x| &x.head))
+            .chain(of(Kind::Stakeholder, &self.stakeholders, |x| &x.head))
+            .chain(of(Kind::Exercise, &self.exercises, |x| &x.head))
+            .chain(of(Kind::Card, &self.cards, |x| &x.head))
+    }
+
+    /// A short human name of an item: its name or title.
+    pub fn display_name(&self, r: ItemRef) -> &str {
+        let i = r.index;
+        match r.kind {
+            Kind::Contact => &self.contacts[i].name,
+            Kind::Team => &self.teams[i].name,
+            Kind::CallTree => &self.call_trees[i].title,
+            Kind::Vendor => &self.vendors[i].name,
+            Kind::Risk => &self.risks[i].title,
+            Kind::Service => &self.services[i].name,
+            Kind::Process => &self.processes[i].name,
+            Kind::Runbook => &self.runbooks[i].title,
+            Kind::Template => &self.templates[i].title,
+            Kind::Stakeholder => &self.stakeholders[i].name,
+            Kind::Exercise => &self.exercises[i].title,
+            Kind::Card => &self.cards[i].title,
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! Value types of the plan format: durations, dates, phone numbers and ids.
+
+use std::fmt;
+
+/// A length of time, kept in minutes. Written `"15m"`, `"4h"`, `"2d"`, `"1w"`, `"1d12h"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Duration {
+    pub minutes: u64,
+}
+
+impl Duration {
+    pub fn parse(text: &str) -> Result<Duration, String> {
+        let hint = "write a number and a unit, e.g. \"15m\", \"4h\", \"2d\", \"1w\" or \"1d12h\"";
+        if text.is_empty() {
+            return Err(format!("empty duration: {hint}"));
+        }
+        let mut minutes: u64 = 0;
+        let mut number: Option<u64> = None;
+        for c in text.chars() {
+            if let Some(d) = c.to_digit(10) {
+                let n = number.unwrap_or(0);
+                number = Some(
+                    n.checked_mul(10)
+                        .and_then(|n| n.checked_add(u64::from(d)))
+                        .ok_or_else(|| format!("duration \"{text}\" is too long"))?,
+                );
+                continue;
+            }
+            let unit = match c {
+                'm' => 1,
+                'h' => 60,
+                'd' => 60 * 24,
+                'w' => 60 * 24 * 7,
+                _ => return Err(format!("\"{text}\" is not a duration: {hint}")),
+            };
+            let n = number
+                .take()
+                .ok_or_else(|| format!("\"{text}\" is not a duration: {hint}"))?;
+            minutes = n
+                .checked_mul(unit)
+                .and_then(|m| m.checked_add(minutes))
+                .ok_or_else(|| format!("duration \"{text}\" is too long"))?;
+        }
+        if number.is_some() {
+            return Err(format!(
+                "\"{text}\" is not a duration: the number has no unit; {hint}"
+            ));
+        }
+        Ok(Duration { minutes })
+    }
+
+    pub fn days(self) -> i64 {
+        i64::try_from(self.minutes / (60 * 24)).unwrap_or(i64::MAX)
+    }
+}
+
+impl fmt::Display for Duration {
+    /// The shortest exact form, e.g. `1d12h`, `45m`, `0m`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.minutes == 0 {
+            return write!(f, "0m");
+        }
+        let mut rest = self.minutes;
+        for (unit, size) in [("w", 60 * 24 * 7), ("d", 60 * 24), ("h", 60), ("m", 1)] {
+            if rest >= size {
+                write!(f, "{}{unit}", rest / size)?;
+                rest %= size;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A calendar date (proleptic Gregorian).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days_in_month)
+            .contains(&day)
+            .then_some(Date { year, month, day })
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.splitn(3, '-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        if !(y.bytes().chain(m.bytes()).chain(d.bytes())).all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    pub fn to_days(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    pub fn plus_days(self, days: i64) -> Date {
+        Date::from_days(self.to_days().saturating_add(days))
+    }
+
+    /// Today in UTC, from the system clock.
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        Date::from_days(i64::try_from(secs / 86_400).unwrap_or(0))
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Phone numbers: international format is `+` then 7 to 15 digits, with spaces,
+/// dashes or dots between them.
+pub fn phone_is_international(number: &str) -> bool {
+    let Some(rest) = number.strip_prefix('+') else {
+        return false;
+    };
+    let digits = rest.bytes().filter(u8::is_ascii_digit).count();
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b" -.".contains(&b))
+        && (7..=15).contains(&digits)
+}
+
+/// The number as a `tel:` URI: `+` and digits only.
+pub fn tel_uri(number: &str) -> String {
+    let mut out = String::from("tel:");
+    out.extend(number.chars().filter(|c| c.is_ascii_digit() || *c == '+'));
+    out
+}
+
+/// Ids use `a-z 0-9 - _ .`.
+pub fn id_is_valid(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_parse_units_and_compounds() {
+        assert_eq!(Duration::parse("15m").unwrap().minutes, 15);
+        assert_eq!(Duration::parse("4h").unwrap().minutes, 240);
+        assert_eq!(Duration::parse("2d").unwrap().minutes, 2880);
+        assert_eq!(Duration::parse("1w").unwrap().minutes, 10080);
+        assert_eq!(Duration::parse("1d12h").unwrap().minutes, 2160);
+        assert_eq!(Duration::parse("0m").unwrap().minutes, 0);
+        for bad in [
+            "",
+            "4",
+            "h",
+            "4 h",
+            "4x",
+            "-1h",
+            "1.5h",
+            "99999999999999999999m",
+        ] {
+            assert!(Duration::parse(bad).is_err(), "{bad:?} should not parse");
+        }
+    }
+
+    #[test]
+    fn durations_print_in_shortest_form() {
+        for s in ["0m", "45m", "4h", "1d12h", "1w", "2w3d"] {
+            assert_eq!(Duration::parse(s).unwrap().to_string(), s);
+        }
+        assert_eq!(Duration::parse("90m").unwrap().to_string(), "1h30m");
+    }
+
+    #[test]
+    fn dates_round_trip_through_day_numbers() {
+        assert_eq!(Date::new(1970, 1, 1).unwrap().to_days(), 0);
+        assert_eq!(Date::new(2000, 3, 1).unwrap().to_days(), 11_017);
+        for days in [-800_000, -1, 0, 59, 60, 11_016, 20_000, 100_000] {
+            assert_eq!(Date::from_days(days).to_days(), days);
+        }
+        let d = Date::parse("2026-10-01").unwrap();
+        assert_eq!(d.plus_days(180).to_string(), "2027-03-30");
+        assert_eq!(Date::parse("2024-02-29").unwrap().to_string(), "2024-02-29");
+        assert!(Date::parse("2026-02-29").is_none());
+        assert!(Date::parse("2026-13-01").is_none());
+        assert!(Date::parse("26-1-1").is_none());
+    }
+
+    #[test]
+    fn phones_and_ids() {
+        assert!(phone_is_international("+44 20 7946 0000"));
+        assert!(phone_is_international("+1-555.010.9999"));
+        assert!(!phone_is_international("020 7946 0000"));
+        assert!(!phone_is_international("+44 (0)20 7946 0000"));
+        assert!(!phone_is_international("+12"));
+        assert!(!phone_is_international("+call me"));
+        assert_eq!(tel_uri("+44 20 7946-0000"), "tel:+442079460000");
+        assert!(id_is_valid("ehr-v2.1_x"));
+        assert!(!id_is_valid("EHR"));
+        assert!(!id_is_valid("a b"));
+        assert!(!id_is_valid(""));
+    }
+}
