@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::*;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 fn service_of<'p>(plan: &'p Plan, r: &Text) -> Option<&'p Service> {
     match plan.lookup(&r.value)? {
@@ -71,13 +71,20 @@ pub fn objectives(plan: &Plan, out: &mut Vec<Diagnostic>) {
         }
         budget("process", id, &p.rto, &p.wrt, &p.mtpd, out);
     }
-    for v in &plan.vendors {
-        let Some(restore) = &v.restore_within else {
-            continue;
-        };
-        for s in &plan.services {
-            let Some(rto) = &s.rto else { continue };
-            if restore.value > rto.value && s.vendors.iter().any(|r| r.value == v.head.id.value) {
+    for s in &plan.services {
+        let Some(rto) = &s.rto else { continue };
+        for r in &s.vendors {
+            let Some(ItemRef {
+                kind: Kind::Vendor,
+                index,
+            }) = plan.lookup(&r.value)
+            else {
+                continue;
+            };
+            let v = &plan.vendors[index];
+            if let Some(restore) = &v.restore_within
+                && restore.value > rto.value
+            {
                 out.push(Diagnostic::at(
                     Code::VendorRestore,
                     restore.span,
@@ -130,18 +137,33 @@ pub fn readiness(plan: &Plan, today: Date, out: &mut Vec<Diagnostic>) {
         .exercise_every
         .as_ref()
         .map(|d| d.value);
+    let mut runbooks_of: HashMap<&str, Vec<&Runbook>> = HashMap::new();
+    for rb in &plan.runbooks {
+        for s in &rb.services {
+            runbooks_of.entry(&s.value).or_default().push(rb);
+        }
+    }
+    // Runbooks with a done exercise within the policy period.
+    let mut exercised: HashSet<&str> = HashSet::new();
+    if let Some(every) = every {
+        for e in &plan.exercises {
+            let done = e.status.as_ref().is_some_and(|s| s.value == "done");
+            let recent = e.date.as_ref().is_some_and(|d| {
+                let age = today.to_days() - d.value.to_days();
+                (0..=every.days()).contains(&age)
+            });
+            if done && recent {
+                exercised.extend(e.runbooks.iter().map(|r| r.value.as_str()));
+            }
+        }
+    }
     for s in &plan.services {
         let Some(tier) = &s.tier else { continue };
         if tier.value > 2 {
             continue;
         }
         let id = &s.head.id.value;
-        let runbooks: Vec<&Runbook> = plan
-            .runbooks
-            .iter()
-            .filter(|r| r.services.iter().any(|x| x.value == *id))
-            .collect();
-        if runbooks.is_empty() {
+        let Some(runbooks) = runbooks_of.get(id.as_str()) else {
             out.push(Diagnostic::at(
                 Code::NoRunbook,
                 s.head.at,
@@ -151,18 +173,10 @@ pub fn readiness(plan: &Plan, today: Date, out: &mut Vec<Diagnostic>) {
                 ),
             ));
             continue;
-        }
+        };
         let Some(every) = every else { continue };
         for rb in runbooks {
-            let exercised = plan.exercises.iter().any(|e| {
-                e.status.as_ref().is_some_and(|s| s.value == "done")
-                    && e.runbooks.iter().any(|r| r.value == rb.head.id.value)
-                    && e.date.as_ref().is_some_and(|d| {
-                        let age = today.to_days() - d.value.to_days();
-                        (0..=every.days()).contains(&age)
-                    })
-            });
-            if !exercised {
+            if !exercised.contains(rb.head.id.value.as_str()) {
                 out.push(Diagnostic::at(
                     Code::NotExercised,
                     rb.head.at,

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Direct dependencies of each service, as indices into `plan.services`
 /// (dangling references and non-services left out), in the order written,
@@ -165,6 +165,14 @@ pub fn call_tree_shapes(plan: &Plan) -> Vec<Diagnostic> {
                 match starts.as_slice() {
                     [one] => Some(*one),
                     [] if tree.calls.is_empty() => None,
+                    [] => {
+                        out.push(Diagnostic::at(
+                            Code::CallTreeShape,
+                            tree.head.at,
+                            format!("call tree \"{name}\": every caller is called by someone, so the calls make a loop"),
+                        ));
+                        continue;
+                    }
                     _ => {
                         out.push(Diagnostic::at(
                             Code::CallTreeShape,
@@ -191,40 +199,51 @@ pub fn call_tree_shapes(plan: &Plan) -> Vec<Diagnostic> {
             ));
             continue;
         }
+        // Everyone the cascade reaches from the root.
+        let calls: HashMap<&str, &Vec<Text>> = tree
+            .calls
+            .iter()
+            .map(|(c, list)| (c.value.as_str(), list))
+            .collect();
+        let mut reached: HashSet<&str> = root.into_iter().collect();
+        let mut queue: Vec<&str> = root.into_iter().collect();
+        while let Some(at) = queue.pop() {
+            for callee in calls.get(at).into_iter().flat_map(|l| l.iter()) {
+                if caller_of.get(callee.value.as_str()) == Some(&at)
+                    && reached.insert(&callee.value)
+                {
+                    queue.push(&callee.value);
+                }
+            }
+        }
         for (caller, _) in &tree.calls {
             let c = caller.value.as_str();
-            if Some(c) == root {
+            if reached.contains(c) {
                 continue;
             }
-            // Walk up from the caller: it must reach the root without a loop.
+            // Not reached: walk up to tell a loop from a cascade cut off from the root.
+            let mut seen: HashSet<&str> = HashSet::from([c]);
             let mut at = c;
-            let mut steps = 0;
-            let reached = loop {
+            let in_loop = loop {
                 match caller_of.get(at) {
                     None => break false,
-                    Some(&up) if Some(up) == root => break true,
+                    Some(&up) if !seen.insert(up) => break true,
                     Some(&up) => at = up,
                 }
-                steps += 1;
-                if steps > caller_of.len() {
-                    break false;
-                }
             };
-            if !reached {
-                let why = if steps > caller_of.len() {
-                    format!("{c} is part of a loop of callers")
-                } else {
-                    format!(
-                        "{c} makes calls but is never reached from the root {}",
-                        root.unwrap_or("?")
-                    )
-                };
-                out.push(Diagnostic::at(
-                    Code::CallTreeShape,
-                    caller.span,
-                    format!("call tree \"{name}\": {why}"),
-                ));
-            }
+            let why = if in_loop {
+                format!("{c} is part of a loop of callers")
+            } else {
+                format!(
+                    "{c} makes calls but is never reached from the root {}",
+                    root.unwrap_or("?")
+                )
+            };
+            out.push(Diagnostic::at(
+                Code::CallTreeShape,
+                caller.span,
+                format!("call tree \"{name}\": {why}"),
+            ));
         }
     }
     out

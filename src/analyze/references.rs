@@ -9,7 +9,13 @@ struct Resolver<'p> {
     out: Vec<Diagnostic>,
     /// Ids of each kind, for suggestions; filled on the first miss.
     ids_by_kind: Option<Vec<(Kind, Vec<&'p str>)>>,
+    /// How many more ids may be compared for "did you mean" suggestions. A plan with
+    /// thousands of dangling references would otherwise cost references x ids.
+    suggestion_budget: usize,
 }
+
+/// Comparisons of ids for suggestions in one run (about 0.1 s).
+const SUGGESTION_BUDGET: usize = 1_000_000;
 
 impl<'p> Resolver<'p> {
     fn expect(&mut self, r: &Text, kinds: &[Kind], field: &str) {
@@ -39,11 +45,21 @@ impl<'p> Resolver<'p> {
                     }
                     v
                 });
-                let candidates = by_kind
+                let count: usize = by_kind
                     .iter()
                     .filter(|(k, _)| kinds.contains(k))
-                    .flat_map(|(_, ids)| ids.iter().copied());
-                let hint = did_you_mean(closest(&r.value, candidates));
+                    .map(|(_, ids)| ids.len())
+                    .sum();
+                let hint = if count <= self.suggestion_budget {
+                    self.suggestion_budget -= count;
+                    let candidates = by_kind
+                        .iter()
+                        .filter(|(k, _)| kinds.contains(k))
+                        .flat_map(|(_, ids)| ids.iter().copied());
+                    did_you_mean(closest(&r.value, candidates))
+                } else {
+                    String::new()
+                };
                 self.out.push(Diagnostic::at(
                     Code::UnknownReference,
                     r.span,
@@ -98,6 +114,7 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
         plan,
         out: Vec::new(),
         ids_by_kind: None,
+        suggestion_budget: SUGGESTION_BUDGET,
     };
     let s = &plan.settings;
     r.expect_opt(&s.info.owner, &[Contact], "owner");

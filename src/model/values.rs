@@ -55,13 +55,19 @@ impl Duration {
 }
 
 impl fmt::Display for Duration {
-    /// The shortest exact form, e.g. `1d12h`, `45m`, `0m`.
+    /// The shortest exact form that reads naturally: `45m`, `4h`, `1d12h`, `90d`, `2w`.
+    /// Weeks are used only for whole weeks.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const DAY: u64 = 60 * 24;
+        const WEEK: u64 = 7 * DAY;
         if self.minutes == 0 {
             return write!(f, "0m");
         }
+        if self.minutes % WEEK == 0 {
+            return write!(f, "{}w", self.minutes / WEEK);
+        }
         let mut rest = self.minutes;
-        for (unit, size) in [("w", 60 * 24 * 7), ("d", 60 * 24), ("h", 60), ("m", 1)] {
+        for (unit, size) in [("d", DAY), ("h", 60), ("m", 1)] {
             if rest >= size {
                 write!(f, "{}{unit}", rest / size)?;
                 rest %= size;
@@ -215,10 +221,11 @@ mod tests {
 
     #[test]
     fn durations_print_in_shortest_form() {
-        for s in ["0m", "45m", "4h", "1d12h", "1w", "2w3d"] {
+        for s in ["0m", "45m", "4h", "1d12h", "1w", "90d", "365d", "17d"] {
             assert_eq!(Duration::parse(s).unwrap().to_string(), s);
         }
         assert_eq!(Duration::parse("90m").unwrap().to_string(), "1h30m");
+        assert_eq!(Duration::parse("14d").unwrap().to_string(), "2w");
     }
 
     #[test]

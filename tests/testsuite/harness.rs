@@ -1,0 +1,60 @@
+//! Running the real binary on fixture plans, and snapshot files.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub const NOW: &str = "2026-11-24";
+
+/// What one run of `lifeboat` printed and how it exited.
+pub struct Run {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+pub fn lifeboat(args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_lifeboat"))
+        .args(args)
+        .output()
+        .expect("the lifeboat binary runs");
+    Run {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixtures(feature: &str) -> Vec<PathBuf> {
+    let dir = root().join("tests/testsuite").join(feature);
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("readable fixture folder").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    cases
+}
+
+fn bless() -> bool {
+    std::env::var_os("LIFEBOAT_BLESS").is_some()
+}
+
+/// Compares `actual` with the snapshot file, or rewrites it when blessing.
+/// Returns a description of the difference, if any.
+pub fn snapshot(path: &Path, actual: &str) -> Option<String> {
+    if bless() {
+        std::fs::write(path, actual).expect("write snapshot");
+        return None;
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
+    (expected != actual).then(|| {
+        format!(
+            "snapshot {} differs (LIFEBOAT_BLESS=1 cargo test rewrites it)\n--- expected\n{expected}--- actual\n{actual}",
+            path.display()
+        )
+    })
+}

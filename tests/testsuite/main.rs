@@ -1,0 +1,8 @@
+//! The integration test suite: one binary, a module per feature, fixture plans
+//! under `tests/testsuite/<feature>/<case>/`. Snapshots are rewritten with
+//! `LIFEBOAT_BLESS=1 cargo test`.
+
+mod check;
+mod cli;
+mod harness;
+mod robustness;
