@@ -63,7 +63,7 @@ impl fmt::Display for Duration {
         if self.minutes == 0 {
             return write!(f, "0m");
         }
-        if self.minutes % WEEK == 0 {
+        if self.minutes.is_multiple_of(WEEK) {
             return write!(f, "{}w", self.minutes / WEEK);
         }
         let mut rest = self.minutes;
