@@ -165,9 +165,17 @@ fn check(dir: &Path, format: Format, deny_warnings: bool, today: Date) -> ExitCo
             );
         }
     }
+    // The process ends now: freeing every item of a large plan would only cost time.
+    std::mem::forget(loaded.plan);
+    std::mem::forget(loaded.sources);
     if errors > 0 || (deny_warnings && warnings > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
 }
+
+/// mimalloc: with the system allocator, loading a 36,000-item plan on 2 threads spent
+/// as much time in the kernel (page faults) as in parsing; see the README's benchmark.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
