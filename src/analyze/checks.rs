@@ -157,9 +157,12 @@ pub fn readiness(plan: &Plan, today: Date, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    // Runbooks that must be exercised, each with the tier 1-2 services that need it.
+    let mut must_exercise: Vec<(&Runbook, Vec<&str>)> = Vec::new();
+    let mut position: HashMap<&str, usize> = HashMap::new();
     for s in &plan.services {
         let Some(tier) = &s.tier else { continue };
-        if tier.value > 2 {
+        if !(1..=2).contains(&tier.value) {
             continue;
         }
         let id = &s.head.id.value;
@@ -167,26 +170,38 @@ pub fn readiness(plan: &Plan, today: Date, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::at(
                 Code::NoRunbook,
                 s.head.at,
-                format!(
-                    "tier {} service \"{id}\" has no runbook: add one that lists it in `services`",
-                    tier.value
-                ),
+                format!("tier {} service \"{id}\" has no runbook: add one that lists it in `services`", tier.value),
             ));
             continue;
         };
-        let Some(every) = every else { continue };
+        if every.is_none() {
+            continue;
+        }
         for rb in runbooks {
-            if !exercised.contains(rb.head.id.value.as_str()) {
-                out.push(Diagnostic::at(
-                    Code::NotExercised,
-                    rb.head.at,
-                    format!(
-                        "runbook \"{}\" of tier {} service \"{id}\" has no done exercise in the last {every} \
-                         (policy.exercise_every)",
-                        rb.head.id.value, tier.value
-                    ),
-                ));
+            let rb_id = rb.head.id.value.as_str();
+            if exercised.contains(rb_id) {
+                continue;
             }
+            let i = *position.entry(rb_id).or_insert_with(|| {
+                must_exercise.push((rb, Vec::new()));
+                must_exercise.len() - 1
+            });
+            must_exercise[i].1.push(id);
+        }
+    }
+    if let Some(every) = every {
+        for (rb, services) in must_exercise {
+            out.push(Diagnostic::at(
+                Code::NotExercised,
+                rb.head.at,
+                format!(
+                    "runbook \"{}\" of tier 1-2 service{} {} has no done exercise in the last {every} \
+                     (policy.exercise_every)",
+                    rb.head.id.value,
+                    if services.len() == 1 { "" } else { "s" },
+                    services.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
+                ),
+            ));
         }
     }
 }

@@ -253,6 +253,28 @@ fn values(plan: &Plan, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
+    let info = &plan.settings.info;
+    if let Some(url) = &info.base_url
+        && !(url.value.starts_with("https://") || url.value.starts_with("http://"))
+    {
+        out.push(Diagnostic::at(
+            Code::InvalidValue,
+            url.span,
+            format!("`base_url` \"{}\" must be an absolute http:// or https:// address", url.value),
+        ));
+    }
+    let mut levels: Vec<&Text> = Vec::new();
+    for level in &plan.settings.severities {
+        if levels.iter().any(|l| l.value == level.level.value) {
+            out.push(Diagnostic::at(
+                Code::DuplicateId,
+                level.level.span,
+                format!("severity level \"{}\" is defined twice in plan.toml", level.level.value),
+            ));
+        } else {
+            levels.push(&level.level);
+        }
+    }
     let m = &plan.settings.risk_matrix;
     let (nl, ni) = (m.likelihood.len() as i64, m.impact.len() as i64);
     for risk in &plan.risks {
@@ -263,7 +285,7 @@ fn values(plan: &Plan, out: &mut Vec<Diagnostic>) {
             ("residual_impact", &risk.residual_impact, ni),
         ] {
             if let Some(v) = value
-                && v.value > max
+                && !(1..=max).contains(&v.value)
             {
                 out.push(Diagnostic::at(
                     Code::InvalidValue,
