@@ -170,7 +170,10 @@ pub fn readiness(plan: &Plan, today: Date, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::at(
                 Code::NoRunbook,
                 s.head.at,
-                format!("tier {} service \"{id}\" has no runbook: add one that lists it in `services`", tier.value),
+                format!(
+                    "tier {} service \"{id}\" has no runbook: add one that lists it in `services`",
+                    tier.value
+                ),
             ));
             continue;
         };

@@ -260,7 +260,10 @@ fn values(plan: &Plan, out: &mut Vec<Diagnostic>) {
         out.push(Diagnostic::at(
             Code::InvalidValue,
             url.span,
-            format!("`base_url` \"{}\" must be an absolute http:// or https:// address", url.value),
+            format!(
+                "`base_url` \"{}\" must be an absolute http:// or https:// address",
+                url.value
+            ),
         ));
     }
     let mut levels: Vec<&Text> = Vec::new();
@@ -269,7 +272,10 @@ fn values(plan: &Plan, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::at(
                 Code::DuplicateId,
                 level.level.span,
-                format!("severity level \"{}\" is defined twice in plan.toml", level.level.value),
+                format!(
+                    "severity level \"{}\" is defined twice in plan.toml",
+                    level.level.value
+                ),
             ));
         } else {
             levels.push(&level.level);
