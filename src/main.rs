@@ -137,7 +137,7 @@ fn check(dir: &Path, format: Format, deny_warnings: bool, today: Date) -> ExitCo
         }
     };
     let mut diagnostics = loaded.diagnostics;
-    diagnostics.extend(lifeboat::analyze::analyze(&loaded.plan, today));
+    diagnostics.extend(lifeboat::analyze::analyze(&loaded.plan, today).diagnostics);
     let reports = reports(&diagnostics, &loaded.sources);
     let errors = reports
         .iter()

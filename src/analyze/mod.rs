@@ -9,11 +9,17 @@ pub use checks::call_tree_members;
 pub use graph::recovery_waves;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Date, Plan};
+use crate::model::{Date, Links, Plan};
 
-/// Every error and warning the plan's content calls for, given today's date.
-pub fn analyze(plan: &Plan, today: Date) -> Vec<Diagnostic> {
-    let mut out = references::check(plan);
+/// What analysis finds: the plan's references as a graph, and its problems.
+pub struct Analysis {
+    pub links: Links,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Resolves the plan's references and runs every check, given today's date.
+pub fn analyze(plan: &Plan, today: Date) -> Analysis {
+    let (links, mut out) = references::resolve(plan);
     out.extend(graph::dependency_cycles(plan));
     out.extend(graph::call_tree_shapes(plan));
     checks::objectives(plan, &mut out);
@@ -21,5 +27,8 @@ pub fn analyze(plan: &Plan, today: Date) -> Vec<Diagnostic> {
     checks::dates(plan, today, &mut out);
     checks::phones(plan, &mut out);
     checks::owners(plan, &mut out);
-    out
+    Analysis {
+        links,
+        diagnostics: out,
+    }
 }

@@ -7,6 +7,9 @@ use crate::model::*;
 struct Resolver<'p> {
     plan: &'p Plan,
     out: Vec<Diagnostic>,
+    /// The item whose references are being resolved (None for plan.toml settings).
+    from: Option<ItemRef>,
+    links: Vec<Link>,
     /// Ids of each kind, for suggestions; filled on the first miss.
     ids_by_kind: Option<Vec<(Kind, Vec<&'p str>)>>,
     /// How many more ids may be compared for "did you mean" suggestions. A plan with
@@ -18,18 +21,32 @@ struct Resolver<'p> {
 const SUGGESTION_BUDGET: usize = 1_000_000;
 
 impl<'p> Resolver<'p> {
-    fn expect(&mut self, r: &Text, kinds: &[Kind], field: &str) {
+    fn expect(&mut self, r: &Text, kinds: &[Kind], field: &'static str) {
         match self.plan.lookup(&r.value) {
-            Some(found) if kinds.contains(&found.kind) => {}
+            Some(found) if kinds.contains(&found.kind) => {
+                if let Some(from) = self.from {
+                    self.links.push(Link {
+                        from,
+                        field,
+                        to: found,
+                        span: r.span,
+                    });
+                }
+            }
             Some(found) => {
                 let wanted = kind_names(kinds);
                 self.out.push(Diagnostic::at(
                     Code::UnknownReference,
                     r.span,
                     format!(
-                        "\"{}\" is a {}, but `{field}` needs a {wanted}",
+                        "\"{}\" is a {}, but {} needs a {wanted}",
                         r.value,
-                        found.kind.name()
+                        found.kind.name(),
+                        if field == "body" {
+                            "[[id]]".to_string()
+                        } else {
+                            format!("`{field}`")
+                        }
                     ),
                 ));
             }
@@ -69,13 +86,13 @@ impl<'p> Resolver<'p> {
         }
     }
 
-    fn expect_opt(&mut self, r: &Option<Text>, kinds: &[Kind], field: &str) {
+    fn expect_opt(&mut self, r: &Option<Text>, kinds: &[Kind], field: &'static str) {
         if let Some(r) = r {
             self.expect(r, kinds, field);
         }
     }
 
-    fn expect_all(&mut self, list: &[Text], kinds: &[Kind], field: &str) {
+    fn expect_all(&mut self, list: &[Text], kinds: &[Kind], field: &'static str) {
         for r in list {
             self.expect(r, kinds, field);
         }
@@ -109,10 +126,14 @@ const ANY: [Kind; 12] = [
 ];
 use Kind::*;
 
-pub fn check(plan: &Plan) -> Vec<Diagnostic> {
+/// Resolves every reference: diagnostics for those that do not resolve, and the
+/// links of those that do.
+pub fn resolve(plan: &Plan) -> (Links, Vec<Diagnostic>) {
     let mut r = Resolver {
         plan,
         out: Vec::new(),
+        from: None,
+        links: Vec::new(),
         ids_by_kind: None,
         suggestion_budget: SUGGESTION_BUDGET,
     };
@@ -122,15 +143,24 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
         r.expect_all(&level.notify, &[Stakeholder], "notify");
         r.expect_opt(&level.call_tree, &[CallTree], "call_tree");
     }
-    for c in &plan.contacts {
+    for (index, c) in plan.contacts.iter().enumerate() {
+        r.from = Some(ItemRef {
+            kind: Contact,
+            index,
+        });
         r.expect_opt(&c.team, &[Team], "team");
         r.expect_all(&c.alternates, &[Contact], "alternates");
     }
-    for t in &plan.teams {
+    for (index, t) in plan.teams.iter().enumerate() {
+        r.from = Some(ItemRef { kind: Team, index });
         r.expect_opt(&t.lead, &[Contact], "lead");
         r.expect_all(&t.members, &[Contact], "members");
     }
-    for t in &plan.call_trees {
+    for (index, t) in plan.call_trees.iter().enumerate() {
+        r.from = Some(ItemRef {
+            kind: CallTree,
+            index,
+        });
         r.expect_opt(&t.root, &[Contact], "root");
         r.expect_opt(&t.report_back, &[Contact], "report_back");
         for (caller, callees) in &t.calls {
@@ -138,25 +168,42 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
             r.expect_all(callees, &[Contact], "calls");
         }
     }
-    for x in &plan.services {
+    for (index, x) in plan.services.iter().enumerate() {
+        r.from = Some(ItemRef {
+            kind: Service,
+            index,
+        });
         r.expect_opt(&x.owner, &[Contact], "owner");
         r.expect_opt(&x.team, &[Team], "team");
         r.expect_all(&x.depends_on, &[Service], "depends_on");
         r.expect_all(&x.vendors, &[Vendor], "vendors");
     }
-    for x in &plan.processes {
+    for (index, x) in plan.processes.iter().enumerate() {
+        r.from = Some(ItemRef {
+            kind: Process,
+            index,
+        });
         r.expect_opt(&x.owner, &[Contact], "owner");
         r.expect_all(&x.services, &[Service], "services");
     }
-    for x in &plan.risks {
+    for (index, x) in plan.risks.iter().enumerate() {
+        r.from = Some(ItemRef { kind: Risk, index });
         r.expect_all(&x.services, &[Service], "services");
         r.expect_opt(&x.owner, &[Contact], "owner");
     }
-    for x in &plan.runbooks {
+    for (index, x) in plan.runbooks.iter().enumerate() {
+        r.from = Some(ItemRef {
+            kind: Runbook,
+            index,
+        });
         r.expect_all(&x.services, &[Service], "services");
         r.expect_opt(&x.owner, &[Contact], "owner");
     }
-    for x in &plan.templates {
+    for (index, x) in plan.templates.iter().enumerate() {
+        r.from = Some(ItemRef {
+            kind: Template,
+            index,
+        });
         r.expect_all(&x.audience, &[Stakeholder], "audience");
         for level in &x.severity {
             if !s.severities.iter().any(|l| l.level.value == level.value) {
@@ -175,10 +222,18 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
             }
         }
     }
-    for x in &plan.stakeholders {
+    for (index, x) in plan.stakeholders.iter().enumerate() {
+        r.from = Some(ItemRef {
+            kind: Stakeholder,
+            index,
+        });
         r.expect_all(&x.contacts, &[Contact, Team], "contacts");
     }
-    for x in &plan.exercises {
+    for (index, x) in plan.exercises.iter().enumerate() {
+        r.from = Some(ItemRef {
+            kind: Exercise,
+            index,
+        });
         r.expect_all(&x.services, &[Service], "services");
         r.expect_all(&x.runbooks, &[Runbook], "runbooks");
         r.expect_all(&x.participants, &[Contact, Team], "participants");
@@ -187,19 +242,21 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
             r.expect_opt(&f.owner, &[Contact], "owner");
         }
     }
-    for card in &plan.cards {
+    for (index, card) in plan.cards.iter().enumerate() {
+        r.from = Some(ItemRef { kind: Card, index });
         r.expect_all(&card.contacts, &[Contact, Team], "contacts");
         if let Some(qr) = &card.qr {
             card_qr(&mut r, qr, s.info.base_url.is_some());
         }
     }
-    for (_, head) in plan.heads() {
+    for (item, head) in plan.items() {
+        r.from = Some(item);
         for reference in &head.body.references {
-            r.expect(&reference.id, &ANY, "[[id]]");
+            r.expect(&reference.id, &ANY, "body");
         }
     }
     values(plan, &mut r.out);
-    r.out
+    (Links::new(r.links), r.out)
 }
 
 /// `hotline | site | contact:ID | runbook:ID | url:https://...`

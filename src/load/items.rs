@@ -302,7 +302,9 @@ fn vendor(head: Head, f: &mut Fields) -> Vendor {
         let mut c = f.nested(table, at, "vendor contact", VENDOR_CONTACT_KEYS);
         contacts.push(VendorContact {
             at,
-            name: c.required_string("name", ""),
+            name: c
+                .string("name")
+                .unwrap_or_else(|| Text::new(String::new(), at)),
             role: c.string("role"),
             phone: c.string("phone"),
             email: c.string("email"),
@@ -364,7 +366,9 @@ fn exercise(head: Head, f: &mut Fields) -> Exercise {
         let mut x = f.nested(table, at, "finding", FINDING_KEYS);
         findings.push(Finding {
             at,
-            title: x.required_string("title", ""),
+            title: x
+                .string("title")
+                .unwrap_or_else(|| Text::new(String::new(), at)),
             severity: x.choice("severity", &["low", "medium", "high"]),
             action: x.string("action"),
             owner: x.string("owner"),

@@ -1,8 +1,10 @@
 //! The typed plan: every kind of item of the plan format, with the place each value
 //! was written, and an index from id to item.
 
+mod links;
 mod values;
 
+pub use links::{Link, Links};
 pub use values::{Date, Duration, id_is_valid, phone_is_international, tel_uri};
 
 use crate::source::{Span, Spanned};
@@ -428,7 +430,7 @@ impl Settings {
 }
 
 /// Where an id points: a kind and the position in that kind's list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ItemRef {
     pub kind: Kind,
     pub index: usize,
@@ -499,6 +501,26 @@ impl Plan {
             .chain(of(Kind::Stakeholder, &self.stakeholders, |x| &x.head))
             .chain(of(Kind::Exercise, &self.exercises, |x| &x.head))
             .chain(of(Kind::Card, &self.cards, |x| &x.head))
+    }
+
+    /// Every item's head with its reference, in kind order then file order.
+    pub fn items(&self) -> impl Iterator<Item = (ItemRef, &Head)> {
+        let mut last: Option<Kind> = None;
+        let mut index = 0;
+        self.heads().map(move |(kind, head)| {
+            if last != Some(kind) {
+                last = Some(kind);
+                index = 0;
+            }
+            index += 1;
+            (
+                ItemRef {
+                    kind,
+                    index: index - 1,
+                },
+                head,
+            )
+        })
     }
 
     /// A short human name of an item: its name or title.

@@ -11,10 +11,10 @@ use std::path::Path;
 fn load_checked(dir: &Path) -> Vec<lifeboat::diagnostic::Report> {
     let loaded = lifeboat::load::load(dir).expect("plan folder readable");
     let mut diags = loaded.diagnostics;
-    diags.extend(lifeboat::analyze::analyze(
-        &loaded.plan,
-        Date::new(2026, 11, 24).expect("date"),
-    ));
+    diags.extend(
+        lifeboat::analyze::analyze(&loaded.plan, Date::new(2026, 11, 24).expect("date"))
+            .diagnostics,
+    );
     let out = reports(&diags, &loaded.sources);
     for r in &out {
         let file = r.file.as_deref().expect("every diagnostic names a file");
