@@ -19,14 +19,21 @@ pub struct Analysis {
 
 /// Resolves the plan's references and runs every check, given today's date.
 pub fn analyze(plan: &Plan, today: Date) -> Analysis {
-    let (links, mut out) = references::resolve(plan);
-    out.extend(graph::dependency_cycles(plan));
-    out.extend(graph::call_tree_shapes(plan));
-    checks::objectives(plan, &mut out);
-    checks::readiness(plan, today, &mut out);
-    checks::dates(plan, today, &mut out);
-    checks::phones(plan, &mut out);
-    checks::owners(plan, &mut out);
+    // Resolving references is the larger half; the checks run beside it.
+    let ((links, mut out), checked) = rayon::join(
+        || references::resolve(plan),
+        || {
+            let mut out = graph::dependency_cycles(plan);
+            out.extend(graph::call_tree_shapes(plan));
+            checks::objectives(plan, &mut out);
+            checks::readiness(plan, today, &mut out);
+            checks::dates(plan, today, &mut out);
+            checks::phones(plan, &mut out);
+            checks::owners(plan, &mut out);
+            out
+        },
+    );
+    out.extend(checked);
     Analysis {
         links,
         diagnostics: out,

@@ -256,7 +256,7 @@ pub fn resolve(plan: &Plan) -> (Links, Vec<Diagnostic>) {
         }
     }
     values(plan, &mut r.out);
-    (Links::new(r.links), r.out)
+    (Links::new(r.links, plan.counts()), r.out)
 }
 
 /// `hotline | site | contact:ID | runbook:ID | url:https://...`

@@ -12,6 +12,7 @@ use crate::source::{FileId, SourceFile, Sources, Span, Spanned};
 use fields::{Fields, Origin};
 use items::Item;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
@@ -69,7 +70,7 @@ pub fn load(dir: &Path) -> std::io::Result<Loaded> {
         stakeholders: Vec::new(),
         exercises: Vec::new(),
         cards: Vec::new(),
-        index: HashMap::new(),
+        index: Default::default(),
     };
     for result in results {
         sources.add(result.source);
@@ -582,8 +583,9 @@ fn index(plan: &mut Plan, sources: &Sources, diagnostics: &mut Vec<Diagnostic>) 
         *n += 1;
     }
     all.sort_by_key(|(span, _, _)| (span.file, span.start));
-    let mut index: HashMap<String, ItemRef> = HashMap::with_capacity(all.len());
-    let mut first_at: HashMap<String, Span> = HashMap::new();
+    let mut index: FxHashMap<String, ItemRef> = FxHashMap::default();
+    index.reserve(all.len());
+    let mut first_at: FxHashMap<String, Span> = FxHashMap::default();
     for (span, id, r) in all {
         if let Some(&first) = index.get(&id) {
             let other = first_at[&id];

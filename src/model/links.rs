@@ -1,9 +1,8 @@
 //! The plan as a graph: every reference that resolved, from item to item, kept in
 //! both directions so that a page can show what an item uses and what uses it.
 
-use super::ItemRef;
+use super::{ItemRef, Kind};
 use crate::source::Span;
-use std::collections::HashMap;
 
 /// One resolved reference: `from`'s field `field` names `to`, written at `span`.
 /// `field` is the key (`depends_on`, `owner`, `calls`, ...) or `body` for `[[id]]`.
@@ -15,44 +14,87 @@ pub struct Link {
     pub span: Span,
 }
 
+/// Links indexed by item in both directions (compressed rows: for item `n`, its links
+/// are `order[start[n]..start[n + 1]]`), so that building and reading cost no hashing.
 #[derive(Debug, Default)]
 pub struct Links {
     links: Vec<Link>,
-    outgoing: HashMap<ItemRef, Vec<usize>>,
-    incoming: HashMap<ItemRef, Vec<usize>>,
+    /// Number of the first item of each kind, in [`Kind::ALL`] order.
+    base: [usize; Kind::ALL.len()],
+    outgoing: Rows,
+    incoming: Rows,
+}
+
+#[derive(Debug, Default)]
+struct Rows {
+    start: Vec<u32>,
+    order: Vec<u32>,
+}
+
+impl Rows {
+    fn new(items: usize, keys: impl Iterator<Item = usize> + Clone) -> Rows {
+        let mut start = vec![0u32; items + 1];
+        for k in keys.clone() {
+            start[k + 1] += 1;
+        }
+        for i in 0..items {
+            start[i + 1] += start[i];
+        }
+        let mut next = start.clone();
+        let mut order = vec![0u32; start[items] as usize];
+        for (i, k) in keys.enumerate() {
+            order[next[k] as usize] = i as u32;
+            next[k] += 1;
+        }
+        Rows { start, order }
+    }
+
+    fn of(&self, n: usize) -> &[u32] {
+        match (self.start.get(n), self.start.get(n + 1)) {
+            (Some(&a), Some(&b)) => &self.order[a as usize..b as usize],
+            _ => &[],
+        }
+    }
 }
 
 impl Links {
-    pub fn new(links: Vec<Link>) -> Links {
-        let mut outgoing: HashMap<ItemRef, Vec<usize>> = HashMap::new();
-        let mut incoming: HashMap<ItemRef, Vec<usize>> = HashMap::new();
-        for (i, link) in links.iter().enumerate() {
-            outgoing.entry(link.from).or_default().push(i);
-            incoming.entry(link.to).or_default().push(i);
+    /// `counts` is the number of items of each kind, in [`Kind::ALL`] order.
+    pub fn new(links: Vec<Link>, counts: [usize; Kind::ALL.len()]) -> Links {
+        let mut base = [0; Kind::ALL.len()];
+        let mut total = 0;
+        for (b, n) in base.iter_mut().zip(counts) {
+            *b = total;
+            total += n;
         }
+        let number = |r: ItemRef| base[r.kind as usize] + r.index;
+        let outgoing = Rows::new(total, links.iter().map(|l| number(l.from)));
+        let incoming = Rows::new(total, links.iter().map(|l| number(l.to)));
         Links {
             links,
+            base,
             outgoing,
             incoming,
         }
     }
 
+    fn number(&self, r: ItemRef) -> usize {
+        self.base[r.kind as usize] + r.index
+    }
+
     /// What `item` refers to, in the order written.
     pub fn from(&self, item: ItemRef) -> impl Iterator<Item = &Link> {
         self.outgoing
-            .get(&item)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.links[i])
+            .of(self.number(item))
+            .iter()
+            .map(|&i| &self.links[i as usize])
     }
 
     /// What refers to `item`, in plan order.
     pub fn to(&self, item: ItemRef) -> impl Iterator<Item = &Link> {
         self.incoming
-            .get(&item)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.links[i])
+            .of(self.number(item))
+            .iter()
+            .map(|&i| &self.links[i as usize])
     }
 
     pub fn len(&self) -> usize {

@@ -8,7 +8,7 @@ pub use links::{Link, Links};
 pub use values::{Date, Duration, id_is_valid, phone_is_international, tel_uri};
 
 use crate::source::{Span, Spanned};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub type Text = Spanned<String>;
 pub type Opt<T> = Option<Spanned<T>>;
@@ -48,6 +48,22 @@ impl Kind {
             Kind::Card => "card",
         }
     }
+
+    /// Every kind; `kind as usize` is its position here.
+    pub const ALL: [Kind; 12] = [
+        Kind::Contact,
+        Kind::Team,
+        Kind::CallTree,
+        Kind::Vendor,
+        Kind::Risk,
+        Kind::Service,
+        Kind::Process,
+        Kind::Runbook,
+        Kind::Template,
+        Kind::Stakeholder,
+        Kind::Exercise,
+        Kind::Card,
+    ];
 
     /// Kinds that may be written as `[[kind]]` in collection folders.
     pub const IN_FOLDERS: [Kind; 11] = [
@@ -453,7 +469,7 @@ pub struct Plan {
     pub exercises: Vec<Exercise>,
     pub cards: Vec<Card>,
     /// Id to item; for a duplicated id, the first one.
-    pub index: HashMap<String, ItemRef>,
+    pub index: FxHashMap<String, ItemRef>,
 }
 
 impl Plan {
@@ -503,6 +519,24 @@ impl Plan {
             .chain(of(Kind::Card, &self.cards, |x| &x.head))
     }
 
+    /// The number of items of each kind, in [`Kind::ALL`] order.
+    pub fn counts(&self) -> [usize; 12] {
+        [
+            self.contacts.len(),
+            self.teams.len(),
+            self.call_trees.len(),
+            self.vendors.len(),
+            self.risks.len(),
+            self.services.len(),
+            self.processes.len(),
+            self.runbooks.len(),
+            self.templates.len(),
+            self.stakeholders.len(),
+            self.exercises.len(),
+            self.cards.len(),
+        ]
+    }
+
     /// Every item's head with its reference, in kind order then file order.
     pub fn items(&self) -> impl Iterator<Item = (ItemRef, &Head)> {
         let mut last: Option<Kind> = None;
@@ -540,5 +574,27 @@ impl Plan {
             Kind::Exercise => &self.exercises[i].title,
             Kind::Card => &self.cards[i].title,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_numbers_follow_kind_all() {
+        for (i, kind) in Kind::ALL.into_iter().enumerate() {
+            assert_eq!(kind as usize, i, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn high_risks_are_the_top_two_bands() {
+        let m = RiskMatrix::default();
+        assert!(!m.is_high(9));
+        assert!(m.is_high(10));
+        assert!(m.is_high(25));
+        assert_eq!(m.band_of(4).map(|b| m.bands[b].label.as_str()), Some("Low"));
+        assert_eq!(m.band_of(0), None);
     }
 }
