@@ -156,6 +156,7 @@ fn discover(
     let mut files = Vec::new();
     let mut top: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     top.sort_by_key(|e| e.file_name());
+    let mut collections = Vec::new();
     for entry in top {
         let name = entry.file_name().to_string_lossy().into_owned();
         let is_dir = entry.file_type()?.is_dir();
@@ -166,41 +167,60 @@ fn discover(
         if !is_dir || name.starts_with('.') || OTHER_FOLDERS.contains(&name.as_str()) {
             continue;
         }
-        let Some(&(_, kind)) = FOLDERS.iter().find(|(f, _)| *f == name) else {
-            let known = FOLDERS.iter().map(|(f, _)| *f).chain(OTHER_FOLDERS);
-            if let Some(near) = closest(&name, known) {
-                diagnostics.push(Diagnostic::new(
-                    Code::UnknownField,
-                    Location::Path(format!("{name}/")),
-                    format!(
-                        "unknown folder \"{name}\"{}; its files are not read",
-                        did_you_mean(Some(near))
-                    ),
-                ));
+        match FOLDERS.iter().find(|(f, _)| *f == name) {
+            Some(&(_, kind)) => collections.push((entry.path(), kind)),
+            None => {
+                let known = FOLDERS.iter().map(|(f, _)| *f).chain(OTHER_FOLDERS);
+                if let Some(near) = closest(&name, known) {
+                    diagnostics.push(Diagnostic::new(
+                        Code::UnknownField,
+                        Location::Path(format!("{name}/")),
+                        format!(
+                            "unknown folder \"{name}\"{}; its files are not read",
+                            did_you_mean(Some(near))
+                        ),
+                    ));
+                }
             }
-            continue;
-        };
-        let walker = walkdir::WalkDir::new(entry.path())
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for e in walker {
-            let e = e.map_err(std::io::Error::other)?;
-            if e.file_type().is_dir() {
-                continue;
-            }
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap_or(e.path())
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            files.push((rel, e.path().to_path_buf(), Some(kind)));
         }
     }
+    // The collection folders are walked in parallel.
+    let walked: Vec<std::io::Result<Vec<_>>> = collections
+        .par_iter()
+        .map(|(path, kind)| walk(dir, path, *kind))
+        .collect();
+    for w in walked {
+        files.extend(w?);
+    }
     files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
+}
+
+/// Every file below a collection folder, hidden ones left out.
+fn walk(
+    dir: &Path,
+    folder: &Path,
+    kind: Kind,
+) -> std::io::Result<Vec<(String, PathBuf, Option<Kind>)>> {
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(folder)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for e in walker {
+        let e = e.map_err(std::io::Error::other)?;
+        if e.file_type().is_dir() {
+            continue;
+        }
+        let rel = e
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(e.path())
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        files.push((rel, e.into_path(), Some(kind)));
+    }
     Ok(files)
 }
 
