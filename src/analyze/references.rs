@@ -100,7 +100,7 @@ impl<'p> Resolver<'p> {
 }
 
 fn kind_names(kinds: &[Kind]) -> String {
-    if kinds.len() == Kind::IN_FOLDERS.len() + 1 {
+    if kinds.len() == Kind::ALL.len() {
         return "item".into();
     }
     kinds
@@ -110,20 +110,6 @@ fn kind_names(kinds: &[Kind]) -> String {
         .join(" or ")
 }
 
-const ANY: [Kind; 12] = [
-    Kind::Contact,
-    Kind::Team,
-    Kind::CallTree,
-    Kind::Vendor,
-    Kind::Risk,
-    Kind::Service,
-    Kind::Process,
-    Kind::Runbook,
-    Kind::Template,
-    Kind::Stakeholder,
-    Kind::Exercise,
-    Kind::Card,
-];
 use Kind::*;
 
 /// Resolves every reference: diagnostics for those that do not resolve, and the
@@ -252,7 +238,7 @@ pub fn resolve(plan: &Plan) -> (Links, Vec<Diagnostic>) {
     for (item, head) in plan.items() {
         r.from = Some(item);
         for reference in &head.body.references {
-            r.expect(&reference.id, &ANY, "body");
+            r.expect(&reference.id, &Kind::ALL, "body");
         }
     }
     values(plan, &mut r.out);

@@ -351,12 +351,12 @@ fn read_toml_items(
     let Some(top) = parse_toml(text, origin, diagnostics) else {
         return;
     };
-    let names = Kind::IN_FOLDERS.map(Kind::name);
+    let names: Vec<&str> = Kind::IN_FOLDERS.iter().map(|k| k.name()).collect();
     for (key, value) in top.iter() {
         let name: &str = key.get_ref();
         let key_span = origin.span(key.span());
-        let Some(kind) = Kind::IN_FOLDERS.into_iter().find(|k| k.name() == name) else {
-            let hint = did_you_mean(closest(name, names));
+        let Some(&kind) = Kind::IN_FOLDERS.iter().find(|k| k.name() == name) else {
+            let hint = did_you_mean(closest(name, names.iter().copied()));
             diagnostics.push(Diagnostic::at(
                 Code::UnknownField,
                 key_span,

@@ -65,20 +65,12 @@ impl Kind {
         Kind::Card,
     ];
 
-    /// Kinds that may be written as `[[kind]]` in collection folders.
-    pub const IN_FOLDERS: [Kind; 11] = [
-        Kind::Contact,
-        Kind::Team,
-        Kind::CallTree,
-        Kind::Vendor,
-        Kind::Risk,
-        Kind::Service,
-        Kind::Process,
-        Kind::Runbook,
-        Kind::Template,
-        Kind::Stakeholder,
-        Kind::Exercise,
-    ];
+    /// Kinds that may be written as `[[kind]]` in collection folders: all but cards,
+    /// which live in plan.toml.
+    pub const IN_FOLDERS: &[Kind] = match Kind::ALL.split_last() {
+        Some((Kind::Card, rest)) => rest,
+        _ => panic!("cards come last in Kind::ALL"),
+    };
 }
 
 /// What every item has: its id, where it starts, and its Markdown prose.
