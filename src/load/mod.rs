@@ -232,72 +232,113 @@ struct FileResult {
     diagnostics: Vec<Diagnostic>,
 }
 
+/// Plan files are small; anything larger is refused rather than read into memory.
+const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
 fn read_file(file: FileId, rel: &str, path: &Path, folder: Option<Kind>) -> FileResult {
-    let mut diagnostics = Vec::new();
-    let mut items = Vec::new();
-    let mut settings = None;
-    let text = match std::fs::read(path) {
-        Ok(bytes) => decode(file, bytes, &mut diagnostics),
-        Err(e) => {
-            diagnostics.push(Diagnostic::new(
-                Code::Syntax,
-                Location::File(file),
-                format!("cannot read the file: {e}"),
-            ));
-            None
-        }
+    let mut result = FileResult {
+        source: SourceFile::new(rel.to_string(), String::new()),
+        items: Vec::new(),
+        settings: None,
+        diagnostics: Vec::new(),
     };
-    let text = text.unwrap_or_default();
-    let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-    let has_text = !text.trim().is_empty();
     let at_start = Span {
         file,
         start: 0,
         end: 0,
     };
-    match (folder, ext.as_deref()) {
-        _ if !has_text && diagnostics.is_empty() => diagnostics.push(Diagnostic::at(
-            Code::Syntax,
-            at_start,
-            "the file is empty; fill it in or delete it",
-        )),
-        _ if !diagnostics.is_empty() => {}
-        (None, _) => {
-            if let Some(top) = parse_toml(&text, Origin { file, base: 0 }, &mut diagnostics) {
-                let mut f = Fields::new(
-                    &top,
-                    Origin { file, base: 0 },
-                    at_start,
-                    "plan.toml",
-                    settings::TOP_KEYS,
-                    &mut diagnostics,
-                );
-                settings = Some(settings::read(&mut f, &text));
-                f.finish();
-            }
-        }
-        (Some(_), Some("toml")) => read_toml_items(file, &text, &mut items, &mut diagnostics),
-        (Some(kind), Some("md")) => {
-            if let Some(item) = read_markdown_item(file, rel, &text, kind, &mut diagnostics) {
-                items.push(item);
-            }
-        }
-        (Some(_), _) => diagnostics.push(Diagnostic::new(
+    if folder.is_none() {
+        // plan.toml: settings, even if it cannot be read, so that it is not "missing".
+        result.settings = Some((empty_settings(at_start), Vec::new()));
+    }
+    let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    if folder.is_some() && !matches!(ext.as_deref(), Some("toml" | "md")) {
+        result.diagnostics.push(Diagnostic::new(
             Code::Syntax,
             Location::File(file),
             "lifeboat reads only .md and .toml files in plan folders; \
              put images and documents in assets/, or remove this file",
-        )),
+        ));
+        return result;
     }
-    if settings.is_none() && folder.is_none() {
-        settings = Some((empty_settings(at_start), Vec::new()));
+    let Some(text) = read_text(file, path, &mut result.diagnostics) else {
+        return result;
+    };
+    if text.trim().is_empty() {
+        result.diagnostics.push(Diagnostic::at(
+            Code::Syntax,
+            at_start,
+            "the file is empty; fill it in or delete it",
+        ));
+    } else if result.diagnostics.is_empty() {
+        let diagnostics = &mut result.diagnostics;
+        match folder {
+            None => {
+                let origin = Origin { file, base: 0 };
+                if let Some(top) = parse_toml(&text, origin, diagnostics) {
+                    let mut f = Fields::new(
+                        &top,
+                        origin,
+                        at_start,
+                        "plan.toml",
+                        settings::TOP_KEYS,
+                        diagnostics,
+                    );
+                    result.settings = Some(settings::read(&mut f, &text));
+                    f.finish();
+                }
+            }
+            Some(_) if ext.as_deref() == Some("toml") => {
+                read_toml_items(file, &text, &mut result.items, diagnostics)
+            }
+            Some(kind) => {
+                result
+                    .items
+                    .extend(read_markdown_item(file, rel, &text, kind, diagnostics))
+            }
+        }
     }
-    FileResult {
-        source: SourceFile::new(rel.to_string(), text),
-        items,
-        settings,
-        diagnostics,
+    result.source.text = text;
+    result
+}
+
+/// The file's text; a diagnostic when it cannot be read, is too large, or is not UTF-8
+/// (then the text has replacement characters, so that positions can still be shown).
+fn read_text(file: FileId, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| {
+        Diagnostic::new(
+            Code::Syntax,
+            Location::File(file),
+            format!("cannot read the file: {e}"),
+        )
+    };
+    let mut f = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            diagnostics.push(cannot(e));
+            return None;
+        }
+    };
+    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > MAX_FILE_BYTES {
+        diagnostics.push(Diagnostic::new(
+            Code::Syntax,
+            Location::File(file),
+            format!(
+                "the file is {} MiB; plan files may be at most {} MiB: split it into several files",
+                len >> 20,
+                MAX_FILE_BYTES >> 20
+            ),
+        ));
+        return None;
     }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    if let Err(e) = f.read_to_end(&mut bytes) {
+        diagnostics.push(cannot(e));
+        return None;
+    }
+    decode(file, bytes, diagnostics)
 }
 
 /// UTF-8 text of a file (a leading byte-order mark dropped); for other bytes a

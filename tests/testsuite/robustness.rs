@@ -247,17 +247,41 @@ fn binary_and_odd_files_get_their_own_diagnostics() {
         "services/crlf.md",
         b"+++\r\nname = \"CRLF\"\r\n+++\r\nBody\r\n",
     );
+    write(dir.path(), "services/photo.jpg", &[0xff, 0xd8, 0xff, 0xe0]);
+    // A sparse file over the size limit: refused without being read.
+    std::fs::create_dir_all(dir.path().join("runbooks")).expect("mkdir");
+    let huge = std::fs::File::create(dir.path().join("runbooks/huge.md")).expect("create");
+    huge.set_len(65 * 1024 * 1024).expect("sparse file");
     let out = load_checked(dir.path());
-    let got: Vec<_> = out
+    let got: Vec<(&str, String, String)> = out
         .iter()
-        .map(|r| (r.code, r.file.clone().unwrap_or_default()))
+        .map(|r| {
+            let first = r.message.split(';').next().unwrap_or("").to_string();
+            (r.code, r.file.clone().unwrap_or_default(), first)
+        })
         .collect();
-    assert_eq!(
-        got,
-        [
-            ("syntax", "services/blank.toml".to_string()),
-            ("syntax", "services/blob.md".to_string()),
-            ("unowned", "services/crlf.md".to_string()),
-        ]
-    );
+    let expected = [
+        ("syntax", "runbooks/huge.md", "the file is 65 MiB"),
+        ("syntax", "services/blank.toml", "the file is empty"),
+        (
+            "syntax",
+            "services/blob.md",
+            "the file is not UTF-8 text (byte 0 is not valid)",
+        ),
+        (
+            "unowned",
+            "services/crlf.md",
+            "service \"crlf\" has no owner",
+        ),
+        (
+            "syntax",
+            "services/photo.jpg",
+            "lifeboat reads only .md and .toml files in plan folders",
+        ),
+    ];
+    let expected: Vec<(&str, String, String)> = expected
+        .iter()
+        .map(|(c, f, m)| (*c, f.to_string(), m.to_string()))
+        .collect();
+    assert_eq!(got, expected);
 }
