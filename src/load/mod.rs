@@ -362,24 +362,27 @@ fn decode(file: FileId, mut bytes: Vec<u8>, diagnostics: &mut Vec<Diagnostic>) -
     }
 }
 
+/// Parses TOML; every syntax error of the text is reported, and only a text without
+/// errors gives a table (a half-parsed table would cause knock-on errors).
 fn parse_toml<'i>(
     text: &'i str,
     origin: Origin,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<DeTable<'i>> {
-    match DeTable::parse(text) {
-        Ok(table) => Some(table.into_inner()),
-        Err(e) => {
-            let at = e.span().map(|r| r.start).unwrap_or(0);
-            let message = e.message().trim().replace('\n', "; ");
-            diagnostics.push(Diagnostic::at(
-                Code::Syntax,
-                origin.span(at..at),
-                format!("TOML does not parse: {message}"),
-            ));
-            None
-        }
+    let (table, errors) = DeTable::parse_recoverable(text);
+    if errors.is_empty() {
+        return Some(table.into_inner());
     }
+    for e in errors {
+        let at = e.span().map(|r| r.start).unwrap_or(0);
+        let message = e.message().trim().replace('\n', "; ");
+        diagnostics.push(Diagnostic::at(
+            Code::Syntax,
+            origin.span(at..at),
+            format!("TOML does not parse: {message}"),
+        ));
+    }
+    None
 }
 
 fn read_toml_items(
