@@ -6,4 +6,5 @@ mod check;
 mod cli;
 mod harness;
 mod model;
+mod plans;
 mod robustness;
