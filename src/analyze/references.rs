@@ -279,19 +279,27 @@ fn card_qr(r: &mut Resolver, qr: &Text, has_base_url: bool) {
 
 /// Values whose allowed range comes from plan.toml.
 fn values(plan: &Plan, out: &mut Vec<Diagnostic>) {
-    let tiers = plan.settings.tiers();
+    let policy_tiers = &plan.settings.policy.tiers;
     for s in &plan.services {
-        if let Some(tier) = &s.tier
-            && !tiers.iter().any(|(t, _)| *t == tier.value)
-        {
-            let known: Vec<String> = tiers.iter().map(|(t, l)| format!("{t} ({l})")).collect();
+        let Some(tier) = &s.tier else { continue };
+        let why = if policy_tiers.is_empty() {
+            (tier.value < 1).then(|| "tiers start at 1 (the most critical)".to_string())
+        } else {
+            (!policy_tiers.iter().any(|t| t.tier.value == tier.value)).then(|| {
+                let known: Vec<String> = policy_tiers
+                    .iter()
+                    .map(|t| format!("{} ({})", t.tier.value, t.label.value))
+                    .collect();
+                format!("the plan's tiers (policy.tiers) are {}", known.join(", "))
+            })
+        };
+        if let Some(why) = why {
             out.push(Diagnostic::at(
                 Code::InvalidValue,
                 tier.span,
                 format!(
-                    "tier {} is not one of the plan's tiers: {}",
-                    tier.value,
-                    known.join(", ")
+                    "tier {} of service \"{}\" is not valid: {why}",
+                    tier.value, s.head.id.value
                 ),
             ));
         }

@@ -170,8 +170,7 @@ fn discover(
         match FOLDERS.iter().find(|(f, _)| *f == name) {
             Some(&(_, kind)) => collections.push((entry.path(), kind)),
             None => {
-                let known = FOLDERS.iter().map(|(f, _)| *f).chain(OTHER_FOLDERS);
-                if let Some(near) = closest(&name, known) {
+                if let Some(near) = folder_typo(&name) {
                     diagnostics.push(Diagnostic::new(
                         Code::UnknownField,
                         Location::Path(format!("{name}/")),
@@ -194,6 +193,16 @@ fn discover(
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
+}
+
+/// The collection folder that `name` is very likely a misspelling of (`servics`,
+/// `runbook`), so that its items are not silently left out. Deliberately strict:
+/// `procedures/`, `forms/` or `content/` are folders of their own, not typos.
+fn folder_typo(name: &str) -> Option<&'static str> {
+    FOLDERS
+        .iter()
+        .map(|(f, _)| *f)
+        .find(|f| strsim::levenshtein(name, f) <= 2 && strsim::jaro_winkler(name, f) >= 0.9)
 }
 
 /// Every file below a collection folder, hidden ones left out.
@@ -677,6 +686,31 @@ fn index(plan: &mut Plan, sources: &Sources, diagnostics: &mut Vec<Diagnostic>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_close_misspellings_of_collection_folders_are_typos() {
+        for (typo, folder) in [
+            ("servics", "services"),
+            ("runbook", "runbooks"),
+            ("contact", "contacts"),
+            ("process", "processes"),
+        ] {
+            assert_eq!(folder_typo(typo), Some(folder));
+        }
+        for own in [
+            "procedures",
+            "forms",
+            "content",
+            "themes",
+            "docs",
+            "scripts",
+            "sites",
+            "services-old",
+            "notes",
+        ] {
+            assert_eq!(folder_typo(own), None, "{own}");
+        }
+    }
 
     #[test]
     fn front_matter_is_split_at_the_plus_lines() {

@@ -419,20 +419,17 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Tier numbers and labels: `policy.tiers`, or 1 Critical, 2 Important, 3 Standard.
-    pub fn tiers(&self) -> Vec<(i64, String)> {
-        if self.policy.tiers.is_empty() {
-            vec![
-                (1, "Critical".into()),
-                (2, "Important".into()),
-                (3, "Standard".into()),
-            ]
-        } else {
-            self.policy
-                .tiers
-                .iter()
-                .map(|t| (t.tier.value, t.label.value.clone()))
-                .collect()
+    /// The label of a tier: from `policy.tiers`, else 1 Critical, 2 Important,
+    /// 3 Standard, and "Tier N" beyond.
+    pub fn tier_label(&self, tier: i64) -> String {
+        if let Some(t) = self.policy.tiers.iter().find(|t| t.tier.value == tier) {
+            return t.label.value.clone();
+        }
+        match (self.policy.tiers.is_empty(), tier) {
+            (true, 1) => "Critical".into(),
+            (true, 2) => "Important".into(),
+            (true, 3) => "Standard".into(),
+            _ => format!("Tier {tier}"),
         }
     }
 }
