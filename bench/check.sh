@@ -31,7 +31,7 @@ items=$(python3 bench/parse_baseline.py "$plan" | cut -d' ' -f3)
 py=$(printf '%s\n' "${py_times[@]}" | median)
 lb=$(printf '%s\n' "${lb_times[@]}" | median)
 mem=$(printf '%s\n' "${lb_mem[@]}" | median)
-echo "| what | time (median of $runs) | peak memory |"
+echo "| what | time (median of $runs runs) | peak memory |"
 echo "| --- | --- | --- |"
 echo "| python3 tomllib, parse only ($files files, $items items) | ${py} s | |"
 echo "| lifeboat check (load, resolve, all checks) | ${lb} s | $((mem / 1024)) MiB |"
