@@ -248,6 +248,11 @@ fn binary_and_odd_files_get_their_own_diagnostics() {
         b"+++\r\nname = \"CRLF\"\r\n+++\r\nBody\r\n",
     );
     write(dir.path(), "services/photo.jpg", &[0xff, 0xd8, 0xff, 0xe0]);
+    write(
+        dir.path(),
+        "services/bom.md",
+        b"\xEF\xBB\xBF+++\nname = \"BOM\"\n+++\n",
+    );
     // A sparse file over the size limit: refused without being read.
     std::fs::create_dir_all(dir.path().join("runbooks")).expect("mkdir");
     let huge = std::fs::File::create(dir.path().join("runbooks/huge.md")).expect("create");
