@@ -273,6 +273,7 @@ fn binary_and_odd_files_get_their_own_diagnostics() {
             "services/blob.md",
             "the file is not UTF-8 text (byte 0 is not valid)",
         ),
+        ("unowned", "services/bom.md", "service \"bom\" has no owner"),
         (
             "unowned",
             "services/crlf.md",
