@@ -8,3 +8,4 @@ mod harness;
 mod model;
 mod plans;
 mod robustness;
+mod spec;
