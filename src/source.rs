@@ -126,10 +126,6 @@ impl Sources {
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }
-
-    pub fn iter(&self) -> impl Iterator<Item = &SourceFile> {
-        self.files.iter()
-    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::*;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 fn service_of<'p>(plan: &'p Plan, r: &Text) -> Option<&'p Service> {
     match plan.lookup(&r.value)? {
@@ -405,7 +405,7 @@ pub fn owners(plan: &Plan, out: &mut Vec<Diagnostic>) {
     }
     let matrix = &plan.settings.risk_matrix;
     for r in plan.risks.iter().filter(|r| r.owner.is_none()) {
-        if let Some(score) = r.score()
+        if let Some(score) = matrix.score(r)
             && matrix.is_high(score)
         {
             let band = matrix
@@ -422,17 +422,4 @@ pub fn owners(plan: &Plan, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
-}
-
-/// Ids of the contacts that appear in some call tree (used by cards and pages).
-pub fn call_tree_members(tree: &CallTree) -> BTreeSet<&str> {
-    let mut ids = BTreeSet::new();
-    for r in tree.root.iter().chain(&tree.report_back) {
-        ids.insert(r.value.as_str());
-    }
-    for (caller, callees) in &tree.calls {
-        ids.insert(caller.value.as_str());
-        ids.extend(callees.iter().map(|c| c.value.as_str()));
-    }
-    ids
 }

@@ -81,7 +81,7 @@ pub fn dependency_cycles(plan: &Plan) -> Vec<Diagnostic> {
             if seen[at] == walk {
                 // A new loop: the part of the path from `at` on.
                 let from = path.iter().position(|(s, _)| *s == at).unwrap_or(0);
-                out.push(cycle_error(plan, &path[from..]));
+                out.extend(cycle_error(plan, &path[from..]));
                 break;
             }
             if seen[at] != 0 {
@@ -99,7 +99,8 @@ pub fn dependency_cycles(plan: &Plan) -> Vec<Diagnostic> {
     out
 }
 
-fn cycle_error(plan: &Plan, cycle: &[(usize, &Text)]) -> Diagnostic {
+/// The error for a loop of services (None for an empty path, which cannot happen).
+fn cycle_error(plan: &Plan, cycle: &[(usize, &Text)]) -> Option<Diagnostic> {
     // Start the loop at the service written first, so the report is stable.
     let first = (0..cycle.len())
         .min_by_key(|&i| {
@@ -108,19 +109,20 @@ fn cycle_error(plan: &Plan, cycle: &[(usize, &Text)]) -> Diagnostic {
         })
         .unwrap_or(0);
     let ordered: Vec<_> = cycle[first..].iter().chain(&cycle[..first]).collect();
+    let (_, via) = ordered.first()?;
     let mut names: Vec<&str> = ordered
         .iter()
         .map(|(s, _)| plan.services[*s].head.id.value.as_str())
         .collect();
     names.push(names[0]);
-    Diagnostic::at(
+    Some(Diagnostic::at(
         Code::DependencyCycle,
-        ordered[0].1.span,
+        via.span,
         format!(
             "services depend on each other in a loop: {}; none of them can be restored first",
             names.join(" -> ")
         ),
-    )
+    ))
 }
 
 /// `call-tree-shape`: a loop, someone called by two callers, or a caller nobody calls.

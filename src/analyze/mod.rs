@@ -5,7 +5,6 @@ mod checks;
 pub mod graph;
 mod references;
 
-pub use checks::call_tree_members;
 pub use graph::recovery_waves;
 
 use crate::diagnostic::Diagnostic;

@@ -190,17 +190,6 @@ pub struct Risk {
     pub reviewed: Opt<Date>,
 }
 
-impl Risk {
-    /// Inherent score: likelihood x impact.
-    pub fn score(&self) -> Option<i64> {
-        Some(self.likelihood.as_ref()?.value * self.impact.as_ref()?.value)
-    }
-
-    pub fn residual_score(&self) -> Option<i64> {
-        Some(self.residual_likelihood.as_ref()?.value * self.residual_impact.as_ref()?.value)
-    }
-}
-
 #[derive(Clone, Debug)]
 pub struct Service {
     pub head: Head,
@@ -394,6 +383,17 @@ impl Default for RiskMatrix {
 }
 
 impl RiskMatrix {
+    /// Inherent score (likelihood x impact) of a risk whose ratings lie on this
+    /// matrix's scales; None when a rating is absent or off the scale.
+    pub fn score(&self, risk: &Risk) -> Option<i64> {
+        let on = |r: &Opt<i64>, scale: &[String]| {
+            r.as_ref()
+                .map(|r| r.value)
+                .filter(|&v| v >= 1 && usize::try_from(v).is_ok_and(|v| v <= scale.len()))
+        };
+        Some(on(&risk.likelihood, &self.likelihood)? * on(&risk.impact, &self.impact)?)
+    }
+
     /// Index of the band a score falls in (bands sorted by `min`).
     pub fn band_of(&self, score: i64) -> Option<usize> {
         self.bands.iter().rposition(|b| score >= b.min)
@@ -416,22 +416,6 @@ pub struct Settings {
     pub severities: Vec<SeverityLevel>,
     pub risk_matrix: RiskMatrix,
     pub call_tree_cards: bool,
-}
-
-impl Settings {
-    /// The label of a tier: from `policy.tiers`, else 1 Critical, 2 Important,
-    /// 3 Standard, and "Tier N" beyond.
-    pub fn tier_label(&self, tier: i64) -> String {
-        if let Some(t) = self.policy.tiers.iter().find(|t| t.tier.value == tier) {
-            return t.label.value.clone();
-        }
-        match (self.policy.tiers.is_empty(), tier) {
-            (true, 1) => "Critical".into(),
-            (true, 2) => "Important".into(),
-            (true, 3) => "Standard".into(),
-            _ => format!("Tier {tier}"),
-        }
-    }
 }
 
 /// Where an id points: a kind and the position in that kind's list.
@@ -545,25 +529,6 @@ impl Plan {
             )
         })
     }
-
-    /// A short human name of an item: its name or title.
-    pub fn display_name(&self, r: ItemRef) -> &str {
-        let i = r.index;
-        match r.kind {
-            Kind::Contact => &self.contacts[i].name,
-            Kind::Team => &self.teams[i].name,
-            Kind::CallTree => &self.call_trees[i].title,
-            Kind::Vendor => &self.vendors[i].name,
-            Kind::Risk => &self.risks[i].title,
-            Kind::Service => &self.services[i].name,
-            Kind::Process => &self.processes[i].name,
-            Kind::Runbook => &self.runbooks[i].title,
-            Kind::Template => &self.templates[i].title,
-            Kind::Stakeholder => &self.stakeholders[i].name,
-            Kind::Exercise => &self.exercises[i].title,
-            Kind::Card => &self.cards[i].title,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -585,5 +550,41 @@ mod tests {
         assert!(m.is_high(25));
         assert_eq!(m.band_of(4).map(|b| m.bands[b].label.as_str()), Some("Low"));
         assert_eq!(m.band_of(0), None);
+    }
+
+    #[test]
+    fn scores_exist_only_on_the_matrix_scales() {
+        let at = Span {
+            file: 0,
+            start: 0,
+            end: 0,
+        };
+        let rating = |v| Some(Spanned::new(v, at));
+        let head = Head {
+            id: Spanned::new("r".into(), at),
+            at,
+            body: Body::default(),
+        };
+        let risk = |l, i| Risk {
+            head: head.clone(),
+            title: Spanned::new("R".into(), at),
+            category: None,
+            threat: None,
+            vulnerability: None,
+            likelihood: rating(l),
+            impact: rating(i),
+            residual_likelihood: None,
+            residual_impact: None,
+            services: Vec::new(),
+            owner: None,
+            treatment: None,
+            mitigations: Vec::new(),
+            reviewed: None,
+        };
+        let m = RiskMatrix::default();
+        assert_eq!(m.score(&risk(3, 5)), Some(15));
+        assert_eq!(m.score(&risk(6, 1)), None);
+        assert_eq!(m.score(&risk(0, 3)), None);
+        assert_eq!(m.score(&risk(i64::MAX, 2)), None);
     }
 }

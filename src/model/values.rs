@@ -9,6 +9,9 @@ pub struct Duration {
 }
 
 impl Duration {
+    /// 100 years: longer durations are mistakes, and would overflow date arithmetic.
+    pub const MAX_MINUTES: u64 = 100 * 366 * 24 * 60;
+
     pub fn parse(text: &str) -> Result<Duration, String> {
         let hint = "write a number and a unit, e.g. \"15m\", \"4h\", \"2d\", \"1w\" or \"1d12h\"";
         if text.is_empty() {
@@ -45,6 +48,9 @@ impl Duration {
             return Err(format!(
                 "\"{text}\" is not a duration: the number has no unit; {hint}"
             ));
+        }
+        if minutes > Duration::MAX_MINUTES {
+            return Err(format!("duration \"{text}\" is longer than 100 years"));
         }
         Ok(Duration { minutes })
     }
@@ -205,6 +211,7 @@ mod tests {
         assert_eq!(Duration::parse("1w").unwrap().minutes, 10080);
         assert_eq!(Duration::parse("1d12h").unwrap().minutes, 2160);
         assert_eq!(Duration::parse("0m").unwrap().minutes, 0);
+        assert_eq!(Duration::parse("36600d").unwrap().days(), 36_600);
         for bad in [
             "",
             "4",
