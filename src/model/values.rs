@@ -221,6 +221,8 @@ mod tests {
             "-1h",
             "1.5h",
             "99999999999999999999m",
+            "99999999999999d",
+            "36601d",
         ] {
             assert!(Duration::parse(bad).is_err(), "{bad:?} should not parse");
         }
