@@ -172,34 +172,39 @@ impl std::fmt::Display for Report {
 /// Works out file, line and column of every diagnostic and sorts them by file,
 /// line and column (diagnostics without a file come first).
 pub fn reports(diagnostics: &[Diagnostic], sources: &Sources) -> Vec<Report> {
-    let mut out: Vec<Report> = diagnostics
-        .iter()
-        .map(|d| {
-            let (file, line, column) = match &d.location {
-                Location::Path(p) => (Some(p.clone()), None, None),
-                Location::File(id) => (Some(sources.get(*id).path.clone()), None, None),
-                Location::At(span) => {
-                    let f = sources.get(span.file);
-                    let (l, c) = f.line_column(span.start);
-                    (Some(f.path.clone()), Some(l), Some(c))
-                }
-            };
-            Report {
-                severity: d.severity(),
-                code: d.code.as_str(),
-                message: d.message.clone(),
-                file,
-                line,
-                column,
-            }
-        })
-        .collect();
+    let mut out: Vec<Report> = diagnostics.iter().map(|d| report(d, sources)).collect();
+    sort_reports(&mut out);
+    out.dedup();
+    out
+}
+
+/// Sorts reports by file, line and column (those without a file first).
+fn sort_reports(out: &mut [Report]) {
     out.sort_by(|a, b| {
         (&a.file, a.line, a.column, a.severity, a.code, &a.message)
             .cmp(&(&b.file, b.line, b.column, b.severity, b.code, &b.message))
     });
-    out.dedup();
-    out
+}
+
+/// One diagnostic with its file, line and column worked out.
+pub fn report(d: &Diagnostic, sources: &Sources) -> Report {
+    let (file, line, column) = match &d.location {
+        Location::Path(p) => (Some(p.clone()), None, None),
+        Location::File(id) => (Some(sources.get(*id).path.clone()), None, None),
+        Location::At(span) => {
+            let f = sources.get(span.file);
+            let (l, c) = f.line_column(span.start);
+            (Some(f.path.clone()), Some(l), Some(c))
+        }
+    };
+    Report {
+        severity: d.severity(),
+        code: d.code.as_str(),
+        message: d.message.clone(),
+        file,
+        line,
+        column,
+    }
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.

@@ -2,7 +2,8 @@
 //! checks, an offline site and a communication kit.
 //!
 //! The pipeline: [`load`] (files to a typed plan) → [`analyze`] (references, graph,
-//! checks) → render → write. Every stage reports [`diagnostic::Diagnostic`]s.
+//! checks) → [`render`] (pages in memory, in parallel) → [`output`] (atomic write,
+//! manifest, verify). Every stage reports [`diagnostic::Diagnostic`]s.
 
 pub mod analyze;
 pub mod diagnostic;
@@ -10,4 +11,6 @@ pub mod init;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod output;
+pub mod render;
 pub mod source;

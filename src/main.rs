@@ -3,8 +3,10 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use lifeboat::diagnostic::{Severity, reports};
 use lifeboat::model::Date;
+use lifeboat::{output, render};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 #[derive(Parser)]
 #[command(
@@ -27,10 +29,16 @@ enum Command {
         plan: PathBuf,
         #[arg(short, long)]
         out: Option<PathBuf>,
+        /// Put contacts' private details in the site (it then says so on every page)
         #[arg(long)]
         include_private: bool,
+        /// Today's date for date checks and the build date (YYYY-MM-DD); without it,
+        /// SOURCE_DATE_EPOCH or the system clock
         #[arg(long, value_parser = parse_date)]
         now: Option<Date>,
+        /// Print the time of each phase
+        #[arg(short, long)]
+        verbose: bool,
     },
     /// Check the plan and report errors and warnings
     Check {
@@ -96,22 +104,180 @@ fn main() -> ExitCode {
             format,
             deny_warnings,
             now,
-        } => check(
-            &plan,
-            format,
-            deny_warnings,
-            now.unwrap_or_else(Date::today),
-        ),
-        Command::Build { .. } => not_yet("build"),
+        } => check(&plan, format, deny_warnings, when(now).0),
+        Command::Build {
+            plan,
+            out,
+            include_private,
+            now,
+            verbose,
+        } => {
+            let out = out.unwrap_or_else(|| plan.join("site"));
+            build(&plan, &out, include_private, now, verbose)
+        }
         Command::Serve { .. } => not_yet("serve"),
         Command::Export { .. } => not_yet("export"),
-        Command::Verify { .. } => not_yet("verify"),
+        Command::Verify { site } => verify(&site),
     }
 }
 
 fn not_yet(command: &str) -> ExitCode {
     eprintln!("lifeboat {command}: not yet implemented");
     ExitCode::from(2)
+}
+
+/// Today and the build time (`YYYY-MM-DDTHH:MM:SSZ`): `--now` (at midnight UTC), else
+/// SOURCE_DATE_EPOCH (reproducible builds), else the system clock.
+fn when(now: Option<Date>) -> (Date, String) {
+    if let Some(d) = now {
+        return (d, format!("{d}T00:00:00Z"));
+    }
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+        });
+    let day = Date::from_days(secs.div_euclid(86_400));
+    let s = secs.rem_euclid(86_400);
+    (
+        day,
+        format!("{day}T{:02}:{:02}:{:02}Z", s / 3600, s / 60 % 60, s % 60),
+    )
+}
+
+fn build(
+    dir: &Path,
+    out: &Path,
+    include_private: bool,
+    now: Option<Date>,
+    verbose: bool,
+) -> ExitCode {
+    let started = Instant::now();
+    let (today, built) = when(now);
+    let loaded = match lifeboat::load::load(dir) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: cannot read the plan folder {}: {e}", dir.display());
+            return ExitCode::from(2);
+        }
+    };
+    let site_files = match lifeboat::load::read_site_files(dir) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", dir.display());
+            return ExitCode::from(2);
+        }
+    };
+    let t_load = started.elapsed();
+
+    let analysis = lifeboat::analyze::analyze(&loaded.plan, today);
+    let mut diagnostics = loaded.diagnostics;
+    diagnostics.extend(analysis.diagnostics);
+    let all = reports(&diagnostics, &loaded.sources);
+    for r in &all {
+        eprintln!("{r}");
+    }
+    let errors = all.iter().filter(|r| r.severity == Severity::Error).count();
+    if errors > 0 {
+        eprintln!(
+            "error: {errors} error{} in the plan: nothing was built, and {} was left as it was",
+            if errors == 1 { "" } else { "s" },
+            out.display()
+        );
+        return ExitCode::from(1);
+    }
+    let t_check = started.elapsed();
+
+    let plan = &loaded.plan;
+    let warnings = render::warnings(plan, &loaded.sources, &diagnostics);
+    let options = render::Options {
+        include_private,
+        today,
+    };
+    let files = match render::render(&render::Input {
+        plan,
+        sources: &loaded.sources,
+        links: &analysis.links,
+        warnings: &warnings,
+        assets: &site_files.assets,
+        templates: &site_files.templates,
+        options: &options,
+    }) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!(
+                "error: nothing was built, and {} was left as it was",
+                out.display()
+            );
+            return ExitCode::from(1);
+        }
+    };
+    let t_render = started.elapsed();
+
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    let manifest = output::manifest(&files, &plan.settings.info.version, &built);
+    if let Err(e) = output::write_site(out, files, &manifest) {
+        eprintln!("error: {e}");
+        eprintln!("error: {} was left as it was", out.display());
+        return ExitCode::from(2);
+    }
+    let t_write = started.elapsed();
+    if verbose {
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+        eprintln!("load    {:>8.1} ms", ms(t_load));
+        eprintln!("check   {:>8.1} ms", ms(t_check - t_load));
+        eprintln!("render  {:>8.1} ms", ms(t_render - t_check));
+        eprintln!("write   {:>8.1} ms", ms(t_write - t_render));
+    }
+    let items: usize = plan.counts().iter().sum();
+    eprintln!(
+        "Built {pages} pages ({items} items, {} warning{}) into {} in {:.2}s",
+        warnings.len(),
+        if warnings.len() == 1 { "" } else { "s" },
+        out.display(),
+        t_write.as_secs_f64()
+    );
+    // The process ends now: freeing every item of a large plan would only cost time.
+    std::mem::forget(loaded.plan);
+    std::mem::forget(loaded.sources);
+    std::mem::forget(analysis.links);
+    ExitCode::SUCCESS
+}
+
+fn verify(site: &Path) -> ExitCode {
+    let m = match output::verify(site) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("error: cannot read the manifest of {}: {e}", site.display());
+            return ExitCode::from(2);
+        }
+    };
+    for p in &m.missing {
+        println!("missing: {p}");
+    }
+    for p in &m.changed {
+        println!("changed: {p}");
+    }
+    for p in &m.extra {
+        println!("extra: {p}");
+    }
+    eprintln!(
+        "{}: {} files checked, {} missing, {} changed, {} extra",
+        site.display(),
+        m.checked,
+        m.missing.len(),
+        m.changed.len(),
+        m.extra.len()
+    );
+    if m.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 fn init(dir: &Path) -> ExitCode {

@@ -4,6 +4,9 @@
 mod fields;
 pub mod items;
 mod settings;
+mod site_files;
+
+pub use site_files::{SiteFiles, read_site_files};
 
 use crate::diagnostic::{Code, Diagnostic, Location, closest, did_you_mean};
 use crate::markdown;

@@ -9,6 +9,7 @@ pub use values::{Date, Duration, id_is_valid, phone_is_international, tel_uri};
 
 use crate::source::{Span, Spanned};
 use rustc_hash::FxHashMap;
+use serde::Serialize;
 
 pub type Text = Spanned<String>;
 pub type Opt<T> = Option<Spanned<T>>;
@@ -74,30 +75,37 @@ impl Kind {
 }
 
 /// What every item has: its id, where it starts, and its Markdown prose.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Head {
     pub id: Text,
     /// The start of the item: its `[[kind]]` line, or the first line of its Markdown file.
+    #[serde(skip)]
     pub at: Span,
+    #[serde(serialize_with = "body_markdown")]
     pub body: Body,
 }
 
+fn body_markdown<S: serde::Serializer>(body: &Body, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&body.markdown)
+}
+
 /// Markdown prose and the `[[id]]` references found in it.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct Body {
     pub markdown: String,
     pub references: Vec<Reference>,
 }
 
 /// `[[id]]` or `[[id|text]]` in Markdown.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Reference {
     pub id: Text,
     pub text: Option<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Contact {
+    #[serde(flatten)]
     pub head: Head,
     pub name: Text,
     pub role: Opt<String>,
@@ -108,6 +116,8 @@ pub struct Contact {
     pub location: Opt<String>,
     pub verified: Opt<Date>,
     pub alternates: Vec<Text>,
+    /// Never serialized with the rest: the site adds it only with `--include-private`.
+    #[serde(skip)]
     pub private: Option<PrivateDetails>,
 }
 
@@ -119,7 +129,7 @@ impl Contact {
 }
 
 /// Personal data, left out of the site unless built with `--include-private`.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct PrivateDetails {
     pub home_phone: Opt<String>,
     pub personal_mobile: Opt<String>,
@@ -127,8 +137,9 @@ pub struct PrivateDetails {
     pub home_address: Opt<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Team {
+    #[serde(flatten)]
     pub head: Head,
     pub name: Text,
     pub lead: Opt<String>,
@@ -136,8 +147,9 @@ pub struct Team {
     pub phone: Opt<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct CallTree {
+    #[serde(flatten)]
     pub head: Head,
     pub title: Text,
     pub root: Opt<String>,
@@ -146,8 +158,9 @@ pub struct CallTree {
     pub calls: Vec<(Text, Vec<Text>)>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Vendor {
+    #[serde(flatten)]
     pub head: Head,
     pub name: Text,
     pub supplies: Opt<String>,
@@ -163,8 +176,9 @@ pub struct Vendor {
     pub contacts: Vec<VendorContact>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct VendorContact {
+    #[serde(skip)]
     pub at: Span,
     pub name: Text,
     pub role: Opt<String>,
@@ -172,8 +186,9 @@ pub struct VendorContact {
     pub email: Opt<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Risk {
+    #[serde(flatten)]
     pub head: Head,
     pub title: Text,
     pub category: Opt<String>,
@@ -190,8 +205,9 @@ pub struct Risk {
     pub reviewed: Opt<Date>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Service {
+    #[serde(flatten)]
     pub head: Head,
     pub name: Text,
     pub tier: Opt<i64>,
@@ -207,8 +223,9 @@ pub struct Service {
     pub location: Opt<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Process {
+    #[serde(flatten)]
     pub head: Head,
     pub name: Text,
     pub owner: Opt<String>,
@@ -222,8 +239,9 @@ pub struct Process {
 }
 
 /// Impact of a process outage after some time, each rating 0-5.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Impact {
+    #[serde(skip)]
     pub at: Span,
     pub after: Opt<Duration>,
     pub financial: Opt<i64>,
@@ -233,8 +251,9 @@ pub struct Impact {
     pub safety: Opt<i64>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Runbook {
+    #[serde(flatten)]
     pub head: Head,
     pub title: Text,
     pub services: Vec<Text>,
@@ -247,8 +266,9 @@ pub struct Runbook {
 }
 
 /// A communication template; `{{name}}` placeholders are filled in by the reader.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Template {
+    #[serde(flatten)]
     pub head: Head,
     pub title: Text,
     pub audience: Vec<Text>,
@@ -256,8 +276,9 @@ pub struct Template {
     pub severity: Vec<Text>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Stakeholder {
+    #[serde(flatten)]
     pub head: Head,
     pub name: Text,
     pub contacts: Vec<Text>,
@@ -265,8 +286,9 @@ pub struct Stakeholder {
     pub notify_within: Opt<Duration>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Exercise {
+    #[serde(flatten)]
     pub head: Head,
     pub title: Text,
     pub kind: Opt<String>,
@@ -280,8 +302,9 @@ pub struct Exercise {
     pub findings: Vec<Finding>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Finding {
+    #[serde(skip)]
     pub at: Span,
     pub title: Text,
     pub severity: Opt<String>,
@@ -292,8 +315,9 @@ pub struct Finding {
 }
 
 /// A printable wallet card (`[[card]]` in plan.toml).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Card {
+    #[serde(flatten)]
     pub head: Head,
     pub title: Text,
     pub audience: Opt<String>,
@@ -303,7 +327,7 @@ pub struct Card {
 }
 
 /// `[plan]` of plan.toml.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct PlanInfo {
     pub title: Text,
     pub organization: Text,
@@ -316,7 +340,7 @@ pub struct PlanInfo {
     pub language: Opt<String>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct Policy {
     pub exercise_every: Opt<Duration>,
     pub vendor_contract_warning: Opt<Duration>,
@@ -324,14 +348,15 @@ pub struct Policy {
     pub tiers: Vec<TierLabel>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct TierLabel {
     pub tier: Spanned<i64>,
     pub label: Text,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Hotline {
+    #[serde(skip)]
     pub at: Span,
     pub label: Opt<String>,
     pub phone: Opt<String>,
@@ -340,8 +365,9 @@ pub struct Hotline {
 }
 
 /// `[[severity]]` of plan.toml.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct SeverityLevel {
+    #[serde(skip)]
     pub at: Span,
     pub level: Text,
     pub title: Opt<String>,
@@ -352,14 +378,14 @@ pub struct SeverityLevel {
     pub call_tree: Opt<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct RiskMatrix {
     pub likelihood: Vec<String>,
     pub impact: Vec<String>,
     pub bands: Vec<Band>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Band {
     pub min: i64,
     pub label: String,
@@ -386,12 +412,15 @@ impl RiskMatrix {
     /// Inherent score (likelihood x impact) of a risk whose ratings lie on this
     /// matrix's scales; None when a rating is absent or off the scale.
     pub fn score(&self, risk: &Risk) -> Option<i64> {
-        let on = |r: &Opt<i64>, scale: &[String]| {
-            r.as_ref()
-                .map(|r| r.value)
-                .filter(|&v| v >= 1 && usize::try_from(v).is_ok_and(|v| v <= scale.len()))
-        };
-        Some(on(&risk.likelihood, &self.likelihood)? * on(&risk.impact, &self.impact)?)
+        Some(on_scale(&risk.likelihood, &self.likelihood)? * on_scale(&risk.impact, &self.impact)?)
+    }
+
+    /// Residual score (after mitigations), on the same terms as [`RiskMatrix::score`].
+    pub fn residual_score(&self, risk: &Risk) -> Option<i64> {
+        Some(
+            on_scale(&risk.residual_likelihood, &self.likelihood)?
+                * on_scale(&risk.residual_impact, &self.impact)?,
+        )
     }
 
     /// Index of the band a score falls in (bands sorted by `min`).
@@ -407,8 +436,16 @@ impl RiskMatrix {
     }
 }
 
+/// A rating that lies on a scale of the risk matrix (1 to the scale's length).
+fn on_scale(rating: &Opt<i64>, scale: &[String]) -> Option<i64> {
+    rating
+        .as_ref()
+        .map(|r| r.value)
+        .filter(|&v| v >= 1 && usize::try_from(v).is_ok_and(|v| v <= scale.len()))
+}
+
 /// Everything in plan.toml besides the cards.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Settings {
     pub info: PlanInfo,
     pub policy: Policy,
@@ -426,7 +463,7 @@ pub struct ItemRef {
 }
 
 /// The whole plan, items in the order of their files and positions in them.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Plan {
     pub settings: Settings,
     pub contacts: Vec<Contact>,
@@ -442,6 +479,7 @@ pub struct Plan {
     pub exercises: Vec<Exercise>,
     pub cards: Vec<Card>,
     /// Id to item; for a duplicated id, the first one.
+    #[serde(skip)]
     pub index: FxHashMap<String, ItemRef>,
 }
 
@@ -466,6 +504,25 @@ impl Plan {
             Kind::Stakeholder => &self.stakeholders[i].head,
             Kind::Exercise => &self.exercises[i].head,
             Kind::Card => &self.cards[i].head,
+        }
+    }
+
+    /// What an item is called: its name or title.
+    pub fn name_of(&self, r: ItemRef) -> &str {
+        let i = r.index;
+        match r.kind {
+            Kind::Contact => &self.contacts[i].name,
+            Kind::Team => &self.teams[i].name,
+            Kind::CallTree => &self.call_trees[i].title,
+            Kind::Vendor => &self.vendors[i].name,
+            Kind::Risk => &self.risks[i].title,
+            Kind::Service => &self.services[i].name,
+            Kind::Process => &self.processes[i].name,
+            Kind::Runbook => &self.runbooks[i].title,
+            Kind::Template => &self.templates[i].title,
+            Kind::Stakeholder => &self.stakeholders[i].name,
+            Kind::Exercise => &self.exercises[i].title,
+            Kind::Card => &self.cards[i].title,
         }
     }
 

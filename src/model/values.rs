@@ -3,7 +3,7 @@
 use std::fmt;
 
 /// A length of time, kept in minutes. Written `"15m"`, `"4h"`, `"2d"`, `"1w"`, `"1d12h"`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Duration {
     pub minutes: u64,
 }
@@ -155,6 +155,13 @@ impl Date {
             .map(|d| d.as_secs())
             .unwrap_or(0);
         Date::from_days(i64::try_from(secs / 86_400).unwrap_or(0))
+    }
+}
+
+/// As written in plans: `"1d12h"`.
+impl serde::Serialize for Duration {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 

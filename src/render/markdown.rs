@@ -1,0 +1,335 @@
+//! Markdown to HTML for plan prose: the plan dialect of [`crate::markdown`], `[[id]]`
+//! references drawn as the spec says, heading anchors, alerts, and safety: raw HTML
+//! is shown as text, and links may only use `http`, `https`, `mailto` and `tel`.
+
+use super::paths::{self, escape};
+use crate::markdown::options;
+use crate::model::{ItemRef, Kind, Plan, tel_uri};
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
+use std::collections::HashMap;
+
+/// Where the HTML goes, which decides how links and anchors are written.
+pub struct Target<'a> {
+    /// From the page to the site's root: `""` or `"../"`.
+    pub root: &'a str,
+    /// Put before every anchor id (and `#fragment` link) of this prose, so that
+    /// several items can share one page (print.html) without clashing ids.
+    pub anchor_prefix: &'a str,
+    /// Folder of the source file in the plan (`runbooks/db`), against which relative
+    /// links to `assets/` are resolved.
+    pub source_dir: &'a str,
+    /// Mark `{{name}}` placeholders of communication templates.
+    pub placeholders: bool,
+}
+
+/// Renders `markdown` to HTML for `target`.
+pub fn to_html(plan: &Plan, markdown: &str, target: &Target) -> String {
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    let mut events: Vec<Event> = Vec::new();
+    let mut slugs: HashMap<String, usize> = HashMap::new();
+    let mut footnotes: HashMap<String, usize> = HashMap::new();
+    // For each open link: whether its address was kept.
+    let mut links: Vec<bool> = Vec::new();
+    let mut parser = Parser::new_ext(markdown, options());
+    while let Some(event) = parser.next() {
+        match event {
+            Event::Start(Tag::Link {
+                link_type: LinkType::WikiLink { has_pothole },
+                dest_url,
+                ..
+            }) => {
+                let mut text = String::new();
+                for inner in parser.by_ref() {
+                    match inner {
+                        Event::End(TagEnd::Link) => break,
+                        Event::Text(t) | Event::Code(t) => text.push_str(&t),
+                        _ => {}
+                    }
+                }
+                let text = has_pothole.then_some(text.trim()).filter(|t| !t.is_empty());
+                events.push(Event::Html(
+                    reference(plan, dest_url.trim(), text, target.root).into(),
+                ));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                // A link whose address is refused keeps its text and loses the link.
+                let dest = link_address(&dest_url, target);
+                links.push(dest.is_some());
+                if let Some(dest) = dest {
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: dest.into(),
+                        title,
+                        id,
+                    }));
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if links.pop().unwrap_or(true) {
+                    events.push(Event::End(TagEnd::Link));
+                }
+            }
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                let mut alt = String::new();
+                for inner in parser.by_ref() {
+                    match inner {
+                        Event::End(TagEnd::Image) => break,
+                        Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                        _ => {}
+                    }
+                }
+                events.push(Event::Html(image(&dest_url, &title, &alt, target).into()));
+            }
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                let mut inner = Vec::new();
+                let mut text = String::new();
+                for e in parser.by_ref() {
+                    match &e {
+                        Event::End(TagEnd::Heading(_)) => break,
+                        Event::Text(t) | Event::Code(t) => text.push_str(t),
+                        _ => {}
+                    }
+                    inner.push(e);
+                }
+                let base = id.map(|i| slug(&i)).filter(|s| !s.is_empty());
+                let base = base.unwrap_or_else(|| slug(&text));
+                let base = if base.is_empty() {
+                    "section".into()
+                } else {
+                    base
+                };
+                let n = slugs.entry(base.clone()).or_insert(0);
+                *n += 1;
+                let anchor = if *n == 1 { base } else { format!("{base}-{n}") };
+                // The page title is the only h1.
+                let h = match level {
+                    HeadingLevel::H1 | HeadingLevel::H2 => 2,
+                    HeadingLevel::H3 => 3,
+                    HeadingLevel::H4 => 4,
+                    HeadingLevel::H5 => 5,
+                    HeadingLevel::H6 => 6,
+                };
+                let id = escape(&format!("{}{anchor}", target.anchor_prefix));
+                events.push(Event::Html(format!("<h{h} id=\"{id}\">").into()));
+                events.extend(inner);
+                events.push(Event::Html(
+                    format!("<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a></h{h}>\n").into(),
+                ));
+            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let (class, title) = alert(kind);
+                events.push(Event::Html(
+                    format!("<div class=\"alert alert-{class}\" role=\"note\"><p class=\"alert-title\">{title}</p>\n").into(),
+                ));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => events.push(Event::Html("</div>\n".into())),
+            Event::TaskListMarker(done) => events.push(Event::Html(
+                if done {
+                    "<input type=\"checkbox\" class=\"step\" checked> "
+                } else {
+                    "<input type=\"checkbox\" class=\"step\"> "
+                }
+                .into(),
+            )),
+            Event::FootnoteReference(label) => {
+                let next = footnotes.len() + 1;
+                let n = *footnotes.entry(label.to_string()).or_insert(next);
+                let p = escape(target.anchor_prefix);
+                events.push(Event::Html(
+                    format!("<sup class=\"footnote-ref\"><a href=\"#{p}fn-{n}\">{n}</a></sup>")
+                        .into(),
+                ));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let next = footnotes.len() + 1;
+                let n = *footnotes.entry(label.to_string()).or_insert(next);
+                let p = escape(target.anchor_prefix);
+                events.push(Event::Html(
+                    format!("<div class=\"footnote\" id=\"{p}fn-{n}\"><span class=\"footnote-label\">{n}.</span>").into(),
+                ));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => events.push(Event::Html("</div>\n".into())),
+            // Raw HTML is never passed through: it is shown as the text it is.
+            Event::Start(Tag::HtmlBlock) => {
+                events.push(Event::Html("<pre class=\"raw-html\">".into()))
+            }
+            Event::End(TagEnd::HtmlBlock) => events.push(Event::Html("</pre>\n".into())),
+            Event::Html(raw) | Event::InlineHtml(raw) => events.push(Event::Text(raw)),
+            Event::Text(text) if target.placeholders && text.contains("{{") => {
+                events.push(Event::Html(placeholders(&text).into()))
+            }
+            other => events.push(other),
+        }
+    }
+    pulldown_cmark::html::push_html(&mut out, events.into_iter());
+    out
+}
+
+/// `[[id]]`: a contact as its name and a `tel:` link to its number, a team or vendor
+/// likewise with its phone or support line, anything else as a link to its page.
+pub fn reference(plan: &Plan, id: &str, text: Option<&str>, root: &str) -> String {
+    let Some(r) = plan.lookup(id) else {
+        return format!("<span class=\"ref\">{}</span>", escape(text.unwrap_or(id)));
+    };
+    let name = escape(text.unwrap_or(plan.name_of(r)));
+    let link = match paths::page(plan, r) {
+        Some(p) => format!("<a href=\"{root}{}\">{name}</a>", escape(&p)),
+        None => name,
+    };
+    match number_of(plan, r) {
+        Some(n) => format!(
+            "<span class=\"ref ref-{}\">{link} <a class=\"tel\" href=\"{}\">{}</a></span>",
+            r.kind.name(),
+            escape(&tel_uri(n)),
+            escape(n)
+        ),
+        None => link,
+    }
+}
+
+/// The number to call for an item: a contact's phone (else mobile), a team's
+/// phone, a vendor's support line.
+pub fn number_of(plan: &Plan, r: ItemRef) -> Option<&str> {
+    match r.kind {
+        Kind::Contact => plan.contacts[r.index].number().map(|n| n.as_str()),
+        Kind::Team => plan.teams[r.index].phone.as_deref().map(String::as_str),
+        Kind::Vendor => plan.vendors[r.index]
+            .support_phone
+            .as_deref()
+            .map(String::as_str),
+        _ => None,
+    }
+}
+
+/// The address a Markdown link may keep: web, mail and phone links as written,
+/// fragments with this prose's prefix, and relative links into `assets/` rewritten
+/// for the page. Anything else (`javascript:`, `data:`, absolute paths) is refused.
+fn link_address(dest: &str, target: &Target) -> Option<String> {
+    if let Some(fragment) = dest.strip_prefix('#') {
+        return Some(format!("#{}{fragment}", target.anchor_prefix));
+    }
+    let lower = dest.trim().to_ascii_lowercase();
+    if ["http://", "https://", "mailto:", "tel:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
+    {
+        return Some(dest.trim().to_string());
+    }
+    asset_address(dest, target)
+}
+
+/// A relative link to a file of the plan's `assets/` folder, as seen from the page.
+fn asset_address(dest: &str, target: &Target) -> Option<String> {
+    if dest.contains(':') || dest.starts_with('/') || dest.starts_with('\\') {
+        return None;
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (dest, None),
+    };
+    let mut parts: Vec<&str> = target
+        .source_dir
+        .split('/')
+        .filter(|p| !p.is_empty())
+        .collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    if parts.len() < 2 || parts[0] != "assets" {
+        return None;
+    }
+    let mut out = format!("{}{}", target.root, parts.join("/"));
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    Some(out)
+}
+
+/// An image from `assets/`; a remote image becomes a link, since the site must
+/// load nothing from another host.
+fn image(dest: &str, title: &str, alt: &str, target: &Target) -> String {
+    let alt = escape(alt);
+    let title = if title.is_empty() {
+        String::new()
+    } else {
+        format!(" title=\"{}\"", escape(title))
+    };
+    match asset_address(dest, target) {
+        Some(src) => format!("<img src=\"{}\" alt=\"{alt}\"{title}>", escape(&src)),
+        None => match link_address(dest, target) {
+            Some(href) if !href.starts_with('#') => format!(
+                "<a class=\"remote-image\" href=\"{}\">{}</a>",
+                escape(&href),
+                if alt.is_empty() { "image" } else { &alt }
+            ),
+            _ => format!("<span class=\"missing-image\">{alt}</span>"),
+        },
+    }
+}
+
+fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", "Note"),
+        BlockQuoteKind::Tip => ("tip", "Tip"),
+        BlockQuoteKind::Important => ("important", "Important"),
+        BlockQuoteKind::Warning => ("warning", "Warning"),
+        BlockQuoteKind::Caution => ("caution", "Caution"),
+    }
+}
+
+/// Text with `{{name}}` placeholders marked for the reader to fill in.
+fn placeholders(text: &CowStr) -> String {
+    let mut out = String::new();
+    let mut rest: &str = text;
+    while let Some(start) = rest.find("{{") {
+        let Some(len) = rest[start + 2..].find("}}") else {
+            break;
+        };
+        let name = &rest[start + 2..start + 2 + len];
+        if name.trim().is_empty() || name.contains('{') {
+            out.push_str(&escape(&rest[..start + 2]));
+            rest = &rest[start + 2..];
+            continue;
+        }
+        out.push_str(&escape(&rest[..start]));
+        out.push_str(&format!(
+            "<span class=\"placeholder\" data-name=\"{0}\">{{{{{0}}}}}</span>",
+            escape(name.trim())
+        ));
+        rest = &rest[start + 4 + len..];
+    }
+    out.push_str(&escape(rest));
+    out
+}
+
+/// An anchor id from heading text: lower-case letters, digits and dashes.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    out
+}

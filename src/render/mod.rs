@@ -1,0 +1,602 @@
+//! Stage 3: the analysed plan to the files of the site, in memory. Pages are drawn
+//! in parallel with tera from the theme (embedded in the binary; a plan's
+//! `templates/` overrides single templates). Rendering never touches the file system.
+
+pub mod markdown;
+pub mod paths;
+mod svg;
+mod theme;
+mod views;
+
+use crate::diagnostic::{Diagnostic, Location, Report, Severity, report};
+use crate::model::{Date, ItemRef, Kind, Links, Plan, tel_uri};
+use crate::source::{FileId, Sources};
+use rayon::prelude::*;
+use serde::Serialize;
+use views::{Ctx, Phone};
+
+/// One file of the site: its path relative to the site root (with `/`) and content.
+pub struct SiteFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// How to build: the options of `lifeboat build`.
+pub struct Options {
+    pub include_private: bool,
+    /// "Today" for date checks and the build date printed on every page.
+    pub today: Date,
+}
+
+/// A warning of `check`, with the item it concerns.
+pub struct Warning {
+    pub report: Report,
+    pub item: Option<ItemRef>,
+}
+
+/// Everything rendering reads: the plan, its link graph, its warnings, the files of
+/// its `assets/` folder and its template overrides.
+pub struct Input<'a> {
+    pub plan: &'a Plan,
+    pub sources: &'a Sources,
+    pub links: &'a Links,
+    pub warnings: &'a [Warning],
+    /// Files of `assets/`, paths relative to that folder.
+    pub assets: &'a [(String, Vec<u8>)],
+    /// `templates/` of the plan: file name and text.
+    pub templates: &'a [(String, String)],
+    pub options: &'a Options,
+}
+
+/// A template that does not parse or render; names the template and the page.
+#[derive(Debug)]
+pub struct Error(pub String);
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Tera's message with its causes, which hold the useful part.
+fn tera_error(context: String, e: &tera::Error) -> Error {
+    let mut msg = format!("{context}: {e}");
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    Error(msg)
+}
+
+/// What every page shows in its header and footer.
+#[derive(Serialize)]
+struct SiteView {
+    title: String,
+    organization: String,
+    version: String,
+    classification: Option<String>,
+    language: String,
+    built: String,
+    private: bool,
+    hotline: Option<HotlineView>,
+    generator: String,
+}
+
+#[derive(Serialize)]
+struct HotlineView {
+    label: Option<String>,
+    phone: Option<Phone>,
+    alt_phone: Option<Phone>,
+    email: Option<String>,
+}
+
+/// The context of a page's content template.
+#[derive(Serialize)]
+struct Fragment<'a, T: Serialize> {
+    site: &'a SiteView,
+    root: &'a str,
+    page: T,
+}
+
+/// The context of `layout.html`, which wraps every page's content.
+#[derive(Serialize)]
+struct Layout<'a> {
+    site: &'a SiteView,
+    root: &'a str,
+    title: &'a str,
+    /// The page's path, e.g. `services/ehr.html`.
+    path: &'a str,
+    content: &'a str,
+}
+
+/// The pages of the site, in the order print.html shows them.
+#[derive(Clone, Copy)]
+enum Page {
+    Start,
+    Services,
+    Service(usize),
+    RecoveryOrder,
+    Processes,
+    Process(usize),
+    Risks,
+    Runbooks,
+    Runbook(usize),
+    Contacts,
+    Contact(usize),
+    Team(usize),
+    Vendors,
+    Vendor(usize),
+    Comms,
+    Template(usize),
+    Stakeholder(usize),
+    Exercises,
+    Exercise(usize),
+    Health,
+}
+
+fn pages(plan: &Plan) -> Vec<Page> {
+    let mut out = vec![Page::Start, Page::Services];
+    out.extend((0..plan.services.len()).map(Page::Service));
+    out.extend([Page::RecoveryOrder, Page::Processes]);
+    out.extend((0..plan.processes.len()).map(Page::Process));
+    out.extend([Page::Risks, Page::Runbooks]);
+    out.extend((0..plan.runbooks.len()).map(Page::Runbook));
+    out.push(Page::Contacts);
+    out.extend((0..plan.contacts.len()).map(Page::Contact));
+    out.extend((0..plan.teams.len()).map(Page::Team));
+    out.push(Page::Vendors);
+    out.extend((0..plan.vendors.len()).map(Page::Vendor));
+    out.push(Page::Comms);
+    out.extend((0..plan.templates.len()).map(Page::Template));
+    out.extend((0..plan.stakeholders.len()).map(Page::Stakeholder));
+    out.push(Page::Exercises);
+    out.extend((0..plan.exercises.len()).map(Page::Exercise));
+    out.push(Page::Health);
+    out
+}
+
+struct Renderer<'a> {
+    input: &'a Input<'a>,
+    tera: tera::Tera,
+    site: SiteView,
+    waves: Vec<Vec<usize>>,
+    /// Recovery wave of each service (1-based).
+    wave_of: Vec<Option<usize>>,
+}
+
+/// Renders the whole site. Fails only on a template error.
+pub fn render(input: &Input) -> Result<Vec<SiteFile>, Error> {
+    let r = Renderer::new(input)?;
+    let pages = pages(input.plan);
+    // Each page twice: on its own, and as a section of print.html (links from the root).
+    let rendered: Vec<(SiteFile, String)> = pages
+        .par_iter()
+        .map(|&p| r.page(p))
+        .collect::<Result<_, _>>()?;
+    let mut files = Vec::with_capacity(rendered.len() + input.assets.len() + 5);
+    let mut print = String::new();
+    for (file, section) in rendered {
+        files.push(file);
+        print.push_str(&section);
+    }
+    files.push(r.wrap("print.html", "The whole plan", "", &print)?);
+    drop(print);
+    files.push(SiteFile {
+        path: "plan.json".into(),
+        bytes: plan_json(input, &r.waves),
+    });
+    for (name, bytes) in theme::STATIC {
+        files.push(SiteFile {
+            path: (*name).into(),
+            bytes: bytes.to_vec(),
+        });
+    }
+    for (path, bytes) in input.assets {
+        files.push(SiteFile {
+            path: format!("assets/{path}"),
+            bytes: bytes.clone(),
+        });
+    }
+    Ok(files)
+}
+
+impl<'a> Renderer<'a> {
+    fn new(input: &'a Input<'a>) -> Result<Self, Error> {
+        let mut tera = tera::Tera::default();
+        // Tera's own escaping also writes `/` as `&#x2F;`, which bloats every path.
+        tera.set_escape_fn(paths::escape);
+        // Theme first, then the plan's overrides, so that the same name replaces.
+        let mut templates: Vec<(&str, &str)> = theme::TEMPLATES.to_vec();
+        templates.extend(
+            input
+                .templates
+                .iter()
+                .map(|(n, t)| (n.as_str(), t.as_str())),
+        );
+        tera.add_raw_templates(templates)
+            .map_err(|e| tera_error("a template does not parse".into(), &e))?;
+        let plan = input.plan;
+        let info = &plan.settings.info;
+        let site = SiteView {
+            title: info.title.value.clone(),
+            organization: info.organization.value.clone(),
+            version: info.version.value.clone(),
+            classification: info.classification.as_ref().map(|c| c.value.clone()),
+            language: info
+                .language
+                .as_ref()
+                .map_or_else(|| "en".to_string(), |l| l.value.clone()),
+            built: input.options.today.to_string(),
+            private: input.options.include_private,
+            hotline: plan.settings.hotline.as_ref().map(|h| HotlineView {
+                label: h.label.as_ref().map(|l| l.value.clone()),
+                phone: h.phone.as_ref().map(|p| phone(p)),
+                alt_phone: h.alt_phone.as_ref().map(|p| phone(p)),
+                email: h.email.as_ref().map(|e| e.value.clone()),
+            }),
+            generator: format!("lifeboat {}", env!("CARGO_PKG_VERSION")),
+        };
+        let waves = crate::analyze::recovery_waves(plan);
+        let mut wave_of = vec![None; plan.services.len()];
+        for (n, wave) in waves.iter().enumerate() {
+            for &s in wave {
+                wave_of[s] = Some(n + 1);
+            }
+        }
+        Ok(Renderer {
+            input,
+            tera,
+            site,
+            waves,
+            wave_of,
+        })
+    }
+
+    fn ctx(&self, root: &'a str, shared_page: bool) -> Ctx<'a> {
+        Ctx {
+            plan: self.input.plan,
+            links: self.input.links,
+            today: self.input.options.today,
+            include_private: self.input.options.include_private,
+            root,
+            shared_page,
+        }
+    }
+
+    /// The source folder of an item, for its relative links to assets.
+    fn dir(&self, r: ItemRef) -> &'a str {
+        let sources: &'a Sources = self.input.sources;
+        views::source_dir(&sources.get(self.input.plan.head(r).at.file).path)
+    }
+
+    /// A page on its own, and its section of print.html.
+    fn page(&self, page: Page) -> Result<(SiteFile, String), Error> {
+        let (path, title) = self.path_and_title(page);
+        let root = if path.contains('/') { "../" } else { "" };
+        let content = self.content(page, self.ctx(root, false), &path)?;
+        let file = self.wrap(&path, &title, root, &content)?;
+        let section = self.content(page, self.ctx("", true), &path)?;
+        Ok((
+            file,
+            format!("<section class=\"print-section\">\n{section}</section>\n"),
+        ))
+    }
+
+    fn path_and_title(&self, page: Page) -> (String, String) {
+        let plan = self.input.plan;
+        let item = |kind: Kind, index: usize| {
+            let r = ItemRef { kind, index };
+            (
+                format!("{}/{}.html", paths::folder(kind), plan.head(r).id.value),
+                plan.name_of(r).to_string(),
+            )
+        };
+        let top = |path: &str, title: &str| (path.to_string(), title.to_string());
+        match page {
+            Page::Start => top("index.html", "What to do now"),
+            Page::Services => top("services/index.html", "Services"),
+            Page::Service(i) => item(Kind::Service, i),
+            Page::RecoveryOrder => top("recovery-order.html", "Recovery order"),
+            Page::Processes => top("processes/index.html", "Business impact analysis"),
+            Page::Process(i) => item(Kind::Process, i),
+            Page::Risks => top("risks/index.html", "Risks"),
+            Page::Runbooks => top("runbooks/index.html", "Runbooks"),
+            Page::Runbook(i) => item(Kind::Runbook, i),
+            Page::Contacts => top("contacts/index.html", "Contacts"),
+            Page::Contact(i) => item(Kind::Contact, i),
+            Page::Team(i) => item(Kind::Team, i),
+            Page::Vendors => top("vendors/index.html", "Vendors"),
+            Page::Vendor(i) => item(Kind::Vendor, i),
+            Page::Comms => top("comms/index.html", "Communications"),
+            Page::Template(i) => item(Kind::Template, i),
+            Page::Stakeholder(i) => item(Kind::Stakeholder, i),
+            Page::Exercises => top("exercises/index.html", "Exercises"),
+            Page::Exercise(i) => item(Kind::Exercise, i),
+            Page::Health => top("health.html", "Plan health"),
+        }
+    }
+
+    /// The content of a page: its template rendered with its view.
+    fn content(&self, page: Page, c: Ctx, path: &str) -> Result<String, Error> {
+        let r = |kind, index| ItemRef { kind, index };
+        match page {
+            Page::Start => self.fragment(
+                "index.html",
+                path,
+                &c,
+                views::start(&c, self.input.warnings.len()),
+            ),
+            Page::Services => self.fragment("services.html", path, &c, views::services(&c)),
+            Page::Service(i) => self.fragment(
+                "service.html",
+                path,
+                &c,
+                views::service(&c, i, self.wave_of[i], self.dir(r(Kind::Service, i))),
+            ),
+            Page::RecoveryOrder => self.fragment(
+                "recovery-order.html",
+                path,
+                &c,
+                views::recovery_order(&c, &self.waves),
+            ),
+            Page::Processes => self.fragment("processes.html", path, &c, views::processes(&c)),
+            Page::Process(i) => self.fragment(
+                "process.html",
+                path,
+                &c,
+                views::process(&c, i, self.dir(r(Kind::Process, i))),
+            ),
+            Page::Risks => {
+                let dirs: Vec<&str> = (0..self.input.plan.risks.len())
+                    .map(|i| self.dir(r(Kind::Risk, i)))
+                    .collect();
+                self.fragment("risks.html", path, &c, views::risks(&c, &dirs))
+            }
+            Page::Runbooks => self.fragment("runbooks.html", path, &c, views::runbooks(&c)),
+            Page::Runbook(i) => self.fragment(
+                "runbook.html",
+                path,
+                &c,
+                views::runbook(&c, i, self.dir(r(Kind::Runbook, i))),
+            ),
+            Page::Contacts => self.fragment("contacts.html", path, &c, views::contacts(&c)),
+            Page::Contact(i) => self.fragment(
+                "contact.html",
+                path,
+                &c,
+                views::contact(&c, i, self.dir(r(Kind::Contact, i))),
+            ),
+            Page::Team(i) => self.fragment(
+                "team.html",
+                path,
+                &c,
+                views::team(&c, i, self.dir(r(Kind::Team, i))),
+            ),
+            Page::Vendors => self.fragment("vendors.html", path, &c, views::vendors(&c)),
+            Page::Vendor(i) => self.fragment(
+                "vendor.html",
+                path,
+                &c,
+                views::vendor(&c, i, self.dir(r(Kind::Vendor, i))),
+            ),
+            Page::Comms => self.fragment("comms.html", path, &c, views::comms(&c)),
+            Page::Template(i) => self.fragment(
+                "template.html",
+                path,
+                &c,
+                views::template(&c, i, self.dir(r(Kind::Template, i))),
+            ),
+            Page::Stakeholder(i) => self.fragment(
+                "stakeholder.html",
+                path,
+                &c,
+                views::stakeholder(&c, i, self.dir(r(Kind::Stakeholder, i))),
+            ),
+            Page::Exercises => self.fragment("exercises.html", path, &c, views::exercises(&c)),
+            Page::Exercise(i) => self.fragment(
+                "exercise.html",
+                path,
+                &c,
+                views::exercise(&c, i, self.dir(r(Kind::Exercise, i))),
+            ),
+            Page::Health => self.fragment("health.html", path, &c, self.health(&c)),
+        }
+    }
+
+    fn fragment<T: Serialize>(
+        &self,
+        template: &str,
+        path: &str,
+        c: &Ctx,
+        page: T,
+    ) -> Result<String, Error> {
+        let context = tera::Context::from_serialize(Fragment {
+            site: &self.site,
+            root: c.root,
+            page,
+        })
+        .map_err(|e| tera_error(format!("cannot render {path}"), &e))?;
+        self.tera
+            .render(template, &context)
+            .map_err(|e| tera_error(format!("template {template} failed for {path}"), &e))
+    }
+
+    /// A whole page: the layout around its content.
+    fn wrap(&self, path: &str, title: &str, root: &str, content: &str) -> Result<SiteFile, Error> {
+        let context = tera::Context::from_serialize(Layout {
+            site: &self.site,
+            root,
+            title,
+            path,
+            content,
+        })
+        .map_err(|e| tera_error(format!("cannot render {path}"), &e))?;
+        let html = self
+            .tera
+            .render("layout.html", &context)
+            .map_err(|e| tera_error(format!("template layout.html failed for {path}"), &e))?;
+        Ok(SiteFile {
+            path: path.to_string(),
+            bytes: html.into_bytes(),
+        })
+    }
+
+    fn health(&self, c: &Ctx) -> Health {
+        let warnings: Vec<HealthRow> = self
+            .input
+            .warnings
+            .iter()
+            .map(|w| HealthRow {
+                code: w.report.code,
+                message: w.report.message.clone(),
+                place: place(&w.report),
+                item: w.item.map(|r| c.link(r)),
+            })
+            .collect();
+        let mut codes: Vec<(&str, usize)> = Vec::new();
+        for w in self.input.warnings {
+            match codes.iter_mut().find(|(c, _)| *c == w.report.code) {
+                Some((_, n)) => *n += 1,
+                None => codes.push((w.report.code, 1)),
+            }
+        }
+        codes.sort();
+        Health {
+            overdue: views::review_overdue(self.input.plan, self.input.options.today),
+            codes: codes
+                .into_iter()
+                .map(|(code, count)| CodeCount { code, count })
+                .collect(),
+            warnings,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Health {
+    overdue: Option<String>,
+    codes: Vec<CodeCount>,
+    warnings: Vec<HealthRow>,
+}
+
+#[derive(Serialize)]
+struct CodeCount {
+    code: &'static str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct HealthRow {
+    code: &'static str,
+    message: String,
+    place: String,
+    item: Option<views::ItemLink>,
+}
+
+/// `services/ehr.md:5:9`
+fn place(r: &Report) -> String {
+    match (&r.file, r.line, r.column) {
+        (Some(f), Some(l), Some(c)) => format!("{f}:{l}:{c}"),
+        (Some(f), _, _) => f.clone(),
+        _ => String::new(),
+    }
+}
+
+fn phone(p: &str) -> Phone {
+    Phone {
+        number: p.to_string(),
+        tel: tel_uri(p),
+    }
+}
+
+/// The warnings among `diagnostics`, sorted as `check` prints them, each with the
+/// item whose text holds its place.
+pub fn warnings(plan: &Plan, sources: &Sources, diagnostics: &[Diagnostic]) -> Vec<Warning> {
+    // Items by file and start: the item holding a place is the last that starts before it.
+    let mut starts: Vec<(FileId, u32, ItemRef)> = plan
+        .items()
+        .filter(|(r, _)| r.kind != Kind::Card)
+        .map(|(r, head)| (head.at.file, head.at.start, r))
+        .collect();
+    starts.sort_unstable_by_key(|s| (s.0, s.1));
+    let mut out: Vec<Warning> = diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Warning)
+        .map(|d| {
+            let item = match d.location {
+                Location::At(span) => {
+                    let end = starts.partition_point(|s| (s.0, s.1) <= (span.file, span.start));
+                    end.checked_sub(1)
+                        .map(|i| starts[i])
+                        .filter(|s| s.0 == span.file)
+                        .map(|s| s.2)
+                }
+                _ => None,
+            };
+            Warning {
+                report: report(d, sources),
+                item,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        let key = |w: &Warning| {
+            let r = &w.report;
+            (r.file.clone(), r.line, r.column, r.code, r.message.clone())
+        };
+        key(a).cmp(&key(b))
+    });
+    out.dedup_by(|a, b| a.report == b.report);
+    out
+}
+
+/// The resolved plan as JSON: every item with its fields, the recovery order, and
+/// (only with `--include-private`) contacts' private details.
+fn plan_json(input: &Input, waves: &[Vec<usize>]) -> Vec<u8> {
+    #[derive(Serialize)]
+    struct PlanJson<'a> {
+        generator: String,
+        built: String,
+        include_private: bool,
+        #[serde(flatten)]
+        plan: &'a Plan,
+        recovery_order: Vec<Vec<&'a str>>,
+        warnings: Vec<&'a Report>,
+    }
+    let plan = input.plan;
+    let doc = PlanJson {
+        generator: format!("lifeboat {}", env!("CARGO_PKG_VERSION")),
+        built: input.options.today.to_string(),
+        include_private: input.options.include_private,
+        plan,
+        recovery_order: waves
+            .iter()
+            .map(|w| {
+                w.iter()
+                    .map(|&s| plan.services[s].head.id.as_str())
+                    .collect()
+            })
+            .collect(),
+        warnings: input.warnings.iter().map(|w| &w.report).collect(),
+    };
+    let mut value = match serde_json::to_value(&doc) {
+        Ok(v) => v,
+        Err(e) => serde_json::Value::String(format!("cannot serialize the plan: {e}")),
+    };
+    if input.options.include_private
+        && let Some(contacts) = value.get_mut("contacts").and_then(|c| c.as_array_mut())
+    {
+        for (json, contact) in contacts.iter_mut().zip(&plan.contacts) {
+            if let (Some(obj), Some(private)) = (json.as_object_mut(), &contact.private) {
+                obj.insert(
+                    "private".into(),
+                    serde_json::to_value(private).unwrap_or_default(),
+                );
+            }
+        }
+    }
+    let mut out = serde_json::to_vec_pretty(&value).unwrap_or_default();
+    out.push(b'\n');
+    out
+}

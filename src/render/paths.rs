@@ -1,0 +1,62 @@
+//! Where each item's page is in the site, and HTML escaping.
+
+use crate::model::{ItemRef, Kind, Plan};
+
+/// The folder of a kind's pages, and whether each item has a page of its own.
+pub fn folder(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Contact | Kind::Team => "contacts",
+        Kind::CallTree => "call-trees",
+        Kind::Vendor => "vendors",
+        Kind::Risk => "risks",
+        Kind::Service => "services",
+        Kind::Process => "processes",
+        Kind::Runbook => "runbooks",
+        Kind::Template | Kind::Stakeholder => "comms",
+        Kind::Exercise => "exercises",
+        Kind::Card => "cards",
+    }
+}
+
+/// Whether items of `kind` get a page `folder/<id>.html`.
+pub fn has_page(kind: Kind) -> bool {
+    !matches!(kind, Kind::Risk | Kind::CallTree | Kind::Card)
+}
+
+/// The item's place in the site, relative to the site root: its page, or the
+/// anchor of the page that shows it. None for cards, which have no page yet.
+pub fn page(plan: &Plan, r: ItemRef) -> Option<String> {
+    let id = &plan.head(r).id.value;
+    match r.kind {
+        // Until the communication kit draws call-trees/<id>.html, the start page
+        // shows every call tree.
+        Kind::CallTree => Some(format!("index.html#{}", call_tree_anchor(id))),
+        Kind::Risk => Some(format!("risks/index.html#{}", risk_anchor(id))),
+        Kind::Card => None,
+        kind => Some(format!("{}/{id}.html", folder(kind))),
+    }
+}
+
+pub fn call_tree_anchor(id: &str) -> String {
+    format!("call-tree-{id}")
+}
+
+pub fn risk_anchor(id: &str) -> String {
+    format!("risk-{id}")
+}
+
+/// Escapes text for HTML content and double-quoted attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

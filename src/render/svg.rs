@@ -1,0 +1,194 @@
+//! Inline SVG charts: the risk heat map and the impact-over-time chart of a process.
+//! Drawn here, not in templates, because they are geometry; every text is escaped.
+
+use super::paths::escape;
+use super::views::ImpactRow;
+use crate::model::RiskMatrix;
+use std::fmt::Write;
+
+/// Colours of the four kinds of band, low to extreme, readable in black-and-white
+/// print by their labels.
+const BAND_FILL: [&str; 4] = ["#cfe8cf", "#fbe7a1", "#f7b77a", "#e8837e"];
+
+/// The colour class (`band-0` low .. `band-3` extreme) of the band at `index`,
+/// spreading any number of bands over the four colours.
+pub fn band_class(m: &RiskMatrix, index: Option<usize>) -> String {
+    match index {
+        Some(i) => format!("band-{}", palette_index(m.bands.len(), i)),
+        None => "band-none".into(),
+    }
+}
+
+fn palette_index(bands: usize, i: usize) -> usize {
+    if bands <= 1 {
+        0
+    } else {
+        (i * 3 + (bands - 1) / 2) / (bands - 1)
+    }
+    .min(3)
+}
+
+/// A likelihood x impact grid with the number of risks in each cell, coloured by the
+/// band of the cell's score. `cells` holds (likelihood, impact) of each risk; ratings
+/// off the matrix's scales are left out.
+pub fn heat_map(m: &RiskMatrix, cells: &[(i64, i64)], title: &str) -> String {
+    let (nl, ni) = (m.likelihood.len(), m.impact.len());
+    let mut counts = vec![0usize; nl * ni];
+    for &(l, i) in cells {
+        if l >= 1 && i >= 1 && (l as usize) <= nl && (i as usize) <= ni {
+            counts[(i as usize - 1) * nl + (l as usize - 1)] += 1;
+        }
+    }
+    let (cw, ch, left, top, bottom) = (64, 44, 120, 10, 70);
+    let width = left + cw * nl + 10;
+    let height = top + ch * ni + bottom;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<svg class=\"heat-map\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{t}: {n} risks by likelihood and impact\"><title>{t}</title>",
+        t = escape(title),
+        n = cells.len()
+    );
+    for i in 0..ni {
+        // Highest impact at the top.
+        let y = top + ch * (ni - 1 - i);
+        let _ = write!(
+            s,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"axis\">{}</text>",
+            left - 6,
+            y + ch / 2 + 4,
+            escape(&m.impact[i])
+        );
+        for l in 0..nl {
+            let x = left + cw * l;
+            let score = ((l + 1) * (i + 1)) as i64;
+            let fill = match m.band_of(score) {
+                Some(b) => BAND_FILL[palette_index(m.bands.len(), b)],
+                None => "#eeeeee",
+            };
+            let n = counts[i * nl + l];
+            let _ = write!(
+                s,
+                "<rect x=\"{x}\" y=\"{y}\" width=\"{cw}\" height=\"{ch}\" fill=\"{fill}\" stroke=\"#ffffff\" stroke-width=\"2\"/>"
+            );
+            if n > 0 {
+                let _ = write!(
+                    s,
+                    "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"count\">{n}</text>",
+                    x + cw / 2,
+                    y + ch / 2 + 6
+                );
+            }
+        }
+    }
+    for (l, label) in m.likelihood.iter().enumerate() {
+        let x = left + cw * l + cw / 2;
+        let y = top + ch * ni + 16;
+        let _ = write!(
+            s,
+            "<text x=\"{x}\" y=\"{y}\" text-anchor=\"middle\" class=\"axis small\">{}</text>",
+            escape(label)
+        );
+    }
+    let _ = write!(
+        s,
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis-title\">Likelihood →</text><text x=\"14\" y=\"{}\" class=\"axis-title\" transform=\"rotate(-90 14 {})\" text-anchor=\"middle\">Impact →</text></svg>",
+        left + cw * nl / 2,
+        top + ch * ni + 52,
+        top + ch * ni / 2,
+        top + ch * ni / 2
+    );
+    s
+}
+
+/// The five impact ratings (0-5) of a process over time, one line each.
+pub fn impact_chart(rows: &[ImpactRow]) -> String {
+    const SERIES: [(&str, &str); 5] = [
+        ("Financial", "#1f5fa8"),
+        ("Operational", "#b3541e"),
+        ("Reputational", "#6b3fa0"),
+        ("Legal", "#2e7d32"),
+        ("Safety", "#c62828"),
+    ];
+    if rows.is_empty() {
+        return String::new();
+    }
+    let (left, top, plot_w, plot_h, bottom) = (40, 16, 480, 200, 96);
+    let width = left + plot_w + 20;
+    let height = top + plot_h + bottom;
+    let step = if rows.len() > 1 {
+        plot_w / (rows.len() - 1)
+    } else {
+        0
+    };
+    let x_of = |k: usize| left + if rows.len() > 1 { step * k } else { plot_w / 2 };
+    let y_of = |v: i64| top + plot_h - (v.clamp(0, 5) as usize) * plot_h / 5;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<svg class=\"impact-chart\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"Impact ratings from 0 to 5 over the time of an outage\"><title>Impact over time</title>"
+    );
+    for v in 0..=5 {
+        let y = y_of(v);
+        let _ = write!(
+            s,
+            "<line x1=\"{left}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"#dddddd\"/><text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"axis\">{v}</text>",
+            left + plot_w,
+            left - 8,
+            y + 4
+        );
+    }
+    for (k, row) in rows.iter().enumerate() {
+        let _ = write!(
+            s,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis\">{}</text>",
+            x_of(k),
+            top + plot_h + 18,
+            escape(row.after.as_deref().unwrap_or("?"))
+        );
+    }
+    for (n, (name, colour)) in SERIES.iter().enumerate() {
+        let points: Vec<(usize, usize)> = rows
+            .iter()
+            .enumerate()
+            .filter_map(|(k, r)| r.ratings[n].map(|v| (x_of(k), y_of(v))))
+            .collect();
+        // Lines of equal ratings would hide each other: shift each a little.
+        let dy = n as i64 * 2 - 4;
+        let shifted = |y: usize| (y as i64 + dy).max(0);
+        if points.len() > 1 {
+            let path: Vec<String> = points
+                .iter()
+                .map(|(x, y)| format!("{x},{}", shifted(*y)))
+                .collect();
+            let _ = write!(
+                s,
+                "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" points=\"{}\"/>",
+                path.join(" ")
+            );
+        }
+        for (x, y) in &points {
+            let _ = write!(
+                s,
+                "<circle cx=\"{x}\" cy=\"{}\" r=\"4\" fill=\"{colour}\"/>",
+                shifted(*y)
+            );
+        }
+        let lx = left + (n % 3) * 160;
+        let ly = top + plot_h + 58 + (n / 3) * 20;
+        let _ = write!(
+            s,
+            "<rect x=\"{lx}\" y=\"{}\" width=\"14\" height=\"4\" fill=\"{colour}\"/><text x=\"{}\" y=\"{}\" class=\"axis\">{name}</text>",
+            ly - 5,
+            lx + 20,
+            ly
+        );
+    }
+    let _ = write!(
+        s,
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis-title\">Time since the outage began →</text></svg>",
+        left + plot_w / 2,
+        top + plot_h + 34
+    );
+    s
+}
