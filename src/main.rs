@@ -197,7 +197,16 @@ fn build(
         include_private,
         today,
     };
-    let files = match render::render(&render::Input {
+    // The site goes to a temporary folder as it is rendered; the commit swaps it in.
+    let staging = match output::Staging::begin(out) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let sink = |f: &render::SiteFile| staging.write(f).map_err(|e| e.0);
+    let input = render::Input {
         plan,
         sources: &loaded.sources,
         links: &analysis.links,
@@ -205,33 +214,45 @@ fn build(
         assets: &site_files.assets,
         templates: &site_files.templates,
         options: &options,
-    }) {
-        Ok(f) => f,
+    };
+    if let Err(e) = render::render(&input, &sink) {
+        eprintln!("error: {e}");
+        eprintln!(
+            "error: nothing was built, and {} was left as it was",
+            out.display()
+        );
+        return ExitCode::from(match e {
+            render::Error::Template(_) => 1,
+            render::Error::Output(_) => 2,
+        });
+    }
+    let t_render = started.elapsed();
+    let manifest = match staging.commit(&plan.settings.info.version, &built) {
+        Ok(m) => m,
         Err(e) => {
             eprintln!("error: {e}");
-            eprintln!(
-                "error: nothing was built, and {} was left as it was",
-                out.display()
-            );
-            return ExitCode::from(1);
+            eprintln!("error: {} was left as it was", out.display());
+            return ExitCode::from(2);
         }
     };
-    let t_render = started.elapsed();
-
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    let manifest = output::manifest(&files, &plan.settings.info.version, &built);
-    if let Err(e) = output::write_site(out, files, &manifest) {
-        eprintln!("error: {e}");
-        eprintln!("error: {} was left as it was", out.display());
-        return ExitCode::from(2);
-    }
+    let pages = manifest
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .count();
     let t_write = started.elapsed();
     if verbose {
         let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
         eprintln!("load    {:>8.1} ms", ms(t_load));
         eprintln!("check   {:>8.1} ms", ms(t_check - t_load));
-        eprintln!("render  {:>8.1} ms", ms(t_render - t_check));
-        eprintln!("write   {:>8.1} ms", ms(t_write - t_render));
+        eprintln!(
+            "render  {:>8.1} ms  (pages, written to a temporary folder as they are done)",
+            ms(t_render - t_check)
+        );
+        eprintln!(
+            "write   {:>8.1} ms  (manifest, swap into place)",
+            ms(t_write - t_render)
+        );
     }
     let items: usize = plan.counts().iter().sum();
     eprintln!(

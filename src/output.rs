@@ -1,5 +1,5 @@
-//! Stage 4: the rendered files to disk, and `verify`. The site is written to a
-//! temporary folder beside OUT and swapped in, so that a failure leaves the previous
+//! Stage 4: the rendered files to disk, and `verify`. The site is written, as it is
+//! rendered, to a temporary folder beside OUT and swapped in, so that a failure leaves the previous
 //! site whole; `manifest.json` lists every file with its SHA-256, and only files a
 //! previous manifest lists are ever deleted from OUT.
 
@@ -7,10 +7,12 @@ use crate::render::SiteFile;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::SystemTime;
 
 pub const MANIFEST: &str = "manifest.json";
 
@@ -40,25 +42,6 @@ fn sha256_hex(bytes: &[u8]) -> String {
     out
 }
 
-/// The manifest of `files`, sorted by path.
-pub fn manifest(files: &[SiteFile], plan_version: &str, built: &str) -> Manifest {
-    let mut entries: Vec<ManifestEntry> = files
-        .par_iter()
-        .map(|f| ManifestEntry {
-            path: f.path.clone(),
-            sha256: sha256_hex(&f.bytes),
-            bytes: f.bytes.len() as u64,
-        })
-        .collect();
-    entries.sort_by(|a, b| a.path.cmp(&b.path));
-    Manifest {
-        generator: format!("lifeboat {}", env!("CARGO_PKG_VERSION")),
-        plan_version: plan_version.to_string(),
-        built: built.to_string(),
-        files: entries,
-    }
-}
-
 /// Why the site could not be written; OUT is as it was.
 #[derive(Debug)]
 pub struct WriteError(pub String);
@@ -73,92 +56,183 @@ fn io_error(what: &str, path: &Path, e: io::Error) -> WriteError {
     WriteError(format!("cannot {what} {}: {e}", path.display()))
 }
 
-/// Writes `files` and their manifest to `out`, replacing the site a previous build
-/// wrote there. Files in OUT that no lifeboat manifest lists are kept; a non-empty
-/// OUT without a manifest is refused rather than overwritten.
-pub fn write_site(
-    out: &Path,
-    mut files: Vec<SiteFile>,
-    manifest: &Manifest,
-) -> Result<(), WriteError> {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| WriteError(format!("{} is not a folder name", out.display())))?;
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(|e| io_error("create", &parent, e))?;
-    let old = previous_site(out)?;
+/// A site being written: files go to a temporary folder beside OUT as they are
+/// rendered (from any thread), and [`Staging::commit`] swaps it in. Dropped without
+/// a commit, it removes the temporary folder and OUT stays as it was.
+pub struct Staging {
+    out: PathBuf,
+    tmp: PathBuf,
+    parent: PathBuf,
+    name: String,
+    previous: Option<Previous>,
+    entries: Mutex<Vec<ManifestEntry>>,
+    dirs: Mutex<BTreeSet<String>>,
+    committed: bool,
+}
 
-    let json = serde_json::to_vec_pretty(manifest)
-        .map_err(|e| WriteError(format!("cannot write the manifest: {e}")))?;
-    files.push(SiteFile {
-        path: MANIFEST.into(),
-        bytes: json,
-    });
-    let pid = std::process::id();
-    let tmp = parent.join(format!(".{name}.lifeboat-new-{pid}"));
-    if let Err(e) = write_all(&tmp, &files) {
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(e);
+impl Staging {
+    /// Prepares to write a site to `out`. Refuses an OUT that is a file, or a
+    /// non-empty folder that no lifeboat build wrote (it has no manifest).
+    pub fn begin(out: &Path) -> Result<Staging, WriteError> {
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| WriteError(format!("{} is not a folder name", out.display())))?;
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(|e| io_error("create", &parent, e))?;
+        let previous = previous_site(out)?;
+        let tmp = parent.join(format!(".{name}.lifeboat-new-{}", std::process::id()));
+        if tmp.exists() {
+            fs::remove_dir_all(&tmp).map_err(|e| io_error("remove", &tmp, e))?;
+        }
+        fs::create_dir(&tmp).map_err(|e| io_error("create", &tmp, e))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            tmp,
+            parent,
+            name,
+            previous,
+            entries: Mutex::new(Vec::new()),
+            dirs: Mutex::new(BTreeSet::new()),
+            committed: false,
+        })
     }
 
-    let swap = match &old {
-        None => true,
-        Some(old) => old.foreign.is_empty(),
-    };
-    if swap {
-        // OUT holds only what lifeboat wrote (or nothing): swap the folders.
-        let previous = parent.join(format!(".{name}.lifeboat-old-{pid}"));
-        if old.is_some()
-            && let Err(e) = fs::rename(out, &previous)
-        {
-            let _ = fs::remove_dir_all(&tmp);
-            return Err(io_error("move aside", out, e));
-        }
-        if let Err(e) = fs::rename(&tmp, out) {
-            if old.is_some() {
-                let _ = fs::rename(&previous, out);
+    /// Writes one file of the site (safe to call from several threads).
+    pub fn write(&self, file: &SiteFile) -> Result<(), WriteError> {
+        if let Some((dir, _)) = file.path.rsplit_once('/') {
+            let mut dirs = self.dirs.lock().unwrap_or_else(|e| e.into_inner());
+            if !dirs.contains(dir) {
+                let d = self.tmp.join(dir);
+                fs::create_dir_all(&d).map_err(|e| io_error("create", &d, e))?;
+                dirs.insert(dir.to_string());
             }
-            let _ = fs::remove_dir_all(&tmp);
-            return Err(io_error("move into place", out, e));
         }
-        if old.is_some() {
-            fs::remove_dir_all(&previous).map_err(|e| io_error("remove", &previous, e))?;
+        let p = self.tmp.join(&file.path);
+        let sha256 = sha256_hex(&file.bytes);
+        let bytes = file.bytes.len() as u64;
+        if !self.reuse(&file.path, &sha256, bytes, &p) {
+            fs::write(&p, &file.bytes).map_err(|e| io_error("write", &p, e))?;
         }
-        return Ok(());
+        let entry = ManifestEntry {
+            path: file.path.clone(),
+            sha256,
+            bytes,
+        };
+        self.entries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(entry);
+        Ok(())
     }
-    // OUT also holds files of someone else's: move the new files in one by one, then
-    // delete the files of the previous build that this one no longer has.
-    let Some(old) = old else {
-        return Ok(());
-    };
-    let new: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    for f in &files {
-        let to = out.join(&f.path);
-        if let Some(dir) = to.parent() {
-            fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
+
+    /// Links the previous build's copy of a file into the new site when its content
+    /// is the same, so that a rebuild writes only what changed. Never used for a file
+    /// changed since that build (newer than its manifest); any failure (a file
+    /// system without hard links, such as FAT) means the file is written instead.
+    fn reuse(&self, path: &str, sha256: &str, bytes: u64, to: &Path) -> bool {
+        let Some(old) = &self.previous else {
+            return false;
+        };
+        if old.hashes.get(path) != Some(&(sha256.to_string(), bytes)) {
+            return false;
         }
-        fs::rename(tmp.join(&f.path), &to).map_err(|e| io_error("write", &to, e))?;
+        let from = self.out.join(path);
+        let unchanged = fs::symlink_metadata(&from).is_ok_and(|m| {
+            m.is_file()
+                && m.len() == bytes
+                && m.modified()
+                    .ok()
+                    .zip(old.written)
+                    .is_some_and(|(f, w)| f <= w)
+        });
+        unchanged && fs::hard_link(&from, to).is_ok()
     }
-    for path in old.listed.iter().filter(|p| !new.contains(p.as_str())) {
-        let p = out.join(path);
-        if p.is_file() {
-            fs::remove_file(&p).map_err(|e| io_error("remove", &p, e))?;
-        }
-        // Folders left empty by the removal go too, never one that holds anything.
-        let mut dir = p.parent();
-        while let Some(d) = dir {
-            if d == out || fs::remove_dir(d).is_err() {
-                break;
+
+    /// Writes the manifest and puts the new site in place of the old one. Returns
+    /// the manifest.
+    pub fn commit(mut self, plan_version: &str, built: &str) -> Result<Manifest, WriteError> {
+        let mut files =
+            std::mem::take(&mut *self.entries.lock().unwrap_or_else(|e| e.into_inner()));
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        let manifest = Manifest {
+            generator: format!("lifeboat {}", env!("CARGO_PKG_VERSION")),
+            plan_version: plan_version.to_string(),
+            built: built.to_string(),
+            files,
+        };
+        let mut json = serde_json::to_vec_pretty(&manifest)
+            .map_err(|e| WriteError(format!("cannot write the manifest: {e}")))?;
+        json.push(b'\n');
+        let p = self.tmp.join(MANIFEST);
+        fs::write(&p, &json).map_err(|e| io_error("write", &p, e))?;
+        self.swap(&manifest)?;
+        self.committed = true;
+        Ok(manifest)
+    }
+
+    fn swap(&self, manifest: &Manifest) -> Result<(), WriteError> {
+        let (out, tmp) = (&self.out, &self.tmp);
+        let Some(old) = &self.previous else {
+            if self.out.exists() {
+                // An empty folder: replace it.
+                let _ = fs::remove_dir(out);
             }
-            dir = d.parent();
+            return fs::rename(tmp, out).map_err(|e| io_error("move into place", out, e));
+        };
+        if old.foreign.is_empty() {
+            // OUT holds only what lifeboat wrote: swap the folders.
+            let aside = self.parent.join(format!(
+                ".{}.lifeboat-old-{}",
+                self.name,
+                std::process::id()
+            ));
+            fs::rename(out, &aside).map_err(|e| io_error("move aside", out, e))?;
+            if let Err(e) = fs::rename(tmp, out) {
+                let _ = fs::rename(&aside, out);
+                return Err(io_error("move into place", out, e));
+            }
+            return fs::remove_dir_all(&aside).map_err(|e| io_error("remove", &aside, e));
+        }
+        // OUT also holds files of someone else's: move the new files in one by one,
+        // then delete the files of the previous build that this one no longer has.
+        let mut new: BTreeSet<&str> = manifest.files.iter().map(|f| f.path.as_str()).collect();
+        new.insert(MANIFEST);
+        for path in &new {
+            let to = out.join(path);
+            if let Some(dir) = to.parent() {
+                fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
+            }
+            fs::rename(tmp.join(path), &to).map_err(|e| io_error("write", &to, e))?;
+        }
+        for path in old.listed.iter().filter(|p| !new.contains(p.as_str())) {
+            let p = out.join(path);
+            if p.is_file() {
+                fs::remove_file(&p).map_err(|e| io_error("remove", &p, e))?;
+            }
+            // Folders left empty by the removal go too, never one that holds anything.
+            let mut dir = p.parent();
+            while let Some(d) = dir {
+                if d == out.as_path() || fs::remove_dir(d).is_err() {
+                    break;
+                }
+                dir = d.parent();
+            }
+        }
+        let _ = fs::remove_dir_all(tmp);
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.tmp);
         }
     }
-    let _ = fs::remove_dir_all(&tmp);
-    Ok(())
 }
 
 /// What a previous build left in OUT: the files its manifest lists, and anything
@@ -166,6 +240,10 @@ pub fn write_site(
 struct Previous {
     listed: Vec<String>,
     foreign: Vec<String>,
+    /// Path to SHA-256 and size of each file the previous build wrote.
+    hashes: HashMap<String, (String, u64)>,
+    /// When the previous manifest was written: a file changed after it is not reused.
+    written: Option<SystemTime>,
 }
 
 fn previous_site(out: &Path) -> Result<Option<Previous>, WriteError> {
@@ -194,13 +272,26 @@ fn previous_site(out: &Path) -> Result<Option<Previous>, WriteError> {
             out.display()
         )));
     };
-    let listed: Vec<String> = manifest.files.into_iter().map(|f| f.path).collect();
-    let known: BTreeSet<&str> = listed.iter().map(String::as_str).collect();
+    let written = fs::metadata(out.join(MANIFEST))
+        .and_then(|m| m.modified())
+        .ok();
+    let hashes: HashMap<String, (String, u64)> = manifest
+        .files
+        .into_iter()
+        .map(|f| (f.path, (f.sha256, f.bytes)))
+        .collect();
+    let mut listed: Vec<String> = hashes.keys().cloned().collect();
+    listed.sort();
     let foreign = present
         .into_iter()
-        .filter(|p| p != MANIFEST && !known.contains(p.as_str()))
+        .filter(|p| p != MANIFEST && !hashes.contains_key(p.as_str()))
         .collect();
-    Ok(Some(Previous { listed, foreign }))
+    Ok(Some(Previous {
+        listed,
+        foreign,
+        hashes,
+        written,
+    }))
 }
 
 /// Every file under `dir` (and every empty folder, with a trailing `/`), relative
@@ -226,24 +317,6 @@ fn list_files(dir: &Path) -> io::Result<Vec<String>> {
         }
     }
     Ok(out)
-}
-
-fn write_all(tmp: &Path, files: &[SiteFile]) -> Result<(), WriteError> {
-    if tmp.exists() {
-        fs::remove_dir_all(tmp).map_err(|e| io_error("remove", tmp, e))?;
-    }
-    let dirs: BTreeSet<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(|p| tmp.join(p)))
-        .collect();
-    fs::create_dir_all(tmp).map_err(|e| io_error("create", tmp, e))?;
-    for d in dirs {
-        fs::create_dir_all(&d).map_err(|e| io_error("create", &d, e))?;
-    }
-    files.par_iter().try_for_each(|f| {
-        let p = tmp.join(&f.path);
-        fs::write(&p, &f.bytes).map_err(|e| io_error("write", &p, e))
-    })
 }
 
 /// What `verify` found wrong with a copied site.

@@ -9,7 +9,7 @@ mod theme;
 mod views;
 
 use crate::diagnostic::{Diagnostic, Location, Report, Severity, report};
-use crate::model::{Date, ItemRef, Kind, Links, Plan, tel_uri};
+use crate::model::{Date, ItemRef, Kind, Links, Plan, PrivateDetails, tel_uri};
 use crate::source::{FileId, Sources};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -48,13 +48,19 @@ pub struct Input<'a> {
     pub options: &'a Options,
 }
 
-/// A template that does not parse or render; names the template and the page.
+/// Why rendering stopped: a template that does not parse or render (naming the
+/// template and the page), or a file the output could not take.
 #[derive(Debug)]
-pub struct Error(pub String);
+pub enum Error {
+    Template(String),
+    Output(String),
+}
 
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            Error::Template(m) | Error::Output(m) => f.write_str(m),
+        }
     }
 }
 
@@ -66,7 +72,7 @@ fn tera_error(context: String, e: &tera::Error) -> Error {
         msg.push_str(&format!(": {s}"));
         source = s.source();
     }
-    Error(msg)
+    Error::Template(msg)
 }
 
 /// What every page shows in its header and footer.
@@ -98,6 +104,9 @@ struct Fragment<'a, T: Serialize> {
     root: &'a str,
     page: T,
 }
+
+/// Stands for the content in the layout's output (see `Renderer::wrap_parts`).
+const CONTENT_MARKER: &str = "\u{FDD1}lifeboat-content\u{FDD1}";
 
 /// The context of `layout.html`, which wraps every page's content.
 #[derive(Serialize)]
@@ -135,6 +144,24 @@ enum Page {
     Health,
 }
 
+/// The item whose prose a page shows, and whether it is a communication template
+/// (whose `{{placeholders}}` are marked).
+fn prose_item(page: Page) -> Option<(ItemRef, bool)> {
+    let r = |kind, index| Some((ItemRef { kind, index }, kind == Kind::Template));
+    match page {
+        Page::Service(i) => r(Kind::Service, i),
+        Page::Process(i) => r(Kind::Process, i),
+        Page::Runbook(i) => r(Kind::Runbook, i),
+        Page::Contact(i) => r(Kind::Contact, i),
+        Page::Team(i) => r(Kind::Team, i),
+        Page::Vendor(i) => r(Kind::Vendor, i),
+        Page::Template(i) => r(Kind::Template, i),
+        Page::Stakeholder(i) => r(Kind::Stakeholder, i),
+        Page::Exercise(i) => r(Kind::Exercise, i),
+        _ => None,
+    }
+}
+
 fn pages(plan: &Plan) -> Vec<Page> {
     let mut out = vec![Page::Start, Page::Services];
     out.extend((0..plan.services.len()).map(Page::Service));
@@ -165,40 +192,44 @@ struct Renderer<'a> {
     wave_of: Vec<Option<usize>>,
 }
 
-/// Renders the whole site. Fails only on a template error.
-pub fn render(input: &Input) -> Result<Vec<SiteFile>, Error> {
+/// Where rendered files go, as soon as each is ready (from any thread).
+pub type Sink<'s> = dyn Fn(&SiteFile) -> Result<(), String> + Sync + 's;
+
+/// Renders the whole site into `sink`, pages in parallel. Fails on a template error
+/// or when the sink does.
+pub fn render(input: &Input, sink: &Sink) -> Result<(), Error> {
     let r = Renderer::new(input)?;
     let pages = pages(input.plan);
-    // Each page twice: on its own, and as a section of print.html (links from the root).
-    let rendered: Vec<(SiteFile, String)> = pages
+    let put = |file: SiteFile| sink(&file).map_err(Error::Output);
+    // Each page goes to the sink at once; its section of print.html is kept.
+    let sections: Vec<String> = pages
         .par_iter()
-        .map(|&p| r.page(p))
-        .collect::<Result<_, _>>()?;
-    let mut files = Vec::with_capacity(rendered.len() + input.assets.len() + 5);
-    let mut print = String::new();
-    for (file, section) in rendered {
-        files.push(file);
-        print.push_str(&section);
-    }
-    files.push(r.wrap("print.html", "The whole plan", "", &print)?);
-    drop(print);
-    files.push(SiteFile {
+        .map(|&p| {
+            let (file, section) = r.page(p)?;
+            put(file)?;
+            Ok(section)
+        })
+        .collect::<Result<_, Error>>()?;
+    let parts: Vec<&str> = sections.iter().map(String::as_str).collect();
+    put(r.wrap_parts("print.html", "The whole plan", "", &parts)?)?;
+    drop(parts);
+    drop(sections);
+    put(SiteFile {
         path: "plan.json".into(),
-        bytes: plan_json(input, &r.waves),
-    });
+        bytes: plan_json(input, &r.waves)?,
+    })?;
     for (name, bytes) in theme::STATIC {
-        files.push(SiteFile {
+        put(SiteFile {
             path: (*name).into(),
             bytes: bytes.to_vec(),
-        });
+        })?;
     }
-    for (path, bytes) in input.assets {
-        files.push(SiteFile {
+    input.assets.par_iter().try_for_each(|(path, bytes)| {
+        put(SiteFile {
             path: format!("assets/{path}"),
             bytes: bytes.clone(),
-        });
-    }
-    Ok(files)
+        })
+    })
 }
 
 impl<'a> Renderer<'a> {
@@ -253,7 +284,7 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    fn ctx(&self, root: &'a str, shared_page: bool) -> Ctx<'a> {
+    fn ctx(&self, root: &'a str, shared_page: bool, defer_prose: bool) -> Ctx<'a> {
         Ctx {
             plan: self.input.plan,
             links: self.input.links,
@@ -261,6 +292,7 @@ impl<'a> Renderer<'a> {
             include_private: self.input.options.include_private,
             root,
             shared_page,
+            defer_prose,
         }
     }
 
@@ -270,13 +302,39 @@ impl<'a> Renderer<'a> {
         views::source_dir(&sources.get(self.input.plan.head(r).at.file).path)
     }
 
-    /// A page on its own, and its section of print.html.
+    /// A page on its own, and its section of print.html. The template runs once; the
+    /// section is the same HTML with links from the root and the prose's anchors
+    /// prefixed with the item's id (print.html holds every item).
     fn page(&self, page: Page) -> Result<(SiteFile, String), Error> {
         let (path, title) = self.path_and_title(page);
         let root = if path.contains('/') { "../" } else { "" };
-        let content = self.content(page, self.ctx(root, false), &path)?;
-        let file = self.wrap(&path, &title, root, &content)?;
-        let section = self.content(page, self.ctx("", true), &path)?;
+        let item = prose_item(page);
+        let content = self.content(page, self.ctx(root, false, item.is_some()), &path)?;
+        // Only attributes can hold `"../`: plan text is escaped, so its quotes are `&quot;`.
+        let in_print = |html: &str| {
+            if root.is_empty() {
+                html.to_string()
+            } else {
+                html.replace("\"../", "\"")
+            }
+        };
+        let (own, section) = match item {
+            Some((r, placeholders)) if content.contains(views::PROSE_MARKER) => {
+                let head = self.input.plan.head(r);
+                let dir = self.dir(r);
+                let own = self.ctx(root, false, false).prose(head, dir, placeholders);
+                let printed = self.ctx("", true, false).prose(head, dir, placeholders);
+                (
+                    content.replacen(views::PROSE_MARKER, &own, 1),
+                    in_print(&content).replacen(views::PROSE_MARKER, &printed, 1),
+                )
+            }
+            _ => {
+                let section = in_print(&content);
+                (content, section)
+            }
+        };
+        let file = self.wrap(&path, &title, root, &own)?;
         Ok((
             file,
             format!("<section class=\"print-section\">\n{section}</section>\n"),
@@ -424,21 +482,50 @@ impl<'a> Renderer<'a> {
 
     /// A whole page: the layout around its content.
     fn wrap(&self, path: &str, title: &str, root: &str, content: &str) -> Result<SiteFile, Error> {
-        let context = tera::Context::from_serialize(Layout {
-            site: &self.site,
-            root,
-            title,
-            path,
-            content,
-        })
-        .map_err(|e| tera_error(format!("cannot render {path}"), &e))?;
-        let html = self
-            .tera
-            .render("layout.html", &context)
-            .map_err(|e| tera_error(format!("template layout.html failed for {path}"), &e))?;
+        self.wrap_parts(path, title, root, &[content])
+    }
+
+    /// A whole page whose content comes in parts (print.html: one per section). The
+    /// layout is rendered around a marker and the content put in its place, so that
+    /// a large page is not copied through the template engine.
+    fn wrap_parts(
+        &self,
+        path: &str,
+        title: &str,
+        root: &str,
+        parts: &[&str],
+    ) -> Result<SiteFile, Error> {
+        let render = |content: &str| {
+            let context = tera::Context::from_serialize(Layout {
+                site: &self.site,
+                root,
+                title,
+                path,
+                content,
+            })
+            .map_err(|e| tera_error(format!("cannot render {path}"), &e))?;
+            self.tera
+                .render("layout.html", &context)
+                .map_err(|e| tera_error(format!("template layout.html failed for {path}"), &e))
+        };
+        let shell = render(CONTENT_MARKER)?;
+        let bytes = match shell.split_once(CONTENT_MARKER) {
+            Some((before, after)) if !after.contains(CONTENT_MARKER) => {
+                let len = before.len() + after.len() + parts.iter().map(|p| p.len()).sum::<usize>();
+                let mut bytes = Vec::with_capacity(len);
+                bytes.extend_from_slice(before.as_bytes());
+                for p in parts {
+                    bytes.extend_from_slice(p.as_bytes());
+                }
+                bytes.extend_from_slice(after.as_bytes());
+                bytes
+            }
+            // A layout that does not show `content` once, as it is: render it whole.
+            _ => render(&parts.concat())?.into_bytes(),
+        };
         Ok(SiteFile {
             path: path.to_string(),
-            bytes: html.into_bytes(),
+            bytes,
         })
     }
 
@@ -551,9 +638,9 @@ pub fn warnings(plan: &Plan, sources: &Sources, diagnostics: &[Diagnostic]) -> V
     out
 }
 
-/// The resolved plan as JSON: every item with its fields, the recovery order, and
-/// (only with `--include-private`) contacts' private details.
-fn plan_json(input: &Input, waves: &[Vec<usize>]) -> Vec<u8> {
+/// The resolved plan as JSON: every item with its fields, the recovery order, the
+/// warnings, and (only with `--include-private`) contacts' private details.
+fn plan_json(input: &Input, waves: &[Vec<usize>]) -> Result<Vec<u8>, Error> {
     #[derive(Serialize)]
     struct PlanJson<'a> {
         generator: String,
@@ -563,6 +650,9 @@ fn plan_json(input: &Input, waves: &[Vec<usize>]) -> Vec<u8> {
         plan: &'a Plan,
         recovery_order: Vec<Vec<&'a str>>,
         warnings: Vec<&'a Report>,
+        /// Contact id to private details, only with `--include-private`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        private: Option<std::collections::BTreeMap<&'a str, &'a PrivateDetails>>,
     }
     let plan = input.plan;
     let doc = PlanJson {
@@ -579,24 +669,15 @@ fn plan_json(input: &Input, waves: &[Vec<usize>]) -> Vec<u8> {
             })
             .collect(),
         warnings: input.warnings.iter().map(|w| &w.report).collect(),
+        private: input.options.include_private.then(|| {
+            plan.contacts
+                .iter()
+                .filter_map(|c| Some((c.head.id.as_str(), c.private.as_ref()?)))
+                .collect()
+        }),
     };
-    let mut value = match serde_json::to_value(&doc) {
-        Ok(v) => v,
-        Err(e) => serde_json::Value::String(format!("cannot serialize the plan: {e}")),
-    };
-    if input.options.include_private
-        && let Some(contacts) = value.get_mut("contacts").and_then(|c| c.as_array_mut())
-    {
-        for (json, contact) in contacts.iter_mut().zip(&plan.contacts) {
-            if let (Some(obj), Some(private)) = (json.as_object_mut(), &contact.private) {
-                obj.insert(
-                    "private".into(),
-                    serde_json::to_value(private).unwrap_or_default(),
-                );
-            }
-        }
-    }
-    let mut out = serde_json::to_vec_pretty(&value).unwrap_or_default();
+    let mut out = serde_json::to_vec_pretty(&doc)
+        .map_err(|e| Error::Output(format!("cannot write plan.json: {e}")))?;
     out.push(b'\n');
-    out
+    Ok(out)
 }

@@ -8,7 +8,6 @@ macro_rules! templates {
 
 /// Every template of the theme; a plan's `templates/` folder may replace any of them.
 pub const TEMPLATES: &[(&str, &str)] = templates![
-    "macros.html",
     "layout.html",
     "index.html",
     "services.html",

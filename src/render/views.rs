@@ -2,18 +2,46 @@
 //! link graph. Every href here is relative to the page (it starts with `root`).
 
 use super::markdown::{self, Target, number_of};
-use super::paths;
+use super::paths::{self, escape};
 use super::svg;
 use crate::model::*;
 use serde::Serialize;
 
 /// A link to an item (or plain text when it has no page), with the number to call
-/// for people, teams and vendors.
+/// for people, teams and vendors. `name_html` (the link) and `html` (the link and the
+/// number) are drawn here once, because a template macro per link made rendering
+/// a large plan several times slower.
 #[derive(Serialize, Clone)]
 pub struct ItemLink {
     pub href: Option<String>,
     pub text: String,
     pub phone: Option<Phone>,
+    pub name_html: String,
+    pub html: String,
+}
+
+impl ItemLink {
+    fn new(href: Option<String>, text: String, phone: Option<Phone>) -> ItemLink {
+        let name_html = match &href {
+            Some(h) => format!("<a href=\"{}\">{}</a>", escape(h), escape(&text)),
+            None => escape(&text),
+        };
+        let html = match &phone {
+            Some(p) => format!(
+                "{name_html} <a class=\"tel\" href=\"{}\">{}</a>",
+                escape(&p.tel),
+                escape(&p.number)
+            ),
+            None => name_html.clone(),
+        };
+        ItemLink {
+            href,
+            text,
+            phone,
+            name_html,
+            html,
+        }
+    }
 }
 
 #[derive(Serialize, Clone)]
@@ -50,7 +78,13 @@ pub struct Ctx<'a> {
     /// Whether several items share the page (the risk register, print.html): then
     /// the anchors of each item's prose start with its id.
     pub shared_page: bool,
+    /// Put [`PROSE_MARKER`] where the item's prose goes, for the caller to fill in.
+    pub defer_prose: bool,
 }
+
+/// Stands for an item's prose in a rendered page, so that the page can be drawn
+/// once and completed twice: for its own file and for print.html.
+pub const PROSE_MARKER: &str = "\u{FDD0}lifeboat-prose\u{FDD0}";
 
 fn text(o: &Opt<String>) -> Option<String> {
     o.as_ref().map(|s| s.value.clone())
@@ -70,11 +104,11 @@ fn phone(o: &Opt<String>) -> Option<Phone> {
 
 impl Ctx<'_> {
     pub fn link(&self, r: ItemRef) -> ItemLink {
-        ItemLink {
-            href: paths::page(self.plan, r).map(|p| format!("{}{p}", self.root)),
-            text: self.plan.name_of(r).to_string(),
-            phone: number_of(self.plan, r).map(Phone::of),
-        }
+        ItemLink::new(
+            paths::page(self.plan, r).map(|p| format!("{}{p}", self.root)),
+            self.plan.name_of(r).to_string(),
+            number_of(self.plan, r).map(Phone::of),
+        )
     }
 
     /// A link for a reference field; a dangling id (only possible in a plan with
@@ -82,11 +116,7 @@ impl Ctx<'_> {
     pub fn link_id(&self, id: &str) -> ItemLink {
         match self.plan.lookup(id) {
             Some(r) => self.link(r),
-            None => ItemLink {
-                href: None,
-                text: id.to_string(),
-                phone: None,
-            },
+            None => ItemLink::new(None, id.to_string(), None),
         }
     }
 
@@ -148,6 +178,9 @@ impl Ctx<'_> {
     pub fn prose(&self, head: &Head, source_dir: &str, placeholders: bool) -> String {
         if head.body.markdown.trim().is_empty() {
             return String::new();
+        }
+        if self.defer_prose {
+            return PROSE_MARKER.to_string();
         }
         let prefix = if self.shared_page {
             format!("{}--", head.id.value)
@@ -797,6 +830,7 @@ pub struct BandView {
 pub fn risks(c: &Ctx, dirs: &[&str]) -> Risks {
     let c = &Ctx {
         shared_page: true,
+        defer_prose: false,
         ..*c
     };
     let m = &c.plan.settings.risk_matrix;

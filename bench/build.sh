@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Benchmark of `lifeboat build`, side by side with Hugo (Debian's `hugo`, minimal
+# theme) rendering the same 10,000 runbook pages, in one run. Prints a Markdown table.
+#   bench/build.sh [RUNS]          (default 3 runs; the median is reported)
+# Needs: hugo (apt-get install hugo), GNU time (/usr/bin/time).
+# BENCH_RUNBOOKS (default 10000) sets the plan size, to see how the cost grows.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+runbooks=${BENCH_RUNBOOKS:-10000}
+work=${BENCH_DIR:-/tmp/lifeboat-bench-build}
+plan=$work/plan
+hugo_site=$work/hugo
+cargo build --release --quiet --example gen-plan
+cargo build --release --quiet
+rm -rf "$work"
+mkdir -p "$work"
+./target/release/examples/gen-plan "$plan" --services 200 --contacts 500 --runbooks "$runbooks" >/dev/null 2>&1
+
+# The same runbooks as a Hugo site with a minimal theme: a page per runbook, and
+# the runbooks' list page.
+mkdir -p "$hugo_site/content/runbooks" "$hugo_site/layouts/_default"
+cp -r "$plan/runbooks/." "$hugo_site/content/runbooks/"
+cat > "$hugo_site/hugo.toml" <<'TOML'
+baseURL = "https://example.org/"
+title = "Benchmark"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[markup.goldmark.renderer]
+unsafe = false
+TOML
+cat > "$hugo_site/layouts/_default/baseof.html" <<'HTML'
+<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><header><a href="/">Home</a></header><main>{{ block "main" . }}{{ end }}</main></body></html>
+HTML
+cat > "$hugo_site/layouts/_default/single.html" <<'HTML'
+{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}
+HTML
+cat > "$hugo_site/layouts/_default/list.html" <<'HTML'
+{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
+HTML
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+timed() { # prints "seconds KiB"
+  /usr/bin/time -o "$work/time" -f '%e %M' "$@" >/dev/null 2>&1
+  tail -1 "$work/time"
+}
+sync
+# Warm-up runs, then the timed runs of each tool alternately.
+hugo --quiet -s "$hugo_site" -d "$work/hugo-out" >/dev/null 2>&1
+./target/release/lifeboat build "$plan" -o "$work/site" --now 2026-11-24 >/dev/null 2>&1
+h_t=(); h_m=(); l_t=(); l_m=()
+for _ in $(seq "$runs"); do
+  r=$(timed hugo --quiet -s "$hugo_site" -d "$work/hugo-out"); h_t+=("${r% *}"); h_m+=("${r#* }")
+  r=$(timed ./target/release/lifeboat build "$plan" -o "$work/site" --now 2026-11-24); l_t+=("${r% *}"); l_m+=("${r#* }")
+done
+ht=$(printf '%s\n' "${h_t[@]}" | median); hm=$(printf '%s\n' "${h_m[@]}" | median)
+lt=$(printf '%s\n' "${l_t[@]}" | median); lm=$(printf '%s\n' "${l_m[@]}" | median)
+hp=$(find "$work/hugo-out" -name '*.html' | wc -l); lp=$(find "$work/site" -name '*.html' | wc -l)
+echo "| what | pages | time (median of $runs runs) | peak memory |"
+echo "| --- | --- | --- | --- |"
+echo "| $(hugo version | cut -d' ' -f1-2), minimal theme, the $runbooks runbooks | $hp | ${ht} s | $((hm / 1024)) MiB |"
+echo "| lifeboat build, the whole plan ($runbooks runbooks, 200 services, 500 contacts) | $lp | ${lt} s | $((lm / 1024)) MiB |"
+awk -v a="$lt" -v b="$ht" 'BEGIN { printf "\nlifeboat build takes %.0f%% of Hugo'"'"'s time (the goal is at most 50%%).\n", 100 * a / b }'
