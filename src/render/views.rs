@@ -226,7 +226,11 @@ fn relation_title(kind: Kind, field: &str) -> String {
         Kind::Exercise => "exercises",
         Kind::Card => "wallet cards",
     };
+    if (kind, field) == (Kind::Exercise, "owner") {
+        return "Owner of findings of exercises".into();
+    }
     let how = match field {
+        "qr" => "On the QR code of",
         "owner" => "Owner of",
         "lead" => "Lead of",
         "members" => "Member of",
