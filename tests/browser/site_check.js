@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// Opens a built lifeboat site from file:// in headless Chromium, as a reader would,
+// and exits 1 on anything wrong. Run by tests/testsuite/browser.rs.
+//
+//   node site_check.js SITE
+//
+// For every page of SITE: no console error, no uncaught exception, no failed or
+// remote request; at 360 px wide, nothing wider than the screen but tables, which
+// scroll in their own box. Then, on a runbook with a checklist: a ticked step is
+// still ticked after a reload, and "Clear ticked steps" clears it. Prints one line
+// per problem and a last line `pages=N problems=N`.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { pathToFileURL } = require('url');
+const { chromium } = require('playwright-core');
+
+const site = process.argv[2];
+if (!site) { console.error('usage: site_check.js SITE'); process.exit(2); }
+const pages = [];
+(function walk(dir) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (e.name.endsWith('.html')) pages.push(p);
+  }
+})(site);
+pages.sort();
+
+const watchdog = setTimeout(() => { console.error('watchdog: the browser hung'); process.exit(3); },
+  (60 + pages.length * 10) * 1000);
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+      '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  });
+  const problems = [];
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
+    problems.push(`remote request: ${url}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  let current = '';
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`${current}: console error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`${current}: uncaught: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`${current}: failed request: ${r.url()}`));
+  for (const file of pages) {
+    current = path.relative(site, file);
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 15000 });
+    const state = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      // Elements sticking out of the screen, other than inside a scrolling table box.
+      const wide = [...document.querySelectorAll('body *')].filter((el) => {
+        if (el.closest('.table-wrap, pre, svg')) return false;
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.right > width + 1;
+      }).map((el) => el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''));
+      return { ready: document.documentElement.getAttribute('data-lifeboat'), wide: wide.slice(0, 3),
+        scroll: document.documentElement.scrollWidth, width };
+    });
+    if (state.ready !== 'ready') problems.push(`${current}: the script did not run to its end`);
+    if (state.scroll > state.width + 1 || state.wide.length) {
+      problems.push(`${current}: wider than a 360 px screen (${state.scroll} px): ${state.wide.join(', ')}`);
+    }
+  }
+  // A checklist keeps its ticks across a reload, and can be cleared.
+  let checklists = 0;
+  for (const file of pages.filter((p) => p.includes(`${path.sep}runbooks${path.sep}`))) {
+    current = path.relative(site, file);
+    await page.goto(pathToFileURL(file).href);
+    const boxes = page.locator('input.step');
+    if ((await boxes.count()) === 0) continue;
+    checklists += 1;
+    await boxes.nth(0).check();
+    await page.reload();
+    if (!(await page.locator('input.step').nth(0).isChecked())) problems.push(`${current}: a ticked step was lost on reload`);
+    const reset = page.locator('button.reset-steps');
+    if (!(await reset.isVisible())) problems.push(`${current}: no visible "Clear ticked steps" button`);
+    else {
+      await reset.click();
+      await page.reload();
+      if (await page.locator('input.step').nth(0).isChecked()) problems.push(`${current}: clearing did not untick the step`);
+    }
+    break;
+  }
+  if (checklists === 0) problems.push('no runbook with a checklist to try');
+  await browser.close();
+  clearTimeout(watchdog);
+  for (const p of problems) console.log(p);
+  console.log(`pages=${pages.length} problems=${problems.length}`);
+  process.exit(problems.length ? 1 : 0);
+})().catch((e) => { console.error(e); process.exit(1); });
