@@ -493,8 +493,19 @@ fn check_id(id: &Text, diagnostics: &mut Vec<Diagnostic>) {
                 id.value
             ),
         ));
+    } else if id.value == RESERVED_ID {
+        diagnostics.push(Diagnostic::at(
+            Code::InvalidValue,
+            id.span,
+            RESERVED_MESSAGE,
+        ));
     }
 }
+
+/// Each item's page in the site is `<folder>/<id>.html`, beside the folder's
+/// `index.html`: an item called `index` would replace that page.
+const RESERVED_ID: &str = "index";
+const RESERVED_MESSAGE: &str = "the id \"index\" is reserved: the site's page of this item would replace the index page of its folder; choose another id";
 
 /// A `body` string of a TOML item. Its references are placed where they stand in
 /// the file: the string's text may differ from the file's (escapes), so each is
@@ -583,7 +594,13 @@ fn read_markdown_item(
             let stem = rel.rsplit('/').next().unwrap_or(rel);
             let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
             let id = Text::new(stem.to_string(), at);
-            if !id_is_valid(stem) {
+            if stem == RESERVED_ID {
+                f.report(
+                    Code::InvalidValue,
+                    at,
+                    format!("{RESERVED_MESSAGE}: rename the file or set `id` in the front matter"),
+                );
+            } else if !id_is_valid(stem) {
                 f.report(
                     Code::InvalidValue,
                     at,

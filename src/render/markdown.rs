@@ -333,3 +333,166 @@ pub fn slug(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan() -> (tempfile::TempDir, Plan) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let p = dir.path();
+        std::fs::write(
+            p.join("plan.toml"),
+            "[plan]\ntitle = \"T\"\norganization = \"O\"\nversion = \"1\"\n",
+        )
+        .expect("write");
+        std::fs::create_dir_all(p.join("contacts")).expect("dir");
+        std::fs::write(
+            p.join("contacts/people.toml"),
+            "[[contact]]\nid = \"ben\"\nname = \"Ben <Ode>\"\nphone = \"+44 7700 900011\"\n\n\
+             [[vendor]]\nid = \"acme\"\nname = \"Acme\"\nsupport_phone = \"+1 555 0100\"\n\n\
+             [[service]]\nid = \"ehr\"\nname = \"EHR\"\n",
+        )
+        .expect("write");
+        let loaded = crate::load::load(p).expect("loads");
+        (dir, loaded.plan)
+    }
+
+    fn html(plan: &Plan, md: &str, dir: &str, prefix: &str) -> String {
+        to_html(
+            plan,
+            md,
+            &Target {
+                root: "../",
+                anchor_prefix: prefix,
+                source_dir: dir,
+                placeholders: true,
+            },
+        )
+    }
+
+    #[test]
+    fn references_name_the_item_and_its_number() {
+        let (_d, plan) = plan();
+        let out = html(
+            &plan,
+            "Call [[ben]], then [[acme|the vendor]]; see [[ehr]] and [[nope]].",
+            "runbooks",
+            "",
+        );
+        assert!(out.contains("<a href=\"../contacts/ben.html\">Ben &lt;Ode&gt;</a> <a class=\"tel\" href=\"tel:+447700900011\">+44 7700 900011</a>"), "{out}");
+        assert!(out.contains("<a href=\"../vendors/acme.html\">the vendor</a> <a class=\"tel\" href=\"tel:+15550100\">"), "{out}");
+        assert!(
+            out.contains("<a href=\"../services/ehr.html\">EHR</a>"),
+            "{out}"
+        );
+        assert!(out.contains("<span class=\"ref\">nope</span>"), "{out}");
+    }
+
+    #[test]
+    fn headings_get_unique_anchors_and_the_title_keeps_h1() {
+        let (_d, plan) = plan();
+        let out = html(
+            &plan,
+            "# Top\n## Step one\n## Step one\n### Ünïcode & more {#custom}\n",
+            "",
+            "",
+        );
+        assert!(out.contains("<h2 id=\"top\">"), "{out}");
+        assert!(
+            out.contains("<h2 id=\"step-one\">") && out.contains("<h2 id=\"step-one-2\">"),
+            "{out}"
+        );
+        assert!(out.contains("<h3 id=\"custom\">"), "{out}");
+        let shared = html(&plan, "## Step\n[back](#step)\n", "", "rb--");
+        assert!(
+            shared.contains("id=\"rb--step\"") && shared.contains("href=\"#rb--step\""),
+            "{shared}"
+        );
+    }
+
+    #[test]
+    fn alerts_tasks_and_footnotes() {
+        let (_d, plan) = plan();
+        let out = html(
+            &plan,
+            "> [!CAUTION]\n> Hot.\n\n- [ ] a\n- [x] b\n\nText[^n].\n\n[^n]: Note.\n",
+            "",
+            "x--",
+        );
+        assert!(out.contains("<div class=\"alert alert-caution\" role=\"note\"><p class=\"alert-title\">Caution</p>"), "{out}");
+        assert!(
+            out.contains("<input type=\"checkbox\" class=\"step\"> a"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<input type=\"checkbox\" class=\"step\" checked> b"),
+            "{out}"
+        );
+        assert!(
+            out.contains("href=\"#x--fn-1\"") && out.contains("id=\"x--fn-1\""),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn links_are_kept_only_when_safe_and_assets_are_found() {
+        let (_d, plan) = plan();
+        let out = html(
+            &plan,
+            "[a](javascript:alert(1)) [b](https://x.example/) [c](../../assets/plan.pdf#p2) \
+             [d](/etc/passwd) ![e](../../assets/map.svg) ![f](https://x.example/i.png) <b>raw</b>",
+            "runbooks/site",
+            "",
+        );
+        assert!(
+            !out.contains("javascript") && out.starts_with("<p>a <a"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<a href=\"https://x.example/\">b</a>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<a href=\"../assets/plan.pdf#p2\">c</a>"),
+            "{out}"
+        );
+        assert!(!out.contains("/etc/passwd\""), "{out}");
+        assert!(
+            out.contains("<img src=\"../assets/map.svg\" alt=\"e\">"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<a class=\"remote-image\" href=\"https://x.example/i.png\">f</a>"),
+            "{out}"
+        );
+        assert!(out.contains("&lt;b&gt;raw&lt;/b&gt;"), "{out}");
+    }
+
+    #[test]
+    fn placeholders_are_marked() {
+        let (_d, plan) = plan();
+        let out = html(
+            &plan,
+            "Subject: [{{severity}}] {{ service }} is down {{}} {{a{b}}",
+            "",
+            "",
+        );
+        assert!(
+            out.contains("<span class=\"placeholder\" data-name=\"severity\">{{severity}}</span>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("data-name=\"service\">{{service}}</span>"),
+            "{out}"
+        );
+        assert!(out.contains("{{}}"), "{out}");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Before you start!"), "before-you-start");
+        assert_eq!(slug("  --  "), "");
+        assert_eq!(slug("Étape 2: DC2"), "étape-2-dc2");
+    }
+}
