@@ -9,6 +9,7 @@ macro_rules! templates {
 /// Every template of the theme; a plan's `templates/` folder may replace any of them.
 pub const TEMPLATES: &[(&str, &str)] = templates![
     "layout.html",
+    "item-end.html",
     "index.html",
     "services.html",
     "service.html",

@@ -9,6 +9,13 @@ use std::path::{Path, PathBuf};
 
 /// Builds `plan` into `out` and asserts success.
 fn build(plan: &Path, out: &Path, extra: &[&str]) -> crate::harness::Run {
+    let run = try_build(plan, out, extra);
+    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+    run
+}
+
+/// Builds `plan` into `out` with `--now`.
+fn try_build(plan: &Path, out: &Path, extra: &[&str]) -> crate::harness::Run {
     let mut args = vec![
         "build".to_string(),
         plan.to_string_lossy().into_owned(),
@@ -19,9 +26,7 @@ fn build(plan: &Path, out: &Path, extra: &[&str]) -> crate::harness::Run {
     ];
     args.extend(extra.iter().map(|s| s.to_string()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let run = lifeboat(&args);
-    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
-    run
+    lifeboat(&args)
 }
 
 /// A copy of the example plan to change.
@@ -454,14 +459,7 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     let ehr = plan.join("services/ehr.md");
     let text = fs::read_to_string(&ehr).expect("read");
     fs::write(&ehr, text.replace("tier = 1", "tier = \"one\"")).expect("write");
-    let run = lifeboat(&[
-        "build",
-        &plan.to_string_lossy(),
-        "-o",
-        &out.to_string_lossy(),
-        "--now",
-        NOW,
-    ]);
+    let run = try_build(&plan, &out, &[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr.contains("error[invalid-value]"),
@@ -475,14 +473,7 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     // A template error: nothing is written either, and the template is named.
     fs::create_dir_all(plan.join("templates")).expect("dir");
     fs::write(plan.join("templates/runbook.html"), "{% if %}").expect("write");
-    let run = lifeboat(&[
-        "build",
-        &plan.to_string_lossy(),
-        "-o",
-        &out.to_string_lossy(),
-        "--now",
-        NOW,
-    ]);
+    let run = try_build(&plan, &out, &[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("runbook.html"), "{}", run.stderr);
     assert_eq!(files(&out), before);
@@ -504,14 +495,7 @@ fn only_files_lifeboat_wrote_are_deleted() {
     // A folder lifeboat did not write is refused, and kept as it is.
     fs::create_dir_all(&out).expect("dir");
     fs::write(out.join("index.html"), "mine").expect("write");
-    let run = lifeboat(&[
-        "build",
-        &plan.to_string_lossy(),
-        "-o",
-        &out.to_string_lossy(),
-        "--now",
-        NOW,
-    ]);
+    let run = try_build(&plan, &out, &[]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr.contains("not written by lifeboat"),
