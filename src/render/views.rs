@@ -6,6 +6,7 @@ use super::paths::{self, escape};
 use super::svg;
 use crate::model::*;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 /// A link to an item (or plain text when it has no page), with the number to call
 /// for people, teams and vendors. `name_html` (the link) and `html` (the link and the
@@ -383,21 +384,23 @@ fn call_tree(c: &Ctx, index: usize) -> CallTreeView {
     if let Some(root) = &t.root {
         // Depth-first in calling order; `seen` guards against loops, which `check`
         // reports (and which stop the build) but which must never hang it.
-        let mut seen: Vec<&str> = Vec::new();
+        let calls: HashMap<&str, &[Text]> = t
+            .calls
+            .iter()
+            .map(|(caller, callees)| (caller.as_str(), callees.as_slice()))
+            .collect();
+        let mut seen: HashSet<&str> = HashSet::new();
         let mut stack: Vec<(&str, usize)> = vec![(root.as_str(), 0)];
         while let Some((who, depth)) = stack.pop() {
-            if seen.contains(&who) {
+            if !seen.insert(who) {
                 continue;
             }
-            seen.push(who);
             steps.push(CallStep {
                 depth,
                 person: c.link_id(who),
             });
-            if let Some((_, callees)) = t.calls.iter().find(|(caller, _)| caller.value == who) {
-                for callee in callees.iter().rev() {
-                    stack.push((callee.as_str(), depth + 1));
-                }
+            for callee in calls.get(who).copied().unwrap_or_default().iter().rev() {
+                stack.push((callee.as_str(), depth + 1));
             }
         }
     }

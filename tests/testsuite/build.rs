@@ -684,3 +684,26 @@ fn pages_show_what_the_reader_needs() {
     assert!(print.contains("href=\"contacts/ben-ode.html\"") && !print.contains("href=\"../"));
     assert!(print.contains("id=\"ehr-failover--before-you-start\""));
 }
+
+#[test]
+fn every_fixture_plan_builds_or_is_refused() {
+    // The check fixtures are small odd plans (one per diagnostic, boundaries, Unicode):
+    // a plan with errors builds nothing; any other gives a site whose links resolve.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut built = 0;
+    for case in crate::harness::fixtures("check") {
+        let name = case.file_name().expect("name").to_string_lossy().into_owned();
+        let out = dir.path().join(&name);
+        let run = try_build(&case, &out, &[]);
+        let expected = fs::read_to_string(case.join("expected.txt")).expect("snapshot");
+        if expected.lines().any(|l| l.starts_with("error[")) {
+            assert_eq!(run.code, 1, "{name}: {}", run.stderr);
+            assert!(!out.exists(), "{name}: a plan with errors wrote a site");
+        } else {
+            assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+            check_links(&out);
+            built += 1;
+        }
+    }
+    assert!(built >= 15, "only {built} fixture plans built");
+}
