@@ -692,7 +692,11 @@ fn every_fixture_plan_builds_or_is_refused() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut built = 0;
     for case in crate::harness::fixtures("check") {
-        let name = case.file_name().expect("name").to_string_lossy().into_owned();
+        let name = case
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
         let out = dir.path().join(&name);
         let run = try_build(&case, &out, &[]);
         let expected = fs::read_to_string(case.join("expected.txt")).expect("snapshot");

@@ -1,20 +1,39 @@
 //! Bad input of every kind ends in diagnostics, never a panic: property tests of the
-//! loader and checks on random bytes and on random TOML built from the format's
+//! loader, checks and renderer on random bytes and on random TOML built from the format's
 //! own keys, plus deep nesting and large files. `PROPTEST_CASES` bounds the run.
 
 use lifeboat::diagnostic::reports;
 use lifeboat::model::Date;
+use lifeboat::render;
 use proptest::prelude::*;
 use std::path::Path;
 
 /// Loads and analyses a plan; every position reported must exist in its file.
 fn load_checked(dir: &Path) -> Vec<lifeboat::diagnostic::Report> {
+    checked(dir, false)
+}
+
+/// As [`load_checked`], then renders the site, errors and all, which must not
+/// panic either.
+fn load_rendered(dir: &Path) -> Vec<lifeboat::diagnostic::Report> {
+    checked(dir, true)
+}
+
+fn checked(dir: &Path, render_site: bool) -> Vec<lifeboat::diagnostic::Report> {
+    let today = Date::new(2026, 11, 24).expect("date");
     let loaded = lifeboat::load::load(dir).expect("plan folder readable");
     let mut diags = loaded.diagnostics;
-    diags.extend(
-        lifeboat::analyze::analyze(&loaded.plan, Date::new(2026, 11, 24).expect("date"))
-            .diagnostics,
-    );
+    let analysis = lifeboat::analyze::analyze(&loaded.plan, today);
+    diags.extend(analysis.diagnostics);
+    if render_site {
+        render_all(
+            &loaded.plan,
+            &loaded.sources,
+            &analysis.links,
+            &diags,
+            today,
+        );
+    }
     let out = reports(&diags, &loaded.sources);
     for r in &out {
         let file = r.file.as_deref().expect("every diagnostic names a file");
@@ -29,6 +48,40 @@ fn load_checked(dir: &Path) -> Vec<lifeboat::diagnostic::Report> {
         }
     }
     out
+}
+
+fn render_all(
+    plan: &lifeboat::model::Plan,
+    sources: &lifeboat::source::Sources,
+    links: &lifeboat::model::Links,
+    diags: &[lifeboat::diagnostic::Diagnostic],
+    today: Date,
+) {
+    let warnings = render::warnings(plan, sources, diags);
+    let options = render::Options {
+        include_private: true,
+        today,
+    };
+    let pages = std::sync::atomic::AtomicUsize::new(0);
+    let sink = |f: &render::SiteFile| {
+        assert!(!f.path.is_empty() && !f.path.starts_with('/'), "{}", f.path);
+        pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    };
+    render::render(
+        &render::Input {
+            plan,
+            sources,
+            links,
+            warnings: &warnings,
+            assets: &[],
+            templates: &[],
+            options: &options,
+        },
+        &sink,
+    )
+    .expect("the theme renders any plan");
+    assert!(pages.into_inner() >= 12);
 }
 
 fn write(dir: &Path, rel: &str, bytes: &[u8]) {
@@ -161,7 +214,7 @@ proptest! {
     fn random_items_never_panic(
         items in toml_items(),
         front in table(),
-        body in "[a-z \\[\\]|`\n-]{0,80}",
+        body in "[a-z \\[\\]|`\n#>!{}<():*_-]{0,120}",
         settings in table(),
     ) {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -169,7 +222,7 @@ proptest! {
         write(dir.path(), "services/items.toml", items.as_bytes());
         write(dir.path(), "runbooks/r.md", format!("+++\n{front}+++\n{body}").as_bytes());
         write(dir.path(), "comms/c.md", format!("+++\nkind = \"stakeholder\"\n{front}+++\n{body}").as_bytes());
-        load_checked(dir.path());
+        load_rendered(dir.path());
     }
 }
 
