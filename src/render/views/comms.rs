@@ -1,0 +1,123 @@
+//! Communication templates and stakeholder groups.
+
+use super::*;
+
+#[derive(Serialize)]
+pub struct TemplateRow {
+    pub template: ItemLink,
+    pub channel: Option<String>,
+    pub audience: Vec<ItemLink>,
+    pub severity: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct StakeholderRow {
+    pub group: ItemLink,
+    pub channel: Option<String>,
+    pub notify_within: Option<String>,
+    pub contacts: Vec<ItemLink>,
+}
+
+#[derive(Serialize)]
+pub struct Comms {
+    pub templates: Vec<TemplateRow>,
+    pub stakeholders: Vec<StakeholderRow>,
+}
+
+pub(super) fn template_row(c: &Ctx, index: usize) -> TemplateRow {
+    let x = &c.plan.templates[index];
+    TemplateRow {
+        template: c.link(ItemRef {
+            kind: Kind::Template,
+            index,
+        }),
+        channel: text(&x.channel),
+        audience: c.link_all(&x.audience),
+        severity: x.severity.iter().map(|s| s.value.clone()).collect(),
+    }
+}
+
+pub(super) fn stakeholder_row(c: &Ctx, index: usize) -> StakeholderRow {
+    let x = &c.plan.stakeholders[index];
+    StakeholderRow {
+        group: c.link(ItemRef {
+            kind: Kind::Stakeholder,
+            index,
+        }),
+        channel: text(&x.channel),
+        notify_within: dur(&x.notify_within),
+        contacts: c.link_all(&x.contacts),
+    }
+}
+
+pub fn comms(c: &Ctx) -> Comms {
+    Comms {
+        templates: (0..c.plan.templates.len())
+            .map(|i| template_row(c, i))
+            .collect(),
+        stakeholders: (0..c.plan.stakeholders.len())
+            .map(|i| stakeholder_row(c, i))
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct TemplatePage {
+    pub title: String,
+    pub row: TemplateRow,
+    pub placeholders: Vec<String>,
+    pub prose: String,
+}
+
+pub fn template(c: &Ctx, index: usize, dir: &str) -> TemplatePage {
+    let x = &c.plan.templates[index];
+    let mut placeholders: Vec<String> = Vec::new();
+    let mut rest = x.head.body.markdown.as_str();
+    while let Some(start) = rest.find("{{") {
+        let Some(len) = rest[start + 2..].find("}}") else {
+            break;
+        };
+        let name = rest[start + 2..start + 2 + len].trim();
+        if !name.is_empty() && !name.contains('{') && !placeholders.iter().any(|p| p == name) {
+            placeholders.push(name.to_string());
+        }
+        rest = &rest[start + 2..];
+    }
+    TemplatePage {
+        title: x.title.value.clone(),
+        row: template_row(c, index),
+        placeholders,
+        prose: c.prose(&x.head, dir, true),
+    }
+}
+
+#[derive(Serialize)]
+pub struct StakeholderPage {
+    pub row: StakeholderRow,
+    pub templates: Vec<ItemLink>,
+    pub severities: Vec<String>,
+    pub related: Vec<Group>,
+    pub prose: String,
+}
+
+pub fn stakeholder(c: &Ctx, index: usize, dir: &str) -> StakeholderPage {
+    let x = &c.plan.stakeholders[index];
+    let r = ItemRef {
+        kind: Kind::Stakeholder,
+        index,
+    };
+    StakeholderPage {
+        row: stakeholder_row(c, index),
+        templates: c.referrer_links(r, Kind::Template, "audience"),
+        severities: c
+            .plan
+            .settings
+            .severities
+            .iter()
+            .filter(|l| l.notify.iter().any(|n| n.value == x.head.id.value))
+            .map(|l| l.level.value.clone())
+            .collect(),
+        related: c.related(r, &[(Kind::Template, "audience")]),
+        prose: c.prose(&x.head, dir, false),
+    }
+}

@@ -1,0 +1,278 @@
+//! Typed template contexts: what each page shows, worked out from the plan and its
+//! link graph. Every href here is relative to the page (it starts with `root`).
+
+use super::markdown::{self, Target, number_of};
+use super::paths::{self, escape};
+use super::svg;
+use crate::model::*;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+mod comms;
+mod exercises;
+mod people;
+mod processes;
+mod risks;
+mod runbooks;
+mod services;
+mod start;
+mod vendors;
+
+pub use comms::*;
+pub use exercises::*;
+pub use people::*;
+pub use processes::*;
+pub use risks::*;
+pub use runbooks::*;
+pub use services::*;
+pub use start::*;
+pub use vendors::*;
+
+/// A link to an item (or plain text when it has no page), with the number to call
+/// for people, teams and vendors. `name_html` (the link) and `html` (the link and the
+/// number) are drawn here once, because a template macro per link made rendering
+/// a large plan several times slower.
+#[derive(Serialize, Clone)]
+pub struct ItemLink {
+    pub href: Option<String>,
+    pub text: String,
+    pub phone: Option<Phone>,
+    pub name_html: String,
+    pub html: String,
+}
+
+impl ItemLink {
+    fn new(href: Option<String>, text: String, phone: Option<Phone>) -> ItemLink {
+        let name_html = match &href {
+            Some(h) => format!("<a href=\"{}\">{}</a>", escape(h), escape(&text)),
+            None => escape(&text),
+        };
+        let html = match &phone {
+            Some(p) => format!(
+                "{name_html} <a class=\"tel\" href=\"{}\">{}</a>",
+                escape(&p.tel),
+                escape(&p.number)
+            ),
+            None => name_html.clone(),
+        };
+        ItemLink {
+            href,
+            text,
+            phone,
+            name_html,
+            html,
+        }
+    }
+}
+
+#[derive(Serialize, Clone)]
+pub struct Phone {
+    pub number: String,
+    pub tel: String,
+}
+
+impl Phone {
+    fn of(number: &str) -> Phone {
+        Phone {
+            number: number.to_string(),
+            tel: tel_uri(number),
+        }
+    }
+}
+
+/// Links to the items that refer to an item through one field, e.g. "Owner of" services.
+#[derive(Serialize)]
+pub struct Group {
+    pub title: String,
+    pub items: Vec<ItemLink>,
+}
+
+/// What a page needs to know besides the plan: where it is and what is shown.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub plan: &'a Plan,
+    pub links: &'a Links,
+    pub today: Date,
+    pub include_private: bool,
+    /// `""` for top-level pages, `"../"` for pages in a folder.
+    pub root: &'a str,
+    /// Whether several items share the page (the risk register, print.html): then
+    /// the anchors of each item's prose start with its id.
+    pub shared_page: bool,
+    /// Put [`PROSE_MARKER`] where the item's prose goes, for the caller to fill in.
+    pub defer_prose: bool,
+}
+
+/// Stands for an item's prose in a rendered page, so that the page can be drawn
+/// once and completed twice: for its own file and for print.html.
+pub const PROSE_MARKER: &str = "\u{FDD0}lifeboat-prose\u{FDD0}";
+
+fn text(o: &Opt<String>) -> Option<String> {
+    o.as_ref().map(|s| s.value.clone())
+}
+
+fn dur(o: &Opt<Duration>) -> Option<String> {
+    o.as_ref().map(|d| d.value.to_string())
+}
+
+fn date(o: &Opt<Date>) -> Option<String> {
+    o.as_ref().map(|d| d.value.to_string())
+}
+
+fn phone(o: &Opt<String>) -> Option<Phone> {
+    o.as_ref().map(|p| Phone::of(p))
+}
+
+impl Ctx<'_> {
+    pub fn link(&self, r: ItemRef) -> ItemLink {
+        ItemLink::new(
+            paths::page(self.plan, r).map(|p| format!("{}{p}", self.root)),
+            self.plan.name_of(r).to_string(),
+            number_of(self.plan, r).map(Phone::of),
+        )
+    }
+
+    /// A link for a reference field; a dangling id (only possible in a plan with
+    /// errors, which is never built) shows as text.
+    pub fn link_id(&self, id: &str) -> ItemLink {
+        match self.plan.lookup(id) {
+            Some(r) => self.link(r),
+            None => ItemLink::new(None, id.to_string(), None),
+        }
+    }
+
+    fn link_opt(&self, id: &Opt<String>) -> Option<ItemLink> {
+        id.as_ref().map(|i| self.link_id(i))
+    }
+
+    fn link_all(&self, ids: &[Text]) -> Vec<ItemLink> {
+        ids.iter().map(|i| self.link_id(i)).collect()
+    }
+
+    /// The items of `kind` whose `field` names `r`, in plan order, without repeats.
+    fn referrers(&self, r: ItemRef, kind: Kind, field: &str) -> Vec<ItemRef> {
+        let mut out: Vec<ItemRef> = self
+            .links
+            .to(r)
+            .filter(|l| l.from.kind == kind && l.field == field)
+            .map(|l| l.from)
+            .collect();
+        out.dedup();
+        out
+    }
+
+    fn referrer_links(&self, r: ItemRef, kind: Kind, field: &str) -> Vec<ItemLink> {
+        self.referrers(r, kind, field)
+            .into_iter()
+            .map(|x| self.link(x))
+            .collect()
+    }
+
+    /// Everything that refers to `r`, grouped by kind and field, except the fields in
+    /// `shown` (which the page already shows in their own sections).
+    fn related(&self, r: ItemRef, shown: &[(Kind, &str)]) -> Vec<Group> {
+        let mut groups: Vec<((Kind, &str), Vec<ItemRef>)> = Vec::new();
+        for l in self.links.to(r) {
+            let key = (l.from.kind, l.field);
+            if shown.contains(&key) || l.from == r {
+                continue;
+            }
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, items)) => {
+                    if !items.contains(&l.from) {
+                        items.push(l.from)
+                    }
+                }
+                None => groups.push((key, vec![l.from])),
+            }
+        }
+        groups.sort_by_key(|((kind, field), _)| (*kind, *field));
+        groups
+            .into_iter()
+            .map(|((kind, field), items)| Group {
+                title: relation_title(kind, field),
+                items: items.into_iter().map(|x| self.link(x)).collect(),
+            })
+            .collect()
+    }
+
+    pub fn prose(&self, head: &Head, source_dir: &str, placeholders: bool) -> String {
+        if head.body.markdown.trim().is_empty() {
+            return String::new();
+        }
+        if self.defer_prose {
+            return PROSE_MARKER.to_string();
+        }
+        let prefix = if self.shared_page {
+            format!("{}--", head.id.value)
+        } else {
+            String::new()
+        };
+        markdown::to_html(
+            self.plan,
+            &head.body.markdown,
+            &Target {
+                root: self.root,
+                anchor_prefix: &prefix,
+                source_dir,
+                placeholders,
+            },
+        )
+    }
+
+    fn tier_label(&self, tier: i64) -> Option<String> {
+        self.plan
+            .settings
+            .policy
+            .tiers
+            .iter()
+            .find(|t| t.tier.value == tier)
+            .map(|t| t.label.value.clone())
+    }
+}
+
+/// "Owner of services", "Mentioned in runbooks", ...
+fn relation_title(kind: Kind, field: &str) -> String {
+    let kinds = match kind {
+        Kind::Contact => "contacts",
+        Kind::Team => "teams",
+        Kind::CallTree => "call trees",
+        Kind::Vendor => "vendors",
+        Kind::Risk => "risks",
+        Kind::Service => "services",
+        Kind::Process => "processes",
+        Kind::Runbook => "runbooks",
+        Kind::Template => "communication templates",
+        Kind::Stakeholder => "stakeholder groups",
+        Kind::Exercise => "exercises",
+        Kind::Card => "wallet cards",
+    };
+    if (kind, field) == (Kind::Exercise, "owner") {
+        return "Owner of findings of exercises".into();
+    }
+    let how = match field {
+        "qr" => "On the QR code of",
+        "owner" => "Owner of",
+        "lead" => "Lead of",
+        "members" => "Member of",
+        "team" => "Team of",
+        "alternates" => "Stands in for",
+        "participants" => "Took part in",
+        "facilitator" => "Facilitated",
+        "contacts" => "Listed in",
+        "depends_on" => "Needed by",
+        "vendors" => "Supplier of",
+        "services" => "Needed by",
+        "runbooks" => "Exercised in",
+        "audience" => "Addressed by",
+        "root" | "report_back" | "calls" => "In",
+        "body" => "Mentioned in",
+        _ => "Referred to by",
+    };
+    format!("{how} {kinds}")
+}
+
+/// The folder (relative to the plan) of the file an item was written in.
+pub fn source_dir(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(dir, _)| dir)
+}

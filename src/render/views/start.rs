@@ -1,0 +1,160 @@
+//! The start page: what to do now.
+
+use super::*;
+
+#[derive(Serialize)]
+pub struct Start {
+    pub severities: Vec<SeverityView>,
+    pub call_trees: Vec<CallTreeView>,
+    pub tier1: Vec<Tier1Service>,
+    pub overdue: Option<String>,
+    pub last_reviewed: Option<String>,
+    pub owner: Option<ItemLink>,
+    pub warnings: usize,
+}
+
+#[derive(Serialize)]
+pub struct SeverityView {
+    pub level: String,
+    pub title: Option<String>,
+    pub criteria: Option<String>,
+    pub respond_within: Option<String>,
+    pub update_every: Option<String>,
+    pub notify: Vec<ItemLink>,
+    pub call_tree: Option<ItemLink>,
+    pub templates: Vec<ItemLink>,
+}
+
+#[derive(Serialize)]
+pub struct CallTreeView {
+    pub anchor: String,
+    pub title: String,
+    pub report_back: Option<ItemLink>,
+    /// The cascade in calling order, each with its depth (the root is 0).
+    pub steps: Vec<CallStep>,
+    pub prose: String,
+}
+
+#[derive(Serialize)]
+pub struct CallStep {
+    pub depth: usize,
+    pub person: ItemLink,
+}
+
+#[derive(Serialize)]
+pub struct Tier1Service {
+    pub service: ItemLink,
+    pub rto: Option<String>,
+    pub runbooks: Vec<ItemLink>,
+}
+
+pub fn start(c: &Ctx, warnings: usize) -> Start {
+    let plan = c.plan;
+    let s = &plan.settings;
+    let severities = s
+        .severities
+        .iter()
+        .map(|l| SeverityView {
+            level: l.level.value.clone(),
+            title: text(&l.title),
+            criteria: text(&l.criteria),
+            respond_within: dur(&l.respond_within),
+            update_every: dur(&l.update_every),
+            notify: c.link_all(&l.notify),
+            call_tree: c.link_opt(&l.call_tree),
+            templates: plan
+                .templates
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.severity.iter().any(|x| x.value == l.level.value))
+                .map(|(index, _)| {
+                    c.link(ItemRef {
+                        kind: Kind::Template,
+                        index,
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    let call_trees = (0..plan.call_trees.len())
+        .map(|index| call_tree(c, index))
+        .collect();
+    let tier1 = plan
+        .services
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.tier.as_ref().is_some_and(|t| t.value == 1))
+        .map(|(index, x)| {
+            let r = ItemRef {
+                kind: Kind::Service,
+                index,
+            };
+            Tier1Service {
+                service: c.link(r),
+                rto: dur(&x.rto),
+                runbooks: c.referrer_links(r, Kind::Runbook, "services"),
+            }
+        })
+        .collect();
+    Start {
+        severities,
+        call_trees,
+        tier1,
+        overdue: review_overdue(plan, c.today),
+        last_reviewed: date(&s.info.last_reviewed),
+        owner: c.link_opt(&s.info.owner),
+        warnings,
+    }
+}
+
+/// "The plan was due for review on 2026-03-30", when it is.
+pub fn review_overdue(plan: &Plan, today: Date) -> Option<String> {
+    let info = &plan.settings.info;
+    let (last, every) = (info.last_reviewed.as_ref()?, info.review_every.as_ref()?);
+    let due = last.value.plus_days(every.value.days());
+    (due < today).then(|| {
+        format!(
+            "This plan was due for review on {due} (last reviewed {}). Details may be out of date: confirm numbers before relying on them.",
+            last.value
+        )
+    })
+}
+
+pub(super) fn call_tree(c: &Ctx, index: usize) -> CallTreeView {
+    let t = &c.plan.call_trees[index];
+    let mut steps = Vec::new();
+    if let Some(root) = &t.root {
+        // Depth-first in calling order; `seen` guards against loops, which `check`
+        // reports (and which stop the build) but which must never hang it.
+        let calls: HashMap<&str, &[Text]> = t
+            .calls
+            .iter()
+            .map(|(caller, callees)| (caller.as_str(), callees.as_slice()))
+            .collect();
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut stack: Vec<(&str, usize)> = vec![(root.as_str(), 0)];
+        while let Some((who, depth)) = stack.pop() {
+            if !seen.insert(who) {
+                continue;
+            }
+            steps.push(CallStep {
+                depth,
+                person: c.link_id(who),
+            });
+            for callee in calls.get(who).copied().unwrap_or_default().iter().rev() {
+                stack.push((callee.as_str(), depth + 1));
+            }
+        }
+    }
+    CallTreeView {
+        anchor: paths::call_tree_anchor(&t.head.id),
+        title: t.title.value.clone(),
+        report_back: c.link_opt(if t.report_back.is_some() {
+            &t.report_back
+        } else {
+            &t.root
+        }),
+        steps,
+        prose: String::new(),
+    }
+}
