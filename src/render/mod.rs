@@ -4,13 +4,16 @@
 
 pub mod markdown;
 pub mod paths;
+mod plan_json;
 mod svg;
 mod theme;
 mod views;
+mod warnings;
 
-use crate::diagnostic::{Diagnostic, Location, Report, Severity, report};
-use crate::model::{Date, ItemRef, Kind, Links, Plan, PrivateDetails, tel_uri};
-use crate::source::{FileId, Sources};
+pub use warnings::{Warning, warnings};
+
+use crate::model::{Date, ItemRef, Kind, Links, Plan};
+use crate::source::Sources;
 use rayon::prelude::*;
 use serde::Serialize;
 use views::{Ctx, Phone};
@@ -26,12 +29,6 @@ pub struct Options {
     pub include_private: bool,
     /// "Today" for date checks and the build date printed on every page.
     pub today: Date,
-}
-
-/// A warning of `check`, with the item it concerns.
-pub struct Warning {
-    pub report: Report,
-    pub item: Option<ItemRef>,
 }
 
 /// Everything rendering reads: the plan, its link graph, its warnings, the files of
@@ -216,7 +213,7 @@ pub fn render(input: &Input, sink: &Sink) -> Result<(), Error> {
     drop(sections);
     put(SiteFile {
         path: "plan.json".into(),
-        bytes: plan_json(input, &r.waves)?,
+        bytes: plan_json::plan_json(input, &r.waves)?,
     })?;
     for (name, bytes) in theme::STATIC {
         put(SiteFile {
@@ -262,8 +259,8 @@ impl<'a> Renderer<'a> {
             private: input.options.include_private,
             hotline: plan.settings.hotline.as_ref().map(|h| HotlineView {
                 label: h.label.as_ref().map(|l| l.value.clone()),
-                phone: h.phone.as_ref().map(|p| phone(p)),
-                alt_phone: h.alt_phone.as_ref().map(|p| phone(p)),
+                phone: h.phone.as_ref().map(|p| Phone::of(p)),
+                alt_phone: h.alt_phone.as_ref().map(|p| Phone::of(p)),
                 email: h.email.as_ref().map(|e| e.value.clone()),
             }),
             generator: format!("lifeboat {}", env!("CARGO_PKG_VERSION")),
@@ -458,7 +455,12 @@ impl<'a> Renderer<'a> {
                 &c,
                 views::exercise(&c, i, self.dir(r(Kind::Exercise, i))),
             ),
-            Page::Health => self.fragment("health.html", path, &c, self.health(&c)),
+            Page::Health => self.fragment(
+                "health.html",
+                path,
+                &c,
+                views::health(&c, self.input.warnings),
+            ),
         }
     }
 
@@ -528,156 +530,4 @@ impl<'a> Renderer<'a> {
             bytes,
         })
     }
-
-    fn health(&self, c: &Ctx) -> Health {
-        let warnings: Vec<HealthRow> = self
-            .input
-            .warnings
-            .iter()
-            .map(|w| HealthRow {
-                code: w.report.code,
-                message: w.report.message.clone(),
-                place: place(&w.report),
-                item: w.item.map(|r| c.link(r)),
-            })
-            .collect();
-        let mut codes: Vec<(&str, usize)> = Vec::new();
-        for w in self.input.warnings {
-            match codes.iter_mut().find(|(c, _)| *c == w.report.code) {
-                Some((_, n)) => *n += 1,
-                None => codes.push((w.report.code, 1)),
-            }
-        }
-        codes.sort();
-        Health {
-            overdue: views::review_overdue(self.input.plan, self.input.options.today),
-            codes: codes
-                .into_iter()
-                .map(|(code, count)| CodeCount { code, count })
-                .collect(),
-            warnings,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct Health {
-    overdue: Option<String>,
-    codes: Vec<CodeCount>,
-    warnings: Vec<HealthRow>,
-}
-
-#[derive(Serialize)]
-struct CodeCount {
-    code: &'static str,
-    count: usize,
-}
-
-#[derive(Serialize)]
-struct HealthRow {
-    code: &'static str,
-    message: String,
-    place: String,
-    item: Option<views::ItemLink>,
-}
-
-/// `services/ehr.md:5:9`
-fn place(r: &Report) -> String {
-    match (&r.file, r.line, r.column) {
-        (Some(f), Some(l), Some(c)) => format!("{f}:{l}:{c}"),
-        (Some(f), _, _) => f.clone(),
-        _ => String::new(),
-    }
-}
-
-fn phone(p: &str) -> Phone {
-    Phone {
-        number: p.to_string(),
-        tel: tel_uri(p),
-    }
-}
-
-/// The warnings among `diagnostics`, sorted as `check` prints them, each with the
-/// item whose text holds its place.
-pub fn warnings(plan: &Plan, sources: &Sources, diagnostics: &[Diagnostic]) -> Vec<Warning> {
-    // Items by file and start: the item holding a place is the last that starts before it.
-    let mut starts: Vec<(FileId, u32, ItemRef)> = plan
-        .items()
-        .filter(|(r, _)| r.kind != Kind::Card)
-        .map(|(r, head)| (head.at.file, head.at.start, r))
-        .collect();
-    starts.sort_unstable_by_key(|s| (s.0, s.1));
-    let mut out: Vec<Warning> = diagnostics
-        .iter()
-        .filter(|d| d.severity() == Severity::Warning)
-        .map(|d| {
-            let item = match d.location {
-                Location::At(span) => {
-                    let end = starts.partition_point(|s| (s.0, s.1) <= (span.file, span.start));
-                    end.checked_sub(1)
-                        .map(|i| starts[i])
-                        .filter(|s| s.0 == span.file)
-                        .map(|s| s.2)
-                }
-                _ => None,
-            };
-            Warning {
-                report: report(d, sources),
-                item,
-            }
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        let key = |w: &Warning| {
-            let r = &w.report;
-            (r.file.clone(), r.line, r.column, r.code, r.message.clone())
-        };
-        key(a).cmp(&key(b))
-    });
-    out.dedup_by(|a, b| a.report == b.report);
-    out
-}
-
-/// The resolved plan as JSON: every item with its fields, the recovery order, the
-/// warnings, and (only with `--include-private`) contacts' private details.
-fn plan_json(input: &Input, waves: &[Vec<usize>]) -> Result<Vec<u8>, Error> {
-    #[derive(Serialize)]
-    struct PlanJson<'a> {
-        generator: String,
-        built: String,
-        include_private: bool,
-        #[serde(flatten)]
-        plan: &'a Plan,
-        recovery_order: Vec<Vec<&'a str>>,
-        warnings: Vec<&'a Report>,
-        /// Contact id to private details, only with `--include-private`.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        private: Option<std::collections::BTreeMap<&'a str, &'a PrivateDetails>>,
-    }
-    let plan = input.plan;
-    let doc = PlanJson {
-        generator: format!("lifeboat {}", env!("CARGO_PKG_VERSION")),
-        built: input.options.today.to_string(),
-        include_private: input.options.include_private,
-        plan,
-        recovery_order: waves
-            .iter()
-            .map(|w| {
-                w.iter()
-                    .map(|&s| plan.services[s].head.id.as_str())
-                    .collect()
-            })
-            .collect(),
-        warnings: input.warnings.iter().map(|w| &w.report).collect(),
-        private: input.options.include_private.then(|| {
-            plan.contacts
-                .iter()
-                .filter_map(|c| Some((c.head.id.as_str(), c.private.as_ref()?)))
-                .collect()
-        }),
-    };
-    let mut out = serde_json::to_vec_pretty(&doc)
-        .map_err(|e| Error::Output(format!("cannot write plan.json: {e}")))?;
-    out.push(b'\n');
-    Ok(out)
 }

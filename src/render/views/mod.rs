@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 mod comms;
 mod exercises;
+mod health;
 mod people;
 mod processes;
 mod risks;
@@ -20,6 +21,7 @@ mod vendors;
 
 pub use comms::*;
 pub use exercises::*;
+pub use health::*;
 pub use people::*;
 pub use processes::*;
 pub use risks::*;
@@ -72,7 +74,7 @@ pub struct Phone {
 }
 
 impl Phone {
-    fn of(number: &str) -> Phone {
+    pub fn of(number: &str) -> Phone {
         Phone {
             number: number.to_string(),
             tel: tel_uri(number),

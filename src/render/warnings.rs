@@ -1,0 +1,52 @@
+//! The warnings of `check`, each with the item it is about, for the plan health page.
+
+use crate::diagnostic::{Diagnostic, Location, Report, Severity, report};
+use crate::model::{ItemRef, Kind, Plan};
+use crate::source::{FileId, Sources};
+
+/// A warning of `check`, with the item it concerns.
+pub struct Warning {
+    pub report: Report,
+    pub item: Option<ItemRef>,
+}
+
+/// The warnings among `diagnostics`, sorted as `check` prints them, each with the
+/// item whose text holds its place.
+pub fn warnings(plan: &Plan, sources: &Sources, diagnostics: &[Diagnostic]) -> Vec<Warning> {
+    // Items by file and start: the item holding a place is the last that starts before it.
+    let mut starts: Vec<(FileId, u32, ItemRef)> = plan
+        .items()
+        .filter(|(r, _)| r.kind != Kind::Card)
+        .map(|(r, head)| (head.at.file, head.at.start, r))
+        .collect();
+    starts.sort_unstable_by_key(|s| (s.0, s.1));
+    let mut out: Vec<Warning> = diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Warning)
+        .map(|d| {
+            let item = match d.location {
+                Location::At(span) => {
+                    let end = starts.partition_point(|s| (s.0, s.1) <= (span.file, span.start));
+                    end.checked_sub(1)
+                        .map(|i| starts[i])
+                        .filter(|s| s.0 == span.file)
+                        .map(|s| s.2)
+                }
+                _ => None,
+            };
+            Warning {
+                report: report(d, sources),
+                item,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        let key = |w: &Warning| {
+            let r = &w.report;
+            (r.file.clone(), r.line, r.column, r.code, r.message.clone())
+        };
+        key(a).cmp(&key(b))
+    });
+    out.dedup_by(|a, b| a.report == b.report);
+    out
+}
