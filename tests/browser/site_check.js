@@ -7,7 +7,8 @@
 // For every page of SITE: no console error, no uncaught exception, no failed or
 // remote request; at 360 px wide, nothing wider than the screen but tables, which
 // scroll in their own box. Then, on a runbook with a checklist: a ticked step is
-// still ticked after a reload, and "Clear ticked steps" clears it. Prints one line
+// still ticked after a reload, and "Clear ticked steps" clears it. Printed,
+// print.html hides the navigation and breaks the page before each section. Prints one line
 // per problem and a last line `pages=N problems=N`.
 'use strict';
 const fs = require('fs');
@@ -89,6 +90,20 @@ const watchdog = setTimeout(() => { console.error('watchdog: the browser hung');
     break;
   }
   if (checklists === 0) problems.push('no runbook with a checklist to try');
+  // Printed, print.html shows no navigation and starts each section on a new page.
+  current = 'print.html';
+  await page.goto(pathToFileURL(path.join(site, 'print.html')).href);
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => ({
+    nav: getComputedStyle(document.querySelector('.site-header nav')).display,
+    sections: document.querySelectorAll('.print-section').length,
+    breaks: [...document.querySelectorAll('.print-section')].slice(1)
+      .filter((s) => getComputedStyle(s).breakBefore === 'page').length,
+  }));
+  if (printed.nav !== 'none') problems.push('print.html: the navigation is printed');
+  if (printed.sections < 10 || printed.breaks !== printed.sections - 1) {
+    problems.push(`print.html: ${printed.breaks} page breaks for ${printed.sections} sections`);
+  }
   await browser.close();
   clearTimeout(watchdog);
   for (const p of problems) console.log(p);

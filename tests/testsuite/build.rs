@@ -514,6 +514,12 @@ fn only_files_lifeboat_wrote_are_deleted() {
         "+++\ntitle = \"Extra drill\"\n+++\nA drill.\n",
     )
     .expect("write");
+    // A file where the site should go is refused too; an empty folder is fine.
+    fs::write(&out, "a file").expect("write");
+    assert_eq!(try_build(&plan, &out, &[]).code, 2);
+    assert_eq!(fs::read_to_string(&out).expect("kept"), "a file");
+    fs::remove_file(&out).expect("clean");
+    fs::create_dir_all(&out).expect("dir");
     build(&plan, &out, &[]);
     assert!(out.join("runbooks/extra-drill.html").exists());
     // Someone adds their own files to the site folder.
