@@ -20,6 +20,9 @@ pub struct Target<'a> {
     pub source_dir: &'a str,
     /// Mark `{{name}}` placeholders of communication templates.
     pub placeholders: bool,
+    /// Open with an outline of the sections ("On this page") when there are three or
+    /// more: a long runbook is read by jumping to the step at hand.
+    pub outline: bool,
 }
 
 /// Renders `markdown` to HTML for `target`.
@@ -30,6 +33,8 @@ pub fn to_html(plan: &Plan, markdown: &str, target: &Target) -> String {
     let mut footnotes: HashMap<String, usize> = HashMap::new();
     // For each open link: whether its address was kept.
     let mut links: Vec<bool> = Vec::new();
+    // Anchor and text of each section (h2).
+    let mut sections: Vec<(String, String)> = Vec::new();
     let mut parser = Parser::new_ext(markdown, options());
     while let Some(event) = parser.next() {
         match event {
@@ -117,6 +122,9 @@ pub fn to_html(plan: &Plan, markdown: &str, target: &Target) -> String {
                     HeadingLevel::H6 => 6,
                 };
                 let id = escape(&format!("{}{anchor}", target.anchor_prefix));
+                if h == 2 {
+                    sections.push((id.clone(), escape(text.trim())));
+                }
                 events.push(Event::Html(format!("<h{h} id=\"{id}\">").into()));
                 events.extend(inner);
                 events.push(Event::Html(
@@ -167,6 +175,13 @@ pub fn to_html(plan: &Plan, markdown: &str, target: &Target) -> String {
             }
             other => events.push(other),
         }
+    }
+    if target.outline && sections.len() >= 3 {
+        out.push_str("<nav class=\"outline\" aria-label=\"On this page\"><p>On this page</p><ol>");
+        for (id, text) in &sections {
+            out.push_str(&format!("<li><a href=\"#{id}\">{text}</a></li>"));
+        }
+        out.push_str("</ol></nav>\n");
     }
     pulldown_cmark::html::push_html(&mut out, events.into_iter());
     out
@@ -367,6 +382,7 @@ mod tests {
                 anchor_prefix: prefix,
                 source_dir: dir,
                 placeholders: true,
+                outline: true,
             },
         )
     }
@@ -487,6 +503,22 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("{{}}"), "{out}");
+    }
+
+    #[test]
+    fn an_outline_of_three_or_more_sections() {
+        let (_d, plan) = plan();
+        let out = html(
+            &plan,
+            "## One\n## Two `x`\n### Sub\n## Three & more\n",
+            "",
+            "rb--",
+        );
+        assert!(
+            out.starts_with("<nav class=\"outline\" aria-label=\"On this page\"><p>On this page</p><ol><li><a href=\"#rb--one\">One</a></li><li><a href=\"#rb--two-x\">Two x</a></li><li><a href=\"#rb--three-more\">Three &amp; more</a></li></ol></nav>"),
+            "{out}"
+        );
+        assert!(!html(&plan, "## One\n## Two\n", "", "").contains("outline"));
     }
 
     #[test]

@@ -141,10 +141,9 @@ enum Page {
     Health,
 }
 
-/// The item whose prose a page shows, and whether it is a communication template
-/// (whose `{{placeholders}}` are marked).
-fn prose_item(page: Page) -> Option<(ItemRef, bool)> {
-    let r = |kind, index| Some((ItemRef { kind, index }, kind == Kind::Template));
+/// The item whose prose a page shows.
+fn prose_item(page: Page) -> Option<ItemRef> {
+    let r = |kind, index| Some(ItemRef { kind, index });
     match page {
         Page::Service(i) => r(Kind::Service, i),
         Page::Process(i) => r(Kind::Process, i),
@@ -284,6 +283,7 @@ impl<'a> Renderer<'a> {
     fn ctx(&self, root: &'a str, shared_page: bool, defer_prose: bool) -> Ctx<'a> {
         Ctx {
             plan: self.input.plan,
+            sources: self.input.sources,
             links: self.input.links,
             today: self.input.options.today,
             include_private: self.input.options.include_private,
@@ -291,12 +291,6 @@ impl<'a> Renderer<'a> {
             shared_page,
             defer_prose,
         }
-    }
-
-    /// The source folder of an item, for its relative links to assets.
-    fn dir(&self, r: ItemRef) -> &'a str {
-        let sources: &'a Sources = self.input.sources;
-        views::source_dir(&sources.get(self.input.plan.head(r).at.file).path)
     }
 
     /// A page on its own, and its section of print.html. The template runs once; the
@@ -316,11 +310,9 @@ impl<'a> Renderer<'a> {
             }
         };
         let (own, section) = match item {
-            Some((r, placeholders)) if content.contains(views::PROSE_MARKER) => {
-                let head = self.input.plan.head(r);
-                let dir = self.dir(r);
-                let own = self.ctx(root, false, false).prose(head, dir, placeholders);
-                let printed = self.ctx("", true, false).prose(head, dir, placeholders);
+            Some(r) if content.contains(views::PROSE_MARKER) => {
+                let own = self.ctx(root, false, false).prose(r);
+                let printed = self.ctx("", true, false).prose(r);
                 (
                     content.replacen(views::PROSE_MARKER, &own, 1),
                     in_print(&content).replacen(views::PROSE_MARKER, &printed, 1),
@@ -374,7 +366,6 @@ impl<'a> Renderer<'a> {
 
     /// The content of a page: its template rendered with its view.
     fn content(&self, page: Page, c: Ctx, path: &str) -> Result<String, Error> {
-        let r = |kind, index| ItemRef { kind, index };
         match page {
             Page::Start => self.fragment(
                 "index.html",
@@ -387,7 +378,7 @@ impl<'a> Renderer<'a> {
                 "service.html",
                 path,
                 &c,
-                views::service(&c, i, self.wave_of[i], self.dir(r(Kind::Service, i))),
+                views::service(&c, i, self.wave_of[i]),
             ),
             Page::RecoveryOrder => self.fragment(
                 "recovery-order.html",
@@ -396,65 +387,22 @@ impl<'a> Renderer<'a> {
                 views::recovery_order(&c, &self.waves),
             ),
             Page::Processes => self.fragment("processes.html", path, &c, views::processes(&c)),
-            Page::Process(i) => self.fragment(
-                "process.html",
-                path,
-                &c,
-                views::process(&c, i, self.dir(r(Kind::Process, i))),
-            ),
-            Page::Risks => {
-                let dirs: Vec<&str> = (0..self.input.plan.risks.len())
-                    .map(|i| self.dir(r(Kind::Risk, i)))
-                    .collect();
-                self.fragment("risks.html", path, &c, views::risks(&c, &dirs))
-            }
+            Page::Process(i) => self.fragment("process.html", path, &c, views::process(&c, i)),
+            Page::Risks => self.fragment("risks.html", path, &c, views::risks(&c)),
             Page::Runbooks => self.fragment("runbooks.html", path, &c, views::runbooks(&c)),
-            Page::Runbook(i) => self.fragment(
-                "runbook.html",
-                path,
-                &c,
-                views::runbook(&c, i, self.dir(r(Kind::Runbook, i))),
-            ),
+            Page::Runbook(i) => self.fragment("runbook.html", path, &c, views::runbook(&c, i)),
             Page::Contacts => self.fragment("contacts.html", path, &c, views::contacts(&c)),
-            Page::Contact(i) => self.fragment(
-                "contact.html",
-                path,
-                &c,
-                views::contact(&c, i, self.dir(r(Kind::Contact, i))),
-            ),
-            Page::Team(i) => self.fragment(
-                "team.html",
-                path,
-                &c,
-                views::team(&c, i, self.dir(r(Kind::Team, i))),
-            ),
+            Page::Contact(i) => self.fragment("contact.html", path, &c, views::contact(&c, i)),
+            Page::Team(i) => self.fragment("team.html", path, &c, views::team(&c, i)),
             Page::Vendors => self.fragment("vendors.html", path, &c, views::vendors(&c)),
-            Page::Vendor(i) => self.fragment(
-                "vendor.html",
-                path,
-                &c,
-                views::vendor(&c, i, self.dir(r(Kind::Vendor, i))),
-            ),
+            Page::Vendor(i) => self.fragment("vendor.html", path, &c, views::vendor(&c, i)),
             Page::Comms => self.fragment("comms.html", path, &c, views::comms(&c)),
-            Page::Template(i) => self.fragment(
-                "template.html",
-                path,
-                &c,
-                views::template(&c, i, self.dir(r(Kind::Template, i))),
-            ),
-            Page::Stakeholder(i) => self.fragment(
-                "stakeholder.html",
-                path,
-                &c,
-                views::stakeholder(&c, i, self.dir(r(Kind::Stakeholder, i))),
-            ),
+            Page::Template(i) => self.fragment("template.html", path, &c, views::template(&c, i)),
+            Page::Stakeholder(i) => {
+                self.fragment("stakeholder.html", path, &c, views::stakeholder(&c, i))
+            }
             Page::Exercises => self.fragment("exercises.html", path, &c, views::exercises(&c)),
-            Page::Exercise(i) => self.fragment(
-                "exercise.html",
-                path,
-                &c,
-                views::exercise(&c, i, self.dir(r(Kind::Exercise, i))),
-            ),
+            Page::Exercise(i) => self.fragment("exercise.html", path, &c, views::exercise(&c, i)),
             Page::Health => self.fragment(
                 "health.html",
                 path,

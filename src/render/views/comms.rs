@@ -69,7 +69,7 @@ pub struct TemplatePage {
     pub prose: String,
 }
 
-pub fn template(c: &Ctx, index: usize, dir: &str) -> TemplatePage {
+pub fn template(c: &Ctx, index: usize) -> TemplatePage {
     let x = &c.plan.templates[index];
     let mut placeholders: Vec<String> = Vec::new();
     let mut rest = x.head.body.markdown.as_str();
@@ -87,7 +87,10 @@ pub fn template(c: &Ctx, index: usize, dir: &str) -> TemplatePage {
         title: x.title.value.clone(),
         row: template_row(c, index),
         placeholders,
-        prose: c.prose(&x.head, dir, true),
+        prose: c.prose(ItemRef {
+            kind: Kind::Template,
+            index,
+        }),
     }
 }
 
@@ -100,7 +103,7 @@ pub struct StakeholderPage {
     pub prose: String,
 }
 
-pub fn stakeholder(c: &Ctx, index: usize, dir: &str) -> StakeholderPage {
+pub fn stakeholder(c: &Ctx, index: usize) -> StakeholderPage {
     let x = &c.plan.stakeholders[index];
     let r = ItemRef {
         kind: Kind::Stakeholder,
@@ -118,6 +121,9 @@ pub fn stakeholder(c: &Ctx, index: usize, dir: &str) -> StakeholderPage {
             .map(|l| l.level.value.clone())
             .collect(),
         related: c.related(r, &[(Kind::Template, "audience")]),
-        prose: c.prose(&x.head, dir, false),
+        prose: c.prose(ItemRef {
+            kind: Kind::Stakeholder,
+            index,
+        }),
     }
 }

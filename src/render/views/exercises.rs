@@ -65,7 +65,7 @@ pub struct FindingView {
     pub overdue: bool,
 }
 
-pub fn exercise(c: &Ctx, index: usize, dir: &str) -> ExercisePage {
+pub fn exercise(c: &Ctx, index: usize) -> ExercisePage {
     let x = &c.plan.exercises[index];
     ExercisePage {
         row: exercise_row(c, index),
@@ -89,6 +89,9 @@ pub fn exercise(c: &Ctx, index: usize, dir: &str) -> ExercisePage {
                 }
             })
             .collect(),
-        prose: c.prose(&x.head, dir, false),
+        prose: c.prose(ItemRef {
+            kind: Kind::Exercise,
+            index,
+        }),
     }
 }

@@ -5,6 +5,7 @@ use super::markdown::{self, Target, number_of};
 use super::paths::{self, escape};
 use super::svg;
 use crate::model::*;
+use crate::source::Sources;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -93,6 +94,7 @@ pub struct Group {
 #[derive(Clone, Copy)]
 pub struct Ctx<'a> {
     pub plan: &'a Plan,
+    pub sources: &'a Sources,
     pub links: &'a Links,
     pub today: Date,
     pub include_private: bool,
@@ -198,7 +200,11 @@ impl Ctx<'_> {
             .collect()
     }
 
-    pub fn prose(&self, head: &Head, source_dir: &str, placeholders: bool) -> String {
+    /// The item's Markdown prose as HTML (a marker when `defer_prose`). Relative
+    /// links are resolved from the item's file; communication templates get their
+    /// placeholders marked, runbooks an outline of their sections.
+    pub fn prose(&self, r: ItemRef) -> String {
+        let head = self.plan.head(r);
         if head.body.markdown.trim().is_empty() {
             return String::new();
         }
@@ -216,8 +222,9 @@ impl Ctx<'_> {
             &Target {
                 root: self.root,
                 anchor_prefix: &prefix,
-                source_dir,
-                placeholders,
+                source_dir: source_dir(&self.sources.get(head.at.file).path),
+                placeholders: r.kind == Kind::Template,
+                outline: r.kind == Kind::Runbook,
             },
         )
     }

@@ -102,7 +102,7 @@ pub struct CallTreeRole {
     pub report_to: Option<ItemLink>,
 }
 
-pub fn contact(c: &Ctx, index: usize, dir: &str) -> ContactPage {
+pub fn contact(c: &Ctx, index: usize) -> ContactPage {
     let x = &c.plan.contacts[index];
     let id = x.head.id.as_str();
     let r = ItemRef {
@@ -169,7 +169,10 @@ pub fn contact(c: &Ctx, index: usize, dir: &str) -> ContactPage {
                 (Kind::CallTree, "report_back"),
             ],
         ),
-        prose: c.prose(&x.head, dir, false),
+        prose: c.prose(ItemRef {
+            kind: Kind::Contact,
+            index,
+        }),
     }
 }
 
@@ -183,7 +186,7 @@ pub struct TeamPage {
     pub prose: String,
 }
 
-pub fn team(c: &Ctx, index: usize, dir: &str) -> TeamPage {
+pub fn team(c: &Ctx, index: usize) -> TeamPage {
     let x = &c.plan.teams[index];
     TeamPage {
         name: x.name.value.clone(),
@@ -197,6 +200,9 @@ pub fn team(c: &Ctx, index: usize, dir: &str) -> TeamPage {
             },
             &[],
         ),
-        prose: c.prose(&x.head, dir, false),
+        prose: c.prose(ItemRef {
+            kind: Kind::Team,
+            index,
+        }),
     }
 }

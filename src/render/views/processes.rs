@@ -71,7 +71,7 @@ pub struct ImpactRow {
     pub ratings: [Option<i64>; 5],
 }
 
-pub fn process(c: &Ctx, index: usize, dir: &str) -> ProcessPage {
+pub fn process(c: &Ctx, index: usize) -> ProcessPage {
     let p = &c.plan.processes[index];
     let impact: Vec<ImpactRow> = p
         .impact
@@ -112,6 +112,9 @@ pub fn process(c: &Ctx, index: usize, dir: &str) -> ProcessPage {
             },
             &[],
         ),
-        prose: c.prose(&p.head, dir, false),
+        prose: c.prose(ItemRef {
+            kind: Kind::Process,
+            index,
+        }),
     }
 }

@@ -25,7 +25,7 @@ pub struct RiskRow {
     pub prose: String,
 }
 
-pub(super) fn risk_row(c: &Ctx, index: usize, with_prose: bool) -> RiskRow {
+pub(super) fn risk_row(c: &Ctx, index: usize) -> RiskRow {
     let x = &c.plan.risks[index];
     let m = &c.plan.settings.risk_matrix;
     let score = m.score(x);
@@ -53,11 +53,7 @@ pub(super) fn risk_row(c: &Ctx, index: usize, with_prose: bool) -> RiskRow {
         services: c.link_all(&x.services),
         mitigations: x.mitigations.iter().map(|s| s.value.clone()).collect(),
         reviewed: date(&x.reviewed),
-        prose: if with_prose {
-            c.prose(&x.head, "risks", false)
-        } else {
-            String::new()
-        },
+        prose: String::new(),
     }
 }
 
@@ -76,9 +72,9 @@ pub struct BandView {
     pub class: String,
 }
 
-/// The risk register (sorted by inherent score, highest first) and both heat maps.
-/// `dirs` is the source folder of each risk.
-pub fn risks(c: &Ctx, dirs: &[&str]) -> Risks {
+/// The risk register (sorted by inherent score, highest first, each with its prose)
+/// and both heat maps.
+pub fn risks(c: &Ctx) -> Risks {
     let c = &Ctx {
         shared_page: true,
         defer_prose: false,
@@ -87,12 +83,11 @@ pub fn risks(c: &Ctx, dirs: &[&str]) -> Risks {
     let m = &c.plan.settings.risk_matrix;
     let mut register: Vec<RiskRow> = (0..c.plan.risks.len())
         .map(|i| {
-            let mut row = risk_row(c, i, false);
-            row.prose = c.prose(
-                &c.plan.risks[i].head,
-                dirs.get(i).copied().unwrap_or(""),
-                false,
-            );
+            let mut row = risk_row(c, i);
+            row.prose = c.prose(ItemRef {
+                kind: Kind::Risk,
+                index: i,
+            });
             row
         })
         .collect();

@@ -44,7 +44,7 @@ pub struct RunbookPage {
     pub prose: String,
 }
 
-pub fn runbook(c: &Ctx, index: usize, dir: &str) -> RunbookPage {
+pub fn runbook(c: &Ctx, index: usize) -> RunbookPage {
     let x = &c.plan.runbooks[index];
     let r = ItemRef {
         kind: Kind::Runbook,
@@ -57,6 +57,9 @@ pub fn runbook(c: &Ctx, index: usize, dir: &str) -> RunbookPage {
         reviewed: date(&x.reviewed),
         exercises: c.referrer_links(r, Kind::Exercise, "runbooks"),
         related: c.related(r, &[(Kind::Exercise, "runbooks")]),
-        prose: c.prose(&x.head, dir, false),
+        prose: c.prose(ItemRef {
+            kind: Kind::Runbook,
+            index,
+        }),
     }
 }

@@ -83,7 +83,7 @@ pub struct ServicePage {
     pub prose: String,
 }
 
-pub fn service(c: &Ctx, index: usize, wave: Option<usize>, dir: &str) -> ServicePage {
+pub fn service(c: &Ctx, index: usize, wave: Option<usize>) -> ServicePage {
     let x = &c.plan.services[index];
     let r = ItemRef {
         kind: Kind::Service,
@@ -136,7 +136,7 @@ pub fn service(c: &Ctx, index: usize, wave: Option<usize>, dir: &str) -> Service
             let mut risks: Vec<RiskRow> = c
                 .referrers(r, Kind::Risk, "services")
                 .into_iter()
-                .map(|d| risk_row(c, d.index, false))
+                .map(|d| risk_row(c, d.index))
                 .collect();
             risks.sort_by_key(|r| std::cmp::Reverse(r.score));
             risks
@@ -151,7 +151,10 @@ pub fn service(c: &Ctx, index: usize, wave: Option<usize>, dir: &str) -> Service
                 (Kind::Process, "services"),
             ],
         ),
-        prose: c.prose(&x.head, dir, false),
+        prose: c.prose(ItemRef {
+            kind: Kind::Service,
+            index,
+        }),
     }
 }
 

@@ -68,7 +68,7 @@ pub struct VendorContactView {
     pub email: Option<String>,
 }
 
-pub fn vendor(c: &Ctx, index: usize, dir: &str) -> VendorPage {
+pub fn vendor(c: &Ctx, index: usize) -> VendorPage {
     let x = &c.plan.vendors[index];
     VendorPage {
         row: vendor_row(c, index),
@@ -101,6 +101,9 @@ pub fn vendor(c: &Ctx, index: usize, dir: &str) -> VendorPage {
             },
             &[(Kind::Service, "vendors")],
         ),
-        prose: c.prose(&x.head, dir, false),
+        prose: c.prose(ItemRef {
+            kind: Kind::Vendor,
+            index,
+        }),
     }
 }
