@@ -1,7 +1,8 @@
 //! Stage 4: the rendered files to disk, and `verify`. The site is written, as it is
-//! rendered, to a temporary folder beside OUT and swapped in, so that a failure leaves the previous
-//! site whole; `manifest.json` lists every file with its SHA-256, and only files a
-//! previous manifest lists are ever deleted from OUT.
+//! rendered, to a temporary folder beside OUT and swapped in, so that a failure
+//! leaves the previous site whole. `manifest.json` lists every file with its SHA-256;
+//! only files a previous manifest lists are ever deleted from OUT, and files that did
+//! not change since that build are hard-linked rather than written again.
 
 use crate::render::SiteFile;
 use rayon::prelude::*;

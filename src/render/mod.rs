@@ -1,6 +1,7 @@
-//! Stage 3: the analysed plan to the files of the site, in memory. Pages are drawn
-//! in parallel with tera from the theme (embedded in the binary; a plan's
-//! `templates/` overrides single templates). Rendering never touches the file system.
+//! Stage 3: the analysed plan to the files of the site. Pages are drawn in parallel
+//! with tera from the theme (embedded in the binary; a plan's `templates/` overrides
+//! single templates) and handed to a sink as each is ready. Rendering never touches
+//! the file system.
 
 pub mod markdown;
 pub mod paths;
