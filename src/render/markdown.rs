@@ -5,7 +5,7 @@
 use super::paths::{self, escape};
 use crate::markdown::options;
 use crate::model::{ItemRef, Kind, Plan, tel_uri};
-use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 
 /// Where the HTML goes, which decides how links and anchors are written.
@@ -306,28 +306,53 @@ fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     }
 }
 
-/// Text with `{{name}}` placeholders marked for the reader to fill in.
-fn placeholders(text: &CowStr) -> String {
-    let mut out = String::new();
-    let mut rest: &str = text;
-    while let Some(start) = rest.find("{{") {
+/// A piece of a communication template's text: as written, or a `{{name}}`
+/// placeholder for the reader to fill in.
+pub enum Piece<'t> {
+    Text(&'t str),
+    Placeholder(&'t str),
+}
+
+/// `text` cut into plain text and `{{name}}` placeholders (the name trimmed; `{{}}`
+/// and names holding `{` stay text).
+pub fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    let mut plain = 0;
+    while let Some(start) = rest[plain..].find("{{").map(|i| i + plain) {
         let Some(len) = rest[start + 2..].find("}}") else {
             break;
         };
-        let name = &rest[start + 2..start + 2 + len];
-        if name.trim().is_empty() || name.contains('{') {
-            out.push_str(&escape(&rest[..start + 2]));
-            rest = &rest[start + 2..];
+        let name = rest[start + 2..start + 2 + len].trim();
+        if name.is_empty() || name.contains('{') {
+            plain = start + 2;
             continue;
         }
-        out.push_str(&escape(&rest[..start]));
-        out.push_str(&format!(
-            "<span class=\"placeholder\" data-name=\"{0}\">{{{{{0}}}}}</span>",
-            escape(name.trim())
-        ));
+        if start > 0 {
+            out.push(Piece::Text(&rest[..start]));
+        }
+        out.push(Piece::Placeholder(name));
         rest = &rest[start + 4 + len..];
+        plain = 0;
     }
-    out.push_str(&escape(rest));
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest));
+    }
+    out
+}
+
+/// Text with `{{name}}` placeholders marked for the reader to fill in.
+fn placeholders(text: &str) -> String {
+    let mut out = String::new();
+    for piece in pieces(text) {
+        match piece {
+            Piece::Text(t) => out.push_str(&escape(t)),
+            Piece::Placeholder(name) => out.push_str(&format!(
+                "<span class=\"placeholder\" data-name=\"{0}\">{{{{{0}}}}}</span>",
+                escape(name)
+            )),
+        }
+    }
     out
 }
 
@@ -502,7 +527,15 @@ mod tests {
             out.contains("data-name=\"service\">{{service}}</span>"),
             "{out}"
         );
-        assert!(out.contains("{{}}"), "{out}");
+        assert!(out.contains("{{}} {{a{b}}"), "{out}");
+        let names: Vec<&str> = pieces("a {{x}}{{ y }} {{}} {{z")
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Placeholder(n) => Some(n),
+                Piece::Text(_) => None,
+            })
+            .collect();
+        assert_eq!(names, ["x", "y"]);
     }
 
     #[test]

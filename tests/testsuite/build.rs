@@ -682,6 +682,31 @@ fn pages_show_what_the_reader_needs() {
         ben.contains("called by <a href=\"../contacts/ana-ruiz.html\">Ana Ruiz</a>"),
         "{ben}"
     );
+    // A template marks its placeholders and lists them once each, in order.
+    let notice = read("comms/initial-notification.html");
+    assert!(
+        notice.contains("<span class=\"placeholder\" data-name=\"service\">{{service}}</span>")
+    );
+    let fill_in = notice
+        .split("<dt>Fill in</dt>")
+        .nth(1)
+        .expect("a Fill in list");
+    let names: Vec<&str> = fill_in
+        .split("</dd>")
+        .next()
+        .unwrap_or_default()
+        .split("<span class=\"placeholder\">")
+        .skip(1)
+        .map(|s| s.split('<').next().unwrap_or_default())
+        .collect();
+    assert!(
+        names.contains(&"severity") && names.contains(&"service"),
+        "{names:?}"
+    );
+    let mut unique = names.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), names.len(), "{names:?}");
     // Plan health lists the warning, linked to the vendor.
     let health = read("health.html");
     assert!(health.contains("contract-ending") && health.contains("vendors/labcore.html"));

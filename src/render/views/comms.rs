@@ -72,16 +72,12 @@ pub struct TemplatePage {
 pub fn template(c: &Ctx, index: usize) -> TemplatePage {
     let x = &c.plan.templates[index];
     let mut placeholders: Vec<String> = Vec::new();
-    let mut rest = x.head.body.markdown.as_str();
-    while let Some(start) = rest.find("{{") {
-        let Some(len) = rest[start + 2..].find("}}") else {
-            break;
-        };
-        let name = rest[start + 2..start + 2 + len].trim();
-        if !name.is_empty() && !name.contains('{') && !placeholders.iter().any(|p| p == name) {
+    for piece in markdown::pieces(&x.head.body.markdown) {
+        if let markdown::Piece::Placeholder(name) = piece
+            && !placeholders.iter().any(|p| p == name)
+        {
             placeholders.push(name.to_string());
         }
-        rest = &rest[start + 2..];
     }
     TemplatePage {
         title: x.title.value.clone(),
