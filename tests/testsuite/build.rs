@@ -174,7 +174,16 @@ fn check_links(site: &Path) -> usize {
 fn example_plan_builds_every_page_of_the_spec() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("site");
-    let run = build(&root().join("example-plan"), &out, &[]);
+    let run = build(&root().join("example-plan"), &out, &["--verbose"]);
+    for phase in ["load ", "check ", "render ", "write "] {
+        assert!(
+            run.stderr
+                .lines()
+                .any(|l| l.starts_with(phase) && l.contains(" ms")),
+            "-v prints the time of {phase}:\n{}",
+            run.stderr
+        );
+    }
     let last = run.stderr.lines().last().unwrap_or_default();
     assert!(
         last.starts_with("Built ") && last.contains(" pages (") && last.contains("warning"),
@@ -707,6 +716,12 @@ fn pages_show_what_the_reader_needs() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), names.len(), "{names:?}");
+    // The navigation marks the current section.
+    assert!(read("services/ehr.html").contains("<a href=\"../services/index.html\">Services</a>"));
+    assert!(
+        read("services/index.html")
+            .contains("<a href=\"../services/index.html\" aria-current=\"page\">Services</a>")
+    );
     // Plan health lists the warning, linked to the vendor.
     let health = read("health.html");
     assert!(health.contains("contract-ending") && health.contains("vendors/labcore.html"));
@@ -738,6 +753,11 @@ fn every_fixture_plan_builds_or_is_refused() {
             assert_eq!(run.code, 0, "{name}: {}", run.stderr);
             check_links(&out);
             built += 1;
+            if name == "clean-minimal" {
+                // Empty collections say so rather than draw an empty table.
+                let runbooks = fs::read_to_string(out.join("runbooks/index.html")).expect("page");
+                assert!(runbooks.contains("None in the plan yet."), "{runbooks}");
+            }
         }
     }
     assert!(built >= 15, "only {built} fixture plans built");
