@@ -120,6 +120,9 @@ pub struct Diagnostic {
     pub code: Code,
     pub message: String,
     pub location: Location,
+    /// The message quotes a private value (`[contact.private]`): a site built without
+    /// `--include-private` shows the warning without it.
+    pub private: bool,
 }
 
 impl Diagnostic {
@@ -128,7 +131,14 @@ impl Diagnostic {
             code,
             message: message.into(),
             location,
+            private: false,
         }
+    }
+
+    /// The same diagnostic, marked as quoting a private value.
+    pub fn quoting_private(mut self, private: bool) -> Self {
+        self.private = private;
+        self
     }
 
     pub fn at(code: Code, span: Span, message: impl Into<String>) -> Self {

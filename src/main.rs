@@ -192,7 +192,7 @@ fn build(
     let t_check = started.elapsed();
 
     let plan = &loaded.plan;
-    let warnings = render::warnings(plan, &loaded.sources, &diagnostics);
+    let warnings = render::warnings(plan, &loaded.sources, &diagnostics, include_private);
     let options = render::Options {
         include_private,
         today,

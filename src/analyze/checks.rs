@@ -349,40 +349,49 @@ pub fn phones(plan: &Plan, out: &mut Vec<Diagnostic>) {
         }
     }
 
-    let mut numbers: Vec<&Text> = Vec::new();
+    // Each number, and whether it is private.
+    let mut numbers: Vec<(&Text, bool)> = Vec::new();
     if let Some(h) = &plan.settings.hotline {
-        numbers.extend(h.phone.iter().chain(&h.alt_phone));
+        numbers.extend(h.phone.iter().chain(&h.alt_phone).map(|n| (n, false)));
     }
     for c in &plan.contacts {
-        numbers.extend(c.phone.iter().chain(&c.mobile));
+        numbers.extend(c.phone.iter().chain(&c.mobile).map(|n| (n, false)));
         if let Some(p) = &c.private {
-            numbers.extend(p.home_phone.iter().chain(&p.personal_mobile));
+            numbers.extend(
+                p.home_phone
+                    .iter()
+                    .chain(&p.personal_mobile)
+                    .map(|n| (n, true)),
+            );
         }
     }
     for t in &plan.teams {
-        numbers.extend(&t.phone);
+        numbers.extend(t.phone.iter().map(|n| (n, false)));
     }
     for v in &plan.vendors {
-        numbers.extend(&v.support_phone);
+        numbers.extend(v.support_phone.iter().map(|n| (n, false)));
         for c in &v.contacts {
-            numbers.extend(&c.phone);
+            numbers.extend(c.phone.iter().map(|n| (n, false)));
         }
     }
-    for n in numbers {
+    for (n, private) in numbers {
         if !phone_is_international(&n.value) {
             let why = if n.value.trim_start().starts_with('+') {
                 "write + and the country code, then 7 to 15 digits separated only by spaces, dashes or dots"
             } else {
                 "write it in international format, with + and the country code, e.g. \"+44 20 7946 0000\""
             };
-            out.push(Diagnostic::at(
-                Code::PhoneFormat,
-                n.span,
-                format!(
-                    "phone number \"{}\" is not in international format: {why}",
-                    n.value
-                ),
-            ));
+            out.push(
+                Diagnostic::at(
+                    Code::PhoneFormat,
+                    n.span,
+                    format!(
+                        "phone number \"{}\" is not in international format: {why}",
+                        n.value
+                    ),
+                )
+                .quoting_private(private),
+            );
         }
     }
 }

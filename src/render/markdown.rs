@@ -2,10 +2,13 @@
 //! references drawn as the spec says, heading anchors, alerts, and safety: raw HTML
 //! is shown as text, and links may only use `http`, `https`, `mailto` and `tel`.
 
-use super::paths::{self, escape};
+use super::paths::{self, clean, escape};
 use crate::markdown::options;
 use crate::model::{ItemRef, Kind, Plan, tel_uri};
-use pulldown_cmark::{BlockQuoteKind, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd,
+};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Where the HTML goes, which decides how links and anchors are written.
@@ -26,76 +29,28 @@ pub struct Target<'a> {
 }
 
 /// Renders `markdown` to HTML for `target`.
+///
+/// Two passes over pulldown-cmark's events. [`Safe`] sits directly on the parser, so
+/// that every event of every construct (inside headings, lists, quotes, tables,
+/// footnotes, link text) goes through the one allow-list: raw HTML becomes text, links
+/// and images keep only addresses of the link policy, control characters are
+/// replaced. The second pass draws the plan's structure (anchored headings, alerts,
+/// tasks, footnotes, scrolling tables, placeholders) from events that are already safe;
+/// only HTML written by this module is ever emitted as HTML.
 pub fn to_html(plan: &Plan, markdown: &str, target: &Target) -> String {
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     let mut events: Vec<Event> = Vec::new();
     let mut slugs: HashMap<String, usize> = HashMap::new();
     let mut footnotes: HashMap<String, usize> = HashMap::new();
-    // For each open link: whether its address was kept.
-    let mut links: Vec<bool> = Vec::new();
     // Anchor and text of each section (h2).
     let mut sections: Vec<(String, String)> = Vec::new();
-    let mut parser = Parser::new_ext(markdown, options());
-    while let Some(event) = parser.next() {
+    let mut safe = Safe::new(plan, markdown, target);
+    while let Some(event) = safe.next() {
         match event {
-            Event::Start(Tag::Link {
-                link_type: LinkType::WikiLink { has_pothole },
-                dest_url,
-                ..
-            }) => {
-                let mut text = String::new();
-                for inner in parser.by_ref() {
-                    match inner {
-                        Event::End(TagEnd::Link) => break,
-                        Event::Text(t) | Event::Code(t) => text.push_str(&t),
-                        _ => {}
-                    }
-                }
-                let text = has_pothole.then_some(text.trim()).filter(|t| !t.is_empty());
-                events.push(Event::Html(
-                    reference(plan, dest_url.trim(), text, target.root).into(),
-                ));
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                // A link whose address is refused keeps its text and loses the link.
-                let dest = link_address(&dest_url, target);
-                links.push(dest.is_some());
-                if let Some(dest) = dest {
-                    events.push(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: dest.into(),
-                        title,
-                        id,
-                    }));
-                }
-            }
-            Event::End(TagEnd::Link) => {
-                if links.pop().unwrap_or(true) {
-                    events.push(Event::End(TagEnd::Link));
-                }
-            }
-            Event::Start(Tag::Image {
-                dest_url, title, ..
-            }) => {
-                let mut alt = String::new();
-                for inner in parser.by_ref() {
-                    match inner {
-                        Event::End(TagEnd::Image) => break,
-                        Event::Text(t) | Event::Code(t) => alt.push_str(&t),
-                        _ => {}
-                    }
-                }
-                events.push(Event::Html(image(&dest_url, &title, &alt, target).into()));
-            }
             Event::Start(Tag::Heading { level, id, .. }) => {
                 let mut inner = Vec::new();
                 let mut text = String::new();
-                for e in parser.by_ref() {
+                for e in safe.by_ref() {
                     match &e {
                         Event::End(TagEnd::Heading(_)) => break,
                         Event::Text(t) | Event::Code(t) => text.push_str(t),
@@ -164,12 +119,15 @@ pub fn to_html(plan: &Plan, markdown: &str, target: &Target) -> String {
                 ));
             }
             Event::End(TagEnd::FootnoteDefinition) => events.push(Event::Html("</div>\n".into())),
-            // Raw HTML is never passed through: it is shown as the text it is.
-            Event::Start(Tag::HtmlBlock) => {
-                events.push(Event::Html("<pre class=\"raw-html\">".into()))
+            // Wide tables scroll inside their box instead of widening the page.
+            Event::Start(Tag::Table(align)) => {
+                events.push(Event::Html("<div class=\"table-wrap\">".into()));
+                events.push(Event::Start(Tag::Table(align)));
             }
-            Event::End(TagEnd::HtmlBlock) => events.push(Event::Html("</pre>\n".into())),
-            Event::Html(raw) | Event::InlineHtml(raw) => events.push(Event::Text(raw)),
+            Event::End(TagEnd::Table) => {
+                events.push(Event::End(TagEnd::Table));
+                events.push(Event::Html("</div>\n".into()));
+            }
             Event::Text(text) if target.placeholders && text.contains("{{") => {
                 events.push(Event::Html(placeholders(&text).into()))
             }
@@ -185,6 +143,147 @@ pub fn to_html(plan: &Plan, markdown: &str, target: &Target) -> String {
     }
     pulldown_cmark::html::push_html(&mut out, events.into_iter());
     out
+}
+
+/// The allow-list, as the first and only reader of the parser's events. What comes
+/// out is safe to give pulldown-cmark's HTML writer: `Event::Html` only as written
+/// by this module, text and code without control characters, links and images
+/// only with addresses of the link policy, headings without the author's
+/// attributes, code blocks with a plain language name.
+struct Safe<'a, 'p> {
+    parser: Parser<'a>,
+    plan: &'p Plan,
+    target: &'p Target<'p>,
+    /// For each open link: whether its address was kept.
+    links: Vec<bool>,
+}
+
+impl<'a, 'p> Safe<'a, 'p> {
+    fn new(plan: &'p Plan, markdown: &'a str, target: &'p Target<'p>) -> Self {
+        Safe {
+            parser: Parser::new_ext(markdown, options()),
+            plan,
+            target,
+            links: Vec::new(),
+        }
+    }
+
+    /// The text of the events up to the end of the current link or image.
+    fn inner_text(&mut self) -> String {
+        let mut text = String::new();
+        let mut depth = 0usize;
+        for inner in self.parser.by_ref() {
+            match inner {
+                Event::Start(Tag::Link { .. } | Tag::Image { .. }) => depth += 1,
+                Event::End(TagEnd::Link | TagEnd::Image) => {
+                    if depth == 0 {
+                        break;
+                    }
+                    depth -= 1;
+                }
+                Event::Text(t) | Event::Code(t) => text.push_str(&t),
+                _ => {}
+            }
+        }
+        clean(&text).into_owned()
+    }
+}
+
+impl<'a> Iterator for Safe<'a, '_> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            let event = self.parser.next()?;
+            return Some(match event {
+                Event::Start(Tag::Link {
+                    link_type: LinkType::WikiLink { has_pothole },
+                    dest_url,
+                    ..
+                }) => {
+                    let text = self.inner_text();
+                    let text = has_pothole.then_some(text.trim()).filter(|t| !t.is_empty());
+                    Event::Html(
+                        reference(self.plan, dest_url.trim(), text, self.target.root).into(),
+                    )
+                }
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    ..
+                }) => {
+                    // A link whose address is refused keeps its text and loses the link.
+                    let dest = if link_type == LinkType::Email {
+                        email_address(&dest_url)
+                    } else {
+                        link_address(&dest_url, self.target)
+                    };
+                    self.links.push(dest.is_some());
+                    let Some(dest) = dest else { continue };
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: dest.into(),
+                        title: clean(&title).into_owned().into(),
+                        id: "".into(),
+                    })
+                }
+                Event::End(TagEnd::Link) => {
+                    if !self.links.pop().unwrap_or(true) {
+                        continue;
+                    }
+                    Event::End(TagEnd::Link)
+                }
+                Event::Start(Tag::Image {
+                    dest_url, title, ..
+                }) => {
+                    let alt = self.inner_text();
+                    Event::Html(image(&dest_url, &clean(&title), &alt, self.target).into())
+                }
+                Event::Start(Tag::Heading { level, id, .. }) => Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
+                }),
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) => {
+                    let lang: String = lang
+                        .chars()
+                        .take_while(|c| !c.is_whitespace())
+                        .filter(|c| c.is_ascii_alphanumeric() || "+-_.".contains(*c))
+                        .collect();
+                    Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang.into())))
+                }
+                // Raw HTML is never passed through: it is shown as the text it is.
+                Event::Start(Tag::HtmlBlock) => Event::Html("<pre class=\"raw-html\">".into()),
+                Event::End(TagEnd::HtmlBlock) => Event::Html("</pre>\n".into()),
+                Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(clean_cow(raw)),
+                Event::Text(t) => Event::Text(clean_cow(t)),
+                Event::Code(t) => Event::Code(clean_cow(t)),
+                Event::InlineMath(t) | Event::DisplayMath(t) => Event::Text(clean_cow(t)),
+                Event::Start(Tag::MetadataBlock(_)) | Event::End(TagEnd::MetadataBlock(_)) => {
+                    continue;
+                }
+                other => other,
+            });
+        }
+    }
+}
+
+fn clean_cow(text: CowStr<'_>) -> CowStr<'_> {
+    match clean(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(s) => s.into(),
+    }
+}
+
+/// `<a@b.example>`: pulldown-cmark writes `mailto:` before the address.
+fn email_address(dest: &str) -> Option<String> {
+    let ok = !dest.is_empty()
+        && dest
+            .chars()
+            .all(|c| !c.is_whitespace() && !c.is_control() && !"<>\"'`\\".contains(c));
+    ok.then(|| dest.to_string())
 }
 
 /// `[[id]]`: a contact as its name and a `tel:` link to its number, a team or vendor
@@ -225,36 +324,41 @@ pub fn number_of(plan: &Plan, r: ItemRef) -> Option<&str> {
 
 /// The address a Markdown link may keep: web, mail and phone links as written,
 /// fragments with this prose's prefix, and relative links into `assets/` rewritten
-/// for the page. Anything else (`javascript:`, `data:`, absolute paths) is refused.
+/// for the page. Anything else (`javascript:`, `data:`, absolute paths, addresses
+/// that leave the site once the browser resolves them) is refused.
 fn link_address(dest: &str, target: &Target) -> Option<String> {
+    let dest = dest.trim();
+    // Browsers drop tabs and newlines inside a URL (`java\tscript:`).
+    if dest.chars().any(char::is_control) {
+        return None;
+    }
     if let Some(fragment) = dest.strip_prefix('#') {
         return Some(format!("#{}{fragment}", target.anchor_prefix));
     }
-    let lower = dest.trim().to_ascii_lowercase();
+    let lower = dest.to_ascii_lowercase();
     if ["http://", "https://", "mailto:", "tel:"]
         .iter()
         .any(|s| lower.starts_with(s))
     {
-        return Some(dest.trim().to_string());
+        return Some(dest.to_string());
     }
     asset_address(dest, target)
 }
 
 /// A relative link to a file of the plan's `assets/` folder, as seen from the page.
-fn asset_address(dest: &str, target: &Target) -> Option<String> {
-    if dest.contains(':') || dest.starts_with('/') || dest.starts_with('\\') {
+/// The path is judged as the browser will resolve it: percent-escapes decoded
+/// (`%2e%2e` is `..`), backslashes as slashes; it must stay inside `assets/`.
+pub fn asset_path(dest: &str, source_dir: &str) -> Option<String> {
+    let path = dest.split(['#', '?']).next().unwrap_or_default();
+    let decoded = percent_decode(path)?;
+    if decoded.contains(':')
+        || decoded.starts_with(['/', '\\'])
+        || decoded.chars().any(|c| c.is_control())
+    {
         return None;
     }
-    let (path, fragment) = match dest.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
-        None => (dest, None),
-    };
-    let mut parts: Vec<&str> = target
-        .source_dir
-        .split('/')
-        .filter(|p| !p.is_empty())
-        .collect();
-    for part in path.split('/') {
+    let mut parts: Vec<&str> = source_dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in decoded.split(['/', '\\']) {
         match part {
             "" | "." => {}
             ".." => {
@@ -263,15 +367,62 @@ fn asset_address(dest: &str, target: &Target) -> Option<String> {
             p => parts.push(p),
         }
     }
-    if parts.len() < 2 || parts[0] != "assets" {
+    let hidden = parts.iter().any(|p| p.starts_with('.'));
+    if parts.len() < 2 || parts[0] != "assets" || hidden {
         return None;
     }
-    let mut out = format!("{}{}", target.root, parts.join("/"));
-    if let Some(f) = fragment {
+    Some(parts.join("/"))
+}
+
+fn asset_address(dest: &str, target: &Target) -> Option<String> {
+    let path = asset_path(dest, target.source_dir)?;
+    let mut out = String::from(target.root);
+    out.push_str(&percent_encode(&path));
+    if let Some((_, fragment)) = dest.split_once('#') {
         out.push('#');
-        out.push_str(f);
+        out.push_str(&percent_encode(fragment));
     }
     Some(out)
+}
+
+/// `%xx` escapes decoded; None when they do not make UTF-8 text.
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied(),
+            bytes.get(i + 2).copied(),
+        ) {
+            (b'%', Some(h), Some(l)) if hex(h).is_some() && hex(l).is_some() => {
+                let v = hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0);
+                out.push(u8::try_from(v).unwrap_or(b'?'));
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// A path or fragment as a URL part: unreserved characters and `/` as they are,
+/// everything else percent-escaped (UTF-8).
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/!$&()*+,;=@".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// An image from `assets/`; a remote image becomes a link, since the site must
@@ -508,6 +659,77 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("&lt;b&gt;raw&lt;/b&gt;"), "{out}");
+    }
+
+    #[test]
+    fn nothing_in_any_construct_escapes_the_filter() {
+        let (_d, plan) = plan();
+        for md in [
+            "## <img src=x onerror=alert(1)> [x](javascript:alert(1)) ![i](https://e.example/i.png)",
+            "Title <script>alert(1)</script>\n=====",
+            "- ## <b onclick=alert(1)>x</b>\n  - > ## <i>y</i>",
+            "> [!NOTE]\n> ## <svg onload=alert(1)>",
+            "| <b>h</b> |\n|---|\n| [x](javascript:alert(1)) |",
+            "x[^n]\n\n[^n]: ## <b>f</b> [y](vbscript:x)",
+            "[t](https://ok.example \"<b>title</b>\") ![<b>alt</b>](x \"<b>\")",
+            "[[ben|<b>text</b>]] [[<script>]]",
+            "```js\"><script>\nx\n```",
+        ] {
+            let out = html(&plan, md, "runbooks", "");
+            for bad in [
+                "<img",
+                "<script",
+                "<b>",
+                "<b ",
+                "<i>",
+                "<svg",
+                "javascript:",
+                "vbscript:",
+                "src=\"https",
+            ] {
+                assert!(!out.contains(bad), "{md:?} gave {bad}: {out}");
+            }
+        }
+    }
+
+    #[test]
+    fn relative_links_are_judged_as_the_browser_resolves_them() {
+        let (_d, plan) = plan();
+        for dest in [
+            "../assets/%2e%2e/%2e%2e/etc/passwd",
+            "..%2f..%2fetc",
+            "..\\..\\secret.txt",
+            "../assets\\..\\..\\x",
+            "%2fetc%2fpasswd",
+            "../assets/.hidden",
+            "jav&#x09;ascript:alert(1)",
+            "../assets/%ff",
+        ] {
+            let out = html(&plan, &format!("[x]({dest})"), "runbooks", "");
+            assert_eq!(out, "<p>x</p>\n", "{dest:?}");
+        }
+        let out = html(&plan, "[x](..\\assets\\a%20b%C3%A9.pdf#p)", "runbooks", "");
+        assert!(
+            out.contains("href=\"../assets/a%20b%C3%A9.pdf#p\""),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_html() {
+        let (_d, plan) = plan();
+        let out = html(
+            &plan,
+            "a\u{0}b\u{1b}[2J\u{7f}\u{85}\u{fdd1} `c\u{1}` <x\u{2}>",
+            "",
+            "",
+        );
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+        assert!(
+            !escape("\u{0}\u{8}\u{fffe}")
+                .chars()
+                .any(|c| c != '\u{fffd}')
+        );
     }
 
     #[test]

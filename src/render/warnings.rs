@@ -11,8 +11,14 @@ pub struct Warning {
 }
 
 /// The warnings among `diagnostics`, sorted as `check` prints them, each with the
-/// item whose text holds its place.
-pub fn warnings(plan: &Plan, sources: &Sources, diagnostics: &[Diagnostic]) -> Vec<Warning> {
+/// item whose text holds its place. Without `include_private`, a warning that quotes
+/// a private value keeps its code and place but not its message.
+pub fn warnings(
+    plan: &Plan,
+    sources: &Sources,
+    diagnostics: &[Diagnostic],
+    include_private: bool,
+) -> Vec<Warning> {
     // Items by file and start: the item holding a place is the last that starts before it.
     let mut starts: Vec<(FileId, u32, ItemRef)> = plan
         .items()
@@ -34,10 +40,15 @@ pub fn warnings(plan: &Plan, sources: &Sources, diagnostics: &[Diagnostic]) -> V
                 }
                 _ => None,
             };
-            Warning {
-                report: report(d, sources),
-                item,
+            let mut report = report(d, sources);
+            if d.private && !include_private {
+                report.message = format!(
+                    "{} in a private detail, left out of this site (built without \
+                     --include-private): run `lifeboat check` to see it",
+                    d.code.as_str()
+                );
             }
+            Warning { report, item }
         })
         .collect();
     out.sort_by(|a, b| {

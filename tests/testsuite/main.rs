@@ -7,6 +7,7 @@ mod build;
 mod check;
 mod cli;
 mod harness;
+mod hostile;
 mod model;
 mod plans;
 mod robustness;

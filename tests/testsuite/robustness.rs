@@ -57,7 +57,7 @@ fn render_all(
     diags: &[lifeboat::diagnostic::Diagnostic],
     today: Date,
 ) {
-    let warnings = render::warnings(plan, sources, diags);
+    let warnings = render::warnings(plan, sources, diags, true);
     let options = render::Options {
         include_private: true,
         today,

@@ -1,0 +1,626 @@
+//! Hostile plans: script, handler, remote and traversal payloads in every Markdown
+//! construct pulldown-cmark knows and in every text field of the format. Every page
+//! is parsed with an independent HTML5 parser (html5ever, through scraper) and must
+//! hold nothing outside one allow-list of elements, attributes and URLs.
+
+use lifeboat::model::Date;
+use lifeboat::render;
+use proptest::prelude::*;
+use std::path::Path;
+use std::sync::Mutex;
+
+/// What a hostile plan author writes.
+pub const PAYLOADS: &[&str] = &[
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(2)>",
+    "\" onmouseover=\"alert(3)\" x=\"",
+    "' onfocus='alert(4)' autofocus x='",
+    "<svg onload=alert(5)>",
+    "<iframe src=\"https://evil.example/\"></iframe>",
+    "javascript:alert(6)",
+    "[link](javascript:alert(7))",
+    "[link](JaVaScRiPt:alert(8) \"t\")",
+    "![remote](https://evil.example/x.png)",
+    "![traversal](../../../../etc/passwd)",
+    "[traversal](../assets/%2e%2e/%2e%2e/%2e%2e/etc/passwd)",
+    "[back](..\\..\\..\\secret.txt)",
+    "[enc](..%2f..%2f..%2fetc%2fpasswd)",
+    "<a href=\"https://evil.example\">x</a>",
+    "<style>body{background:url(https://evil.example/)}</style>",
+    "<link rel=stylesheet href=https://evil.example/x.css>",
+    "\u{0}\u{1b}[2J\u{7}\u{85}\u{fdd1}",
+    "{{ get_env(name=\"HOME\") }}",
+    "[[nope|<b onclick=alert(9)>x</b>]]",
+    "[[svc-a|<b onclick=alert(10)>x</b>]]",
+    "<object data=\"https://evil.example/\">",
+    "[d](data:text/html;base64,PHNjcmlwdD4=)",
+    "<meta http-equiv=refresh content=\"0;url=https://evil.example/\">",
+    "<base href=\"https://evil.example/\">",
+    "<form action=https://evil.example><button>x</button></form>",
+    "<https://evil.example/autolink> <evil@evil.example>",
+    "&lt;script&gt;alert(11)&lt;/script&gt; &#106;avascript:alert(12)",
+];
+
+/// Every construct of the plan dialect, with `{P}` where the payload goes.
+pub const CONSTRUCTS: &[&str] = &[
+    "{P}",
+    "## {P}",
+    "### {P} {#id onclick=alert(1)}",
+    "{P}\n=====",
+    "{P}\n-----",
+    "- ## {P}",
+    "> ## {P}",
+    "> [!WARNING]\n> {P}\n> ## {P}",
+    "| {P} | b |\n|---|---|\n| {P} | c |",
+    "x[^1]\n\n[^1]: {P}",
+    "[t](https://ok.example/ \"{P}\")",
+    "![{P}](../assets/x.png \"{P}\")",
+    "[[svc-a|{P}]]",
+    "- [ ] {P}",
+    "1. **{P}**",
+    "`{P}`",
+    "```{P}\n{P}\n```",
+    "<div>\n{P}\n</div>",
+    "[{P}](https://ok.example/)",
+    "~~{P}~~ *{P}*",
+    "* a\n  > - {P}",
+    "    {P}",
+];
+
+/// `p` as a TOML basic string.
+fn toml_str(p: &str) -> String {
+    let mut out = String::from("\"");
+    for c in p.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Markdown holding `p` in every construct.
+pub fn prose(p: &str) -> String {
+    CONSTRUCTS
+        .iter()
+        .map(|c| c.replace("{P}", p))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let path = dir.join(rel);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, text).expect("write");
+}
+
+/// A plan with `p` in every text field and every construct of every prose.
+pub fn write_plan(dir: &Path, p: &str) {
+    let s = toml_str(p);
+    let body = toml_str(&prose(p));
+    write(
+        dir,
+        "plan.toml",
+        &format!(
+            r#"[plan]
+title = {s}
+organization = {s}
+version = {s}
+classification = {s}
+owner = "ana"
+language = {s}
+
+[policy]
+tiers = [ {{ tier = 1, label = {s} }}, {{ tier = 2, label = {s} }} ]
+
+[hotline]
+label = {s}
+phone = {s}
+alt_phone = {s}
+email = {s}
+
+[[severity]]
+level = {s}
+title = {s}
+criteria = {s}
+notify = ["staff"]
+call_tree = "tree"
+
+[risk_matrix]
+likelihood = [{s}, {s}, {s}]
+impact = [{s}, {s}, {s}]
+bands = [ {{ min = 1, label = {s} }}, {{ min = 4, label = {s} }} ]
+
+[[card]]
+id = "card"
+title = {s}
+audience = {s}
+contacts = ["ana"]
+back = {s}
+"#
+        ),
+    );
+    write(
+        dir,
+        "contacts/people.toml",
+        &format!(
+            r#"[[contact]]
+id = "ana"
+name = {s}
+role = {s}
+team = "ops"
+phone = "+44 20 7946 0001"
+mobile = {s}
+email = {s}
+location = {s}
+body = {body}
+[contact.private]
+home_phone = {s}
+personal_mobile = {s}
+personal_email = {s}
+home_address = {s}
+
+[[contact]]
+id = "ben"
+name = {s}
+phone = {s}
+
+[[team]]
+id = "ops"
+name = {s}
+lead = "ana"
+members = ["ben"]
+phone = {s}
+body = {body}
+
+[[call_tree]]
+id = "tree"
+title = {s}
+root = "ana"
+body = {body}
+[call_tree.calls]
+ana = ["ben"]
+"#
+        ),
+    );
+    write(
+        dir,
+        "vendors/v.toml",
+        &format!(
+            r#"[[vendor]]
+id = "ven"
+name = {s}
+supplies = {s}
+support_phone = {s}
+support_email = {s}
+support_url = {s}
+account = {s}
+sla = {s}
+body = {body}
+[[vendor.contact]]
+name = {s}
+role = {s}
+phone = {s}
+email = {s}
+"#
+        ),
+    );
+    write(
+        dir,
+        "risks/r.toml",
+        &format!(
+            r#"[[risk]]
+id = "risk"
+title = {s}
+category = {s}
+threat = {s}
+vulnerability = {s}
+likelihood = 2
+impact = 3
+owner = "ana"
+services = ["svc-a"]
+mitigations = [{s}, {s}]
+body = {body}
+"#
+        ),
+    );
+    write(
+        dir,
+        "services/s.toml",
+        &format!(
+            r#"[[service]]
+id = "svc-a"
+name = {s}
+tier = 1
+owner = "ana"
+location = {s}
+vendors = ["ven"]
+body = {body}
+
+[[process]]
+id = "proc"
+name = {s}
+services = ["svc-a"]
+workaround = {s}
+body = {body}
+"#
+        ),
+    );
+    write(
+        dir,
+        "runbooks/rb.md",
+        &format!(
+            "+++\ntitle = {s}\nservices = [\"svc-a\"]\nowner = \"ana\"\nscenarios = [{s}]\n+++\n{}\n",
+            prose(p)
+        ),
+    );
+    write(
+        dir,
+        "comms/t.md",
+        &format!(
+            "+++\ntitle = {s}\naudience = [\"staff\"]\n+++\nSubject: {{{{{p}}}}} {{{{x}}}}\n\n{}\n",
+            prose(p)
+        ),
+    );
+    write(
+        dir,
+        "comms/groups.toml",
+        &format!(
+            "[[stakeholder]]\nid = \"staff\"\nname = {s}\ncontacts = [\"ana\"]\nbody = {body}\n"
+        ),
+    );
+    write(
+        dir,
+        "exercises/e.toml",
+        &format!(
+            r#"[[exercise]]
+id = "ex"
+title = {s}
+date = 2026-09-01
+status = "done"
+runbooks = ["rb"]
+participants = ["ana"]
+body = {body}
+[[exercise.finding]]
+title = {s}
+severity = "high"
+action = {s}
+owner = "ana"
+due = 2026-01-01
+"#
+        ),
+    );
+    std::fs::create_dir_all(dir.join("assets")).expect("assets");
+    std::fs::write(dir.join("assets/x.png"), b"\x89PNG").expect("asset");
+}
+
+/// Renders the plan in `dir` (errors and all) in memory: path and bytes of each file.
+pub fn render_site(dir: &Path, include_private: bool) -> Vec<(String, Vec<u8>)> {
+    let today = Date::new(2026, 11, 24).expect("date");
+    let loaded = lifeboat::load::load(dir).expect("plan folder readable");
+    let site_files = lifeboat::load::read_site_files(dir).expect("site files");
+    let mut diags = loaded.diagnostics;
+    let analysis = lifeboat::analyze::analyze(&loaded.plan, today);
+    diags.extend(analysis.diagnostics);
+    let warnings = render::warnings(&loaded.plan, &loaded.sources, &diags, include_private);
+    let options = render::Options {
+        include_private,
+        today,
+    };
+    let files = Mutex::new(Vec::new());
+    let sink = |f: &render::SiteFile| {
+        files
+            .lock()
+            .expect("lock")
+            .push((f.path.clone(), f.bytes.clone()));
+        Ok(())
+    };
+    render::render(
+        &render::Input {
+            plan: &loaded.plan,
+            sources: &loaded.sources,
+            links: &analysis.links,
+            warnings: &warnings,
+            assets: &site_files.assets,
+            templates: &site_files.templates,
+            options: &options,
+        },
+        &sink,
+    )
+    .expect("the theme renders any plan");
+    let mut files = files.into_inner().expect("lock");
+    files.sort();
+    files
+}
+
+const ELEMENTS: &[&str] = &[
+    "html",
+    "head",
+    "meta",
+    "title",
+    "link",
+    "body",
+    "script",
+    "a",
+    "div",
+    "span",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "input",
+    "pre",
+    "code",
+    "em",
+    "strong",
+    "del",
+    "blockquote",
+    "hr",
+    "br",
+    "img",
+    "sup",
+    "nav",
+    "header",
+    "main",
+    "footer",
+    "section",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "button",
+    "svg",
+    "g",
+    "rect",
+    "text",
+    "line",
+    "desc",
+    "small",
+    "caption",
+];
+
+const ATTRIBUTES: &[&str] = &[
+    "class",
+    "id",
+    "href",
+    "src",
+    "alt",
+    "title",
+    "lang",
+    "charset",
+    "name",
+    "content",
+    "rel",
+    "role",
+    "aria-label",
+    "aria-current",
+    "aria-hidden",
+    "type",
+    "checked",
+    "style",
+    "scope",
+    "data-name",
+    "data-level",
+    "viewbox",
+    "width",
+    "height",
+    "x",
+    "y",
+    "x1",
+    "y1",
+    "x2",
+    "y2",
+    "fill",
+    "stroke",
+    "text-anchor",
+    "transform",
+    "rx",
+    "dominant-baseline",
+    "stroke-width",
+    "xmlns",
+    "colspan",
+    "align",
+    "start",
+    "disabled",
+    "datetime",
+    "data-date",
+    "data-days",
+    "data-relative",
+    "hidden",
+];
+
+/// `url` as the page at `page` (relative to the site root) would load it: a fragment,
+/// a web, mail or phone address (`web` only where allowed), or a file inside the site.
+fn url_is_allowed(page: &str, url: &str, web: bool) -> bool {
+    if url.starts_with('#') {
+        return true;
+    }
+    let lower = url.to_ascii_lowercase();
+    if let Some((scheme, _)) = lower.split_once(':') {
+        let web_ok = web && ["http", "https", "mailto", "tel"].contains(&scheme);
+        let web = scheme.starts_with("http");
+        return web_ok && !(web && (lower.contains('\\') || !lower.contains("://")));
+    }
+    if url.starts_with('/') || url.contains('\\') || lower.contains("%2e") || lower.contains("%2f")
+    {
+        return false;
+    }
+    let mut depth: Vec<&str> = page.split('/').collect();
+    depth.pop();
+    let path = url.split(['#', '?']).next().unwrap_or_default();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if depth.pop().is_none() {
+                    return false;
+                }
+            }
+            p => depth.push(p),
+        }
+    }
+    true
+}
+
+/// Every element, attribute and URL of the page is on the allow-list.
+pub fn assert_allowed(page: &str, html: &str) {
+    let doc = scraper::Html::parse_document(html);
+    let mut scripts = 0;
+    for node in doc.tree.nodes() {
+        match node.value() {
+            scraper::Node::Element(e) => {
+                let name = e.name();
+                assert!(ELEMENTS.contains(&name), "{page}: element <{name}>");
+                for (attr, value) in e.attrs() {
+                    let attr = attr.to_ascii_lowercase();
+                    assert!(
+                        ATTRIBUTES.contains(&attr.as_str()),
+                        "{page}: attribute {attr}=\"{value}\" on <{name}>"
+                    );
+                    match attr.as_str() {
+                        "href" => assert!(
+                            url_is_allowed(page, value, name == "a"),
+                            "{page}: <{name} href=\"{value}\">"
+                        ),
+                        "src" => assert!(
+                            url_is_allowed(page, value, false),
+                            "{page}: <{name} src=\"{value}\">"
+                        ),
+                        "style" => assert!(
+                            value.starts_with("--depth: ") && !value.contains('('),
+                            "{page}: style=\"{value}\""
+                        ),
+                        _ => {}
+                    }
+                }
+                match name {
+                    "script" => {
+                        scripts += 1;
+                        assert!(
+                            e.attr("src").is_some_and(|s| s.ends_with("lifeboat.js")),
+                            "{page}: a script that is not the theme's"
+                        );
+                    }
+                    "link" => assert!(
+                        e.attr("rel") == Some("stylesheet")
+                            && e.attr("href").is_some_and(|s| s.ends_with("lifeboat.css")),
+                        "{page}: <link> that is not the theme's stylesheet"
+                    ),
+                    "meta" => assert!(
+                        e.attr("charset").is_some()
+                            || matches!(e.attr("name"), Some("viewport" | "generator")),
+                        "{page}: <meta> of the plan's"
+                    ),
+                    "input" => assert_eq!(e.attr("type"), Some("checkbox"), "{page}"),
+                    _ => {}
+                }
+            }
+            scraper::Node::Text(t) => {
+                let bad = t.chars().find(|&c| {
+                    (c.is_control() && !"\t\n\r".contains(c))
+                        || ('\u{fdd0}'..='\u{fdef}').contains(&c)
+                });
+                assert!(bad.is_none(), "{page}: control character {bad:?} in text");
+            }
+            scraper::Node::Comment(c) => panic!("{page}: a comment <!--{}-->", &**c),
+            _ => {}
+        }
+    }
+    assert!(scripts <= 1, "{page}: {scripts} scripts");
+    let scripts_in_body = doc
+        .select(&scraper::Selector::parse("script").expect("selector"))
+        .filter(|s| s.text().next().is_some())
+        .count();
+    assert_eq!(scripts_in_body, 0, "{page}: inline script");
+}
+
+fn assert_site_allowed(files: &[(String, Vec<u8>)]) {
+    let mut pages = 0;
+    for (path, bytes) in files {
+        if path.ends_with(".html") {
+            pages += 1;
+            assert_allowed(path, std::str::from_utf8(bytes).expect("UTF-8 page"));
+        }
+        assert!(
+            !path.contains("..") && !path.starts_with('/') && !path.contains('\\'),
+            "a file outside the site: {path}"
+        );
+    }
+    assert!(pages > 15, "only {pages} pages");
+}
+
+#[test]
+fn every_payload_in_every_construct_and_field_stays_text() {
+    for p in PAYLOADS {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write_plan(dir.path(), p);
+        for private in [false, true] {
+            assert_site_allowed(&render_site(dir.path(), private));
+        }
+    }
+}
+
+#[test]
+fn the_allow_list_check_catches_what_it_must() {
+    for bad in [
+        "<p onclick=\"x()\">a</p>",
+        "<script>alert(1)</script>",
+        "<a href=\"javascript:alert(1)\">a</a>",
+        "<img src=\"https://evil.example/x.png\">",
+        "<a href=\"../../etc/passwd\">a</a>",
+        "<a href=\"assets/%2e%2e/x\">a</a>",
+        "<iframe></iframe>",
+        "<p>\u{1b}[2J</p>",
+        "<svg onload=\"x()\"></svg>",
+    ] {
+        let caught = std::panic::catch_unwind(|| assert_allowed("runbooks/x.html", bad));
+        assert!(caught.is_err(), "not caught: {bad}");
+    }
+    assert_allowed(
+        "runbooks/x.html",
+        "<p><a href=\"../assets/x.pdf#p\">a</a></p>",
+    );
+}
+
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        proptest::sample::select(PAYLOADS).prop_map(str::to_string),
+        proptest::sample::select(CONSTRUCTS).prop_map(str::to_string),
+        proptest::sample::select(
+            &[
+                "<", ">", "\"", "'", "[", "]", "(", ")", "!", "#", "\n", "\n\n", "|", "`", "*",
+                "> ", "- ", "[[", "]]", "{{", "}}", "&", ";", ":", "/", "\\", "%2e", "=",
+            ][..]
+        )
+        .prop_map(str::to_string),
+        "[a-z<>\"'=/:. ]{0,12}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    /// Random mixes of payloads, constructs and Markdown punctuation.
+    #[test]
+    fn random_hostile_prose_stays_text(parts in proptest::collection::vec(fragment(), 1..12)) {
+        let p = parts.concat();
+        let dir = tempfile::tempdir().expect("temp dir");
+        write_plan(dir.path(), &p);
+        assert_site_allowed(&render_site(dir.path(), false));
+    }
+}
