@@ -35,10 +35,12 @@ pub enum Code {
     MtdBudget,
     ContactUnverified,
     Unowned,
+    UnreadableFile,
+    MissingAsset,
 }
 
 impl Code {
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 24] = [
         Code::Syntax,
         Code::UnknownField,
         Code::MissingField,
@@ -61,6 +63,8 @@ impl Code {
         Code::MtdBudget,
         Code::ContactUnverified,
         Code::Unowned,
+        Code::UnreadableFile,
+        Code::MissingAsset,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -87,6 +91,8 @@ impl Code {
             Code::MtdBudget => "mtd-budget",
             Code::ContactUnverified => "contact-unverified",
             Code::Unowned => "unowned",
+            Code::UnreadableFile => "unreadable-file",
+            Code::MissingAsset => "missing-asset",
         }
     }
 

@@ -164,10 +164,10 @@ fn build(
             return ExitCode::from(2);
         }
     };
-    let site_files = match lifeboat::load::read_site_files(dir) {
+    let site_files = match lifeboat::load::read_site_files(&loaded.root, &loaded.site) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("error: cannot read {}: {e}", dir.display());
+            eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };

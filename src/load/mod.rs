@@ -3,10 +3,12 @@
 
 mod fields;
 pub mod items;
+mod reader;
 mod settings;
 mod site_files;
 
-pub use site_files::{SiteFiles, read_site_files};
+pub use reader::{PlanRoot, Unreadable};
+pub use site_files::{SiteFiles, SiteList, read_site_files};
 
 use crate::diagnostic::{Code, Diagnostic, Location, closest, did_you_mean};
 use crate::markdown;
@@ -40,17 +42,23 @@ pub struct Loaded {
     pub sources: Sources,
     pub plan: Plan,
     pub diagnostics: Vec<Diagnostic>,
+    /// The plan folder, which every read is confined to.
+    pub root: PlanRoot,
+    /// The files of `assets/` and `templates/`, found but not yet read.
+    pub site: SiteList,
 }
 
 /// Reads the plan in `dir`. Fails only when `dir` itself cannot be read; every
 /// problem inside the plan is a diagnostic.
 pub fn load(dir: &Path) -> std::io::Result<Loaded> {
+    let root = PlanRoot::new(dir)?;
     let mut diagnostics = Vec::new();
-    let files = discover(dir, &mut diagnostics)?;
+    let files = discover(dir, &root, &mut diagnostics)?;
+    let site = site_files::list(dir, &root, &mut diagnostics)?;
     let results: Vec<FileResult> = files
         .par_iter()
         .enumerate()
-        .map(|(i, (rel, path, folder))| read_file(id_of(i), rel, path, *folder))
+        .map(|(i, (rel, path, folder))| read_file(&root, id_of(i), rel, path, *folder))
         .collect();
 
     let mut sources = Sources::default();
@@ -116,11 +124,43 @@ pub fn load(dir: &Path) -> std::io::Result<Loaded> {
         }
     }
     index(&mut plan, &sources, &mut diagnostics);
+    missing_assets(&plan, &sources, &site, &mut diagnostics);
     Ok(Loaded {
         sources,
         plan,
         diagnostics,
+        root,
+        site,
     })
+}
+
+/// `missing-asset`: a link or image of prose to a file of `assets/` that is not there.
+fn missing_assets(
+    plan: &Plan,
+    sources: &Sources,
+    site: &SiteList,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (_, head) in plan.items() {
+        for link in &head.body.links {
+            let path = &sources.get(link.span.file).path;
+            let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+            let Some(asset) = markdown::asset_path(&link.value, dir) else {
+                continue;
+            };
+            if !site.has_asset(&asset) {
+                diagnostics.push(Diagnostic::at(
+                    Code::MissingAsset,
+                    link.span,
+                    format!(
+                        "\"{}\" links to {asset}, which is not in the plan's assets/ folder: \
+                         add the file or correct the link",
+                        link.value
+                    ),
+                ));
+            }
+        }
+    }
 }
 
 fn id_of(i: usize) -> FileId {
@@ -154,20 +194,37 @@ fn empty_settings(at: Span) -> Settings {
 /// Each comes with the kind its folder gives Markdown items (None for plan.toml).
 fn discover(
     dir: &Path,
+    root: &PlanRoot,
     diagnostics: &mut Vec<Diagnostic>,
-) -> std::io::Result<Vec<(String, PathBuf, Option<Kind>)>> {
+) -> std::io::Result<Vec<Found>> {
     let mut files = Vec::new();
     let mut top: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     top.sort_by_key(|e| e.file_name());
     let mut collections = Vec::new();
     for entry in top {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let is_dir = entry.file_type()?.is_dir();
+        if name.starts_with('.') || OTHER_FOLDERS.contains(&name.as_str()) {
+            continue;
+        }
+        // A link is followed only inside the plan; plan.toml is judged when read.
+        let is_dir = match root.is_dir(&entry.path(), &name) {
+            Ok(d) => d,
+            Err(e) if name == "plan.toml" => {
+                diagnostics.push(unreadable(Location::Path(name), &e));
+                continue;
+            }
+            Err(e) => {
+                if FOLDERS.iter().any(|(f, _)| *f == name) {
+                    diagnostics.push(unreadable(Location::Path(format!("{name}/")), &e));
+                }
+                continue;
+            }
+        };
         if name == "plan.toml" && !is_dir {
             files.push((name, entry.path(), None));
             continue;
         }
-        if !is_dir || name.starts_with('.') || OTHER_FOLDERS.contains(&name.as_str()) {
+        if !is_dir {
             continue;
         }
         match FOLDERS.iter().find(|(f, _)| *f == name) {
@@ -187,12 +244,14 @@ fn discover(
         }
     }
     // The collection folders are walked in parallel.
-    let walked: Vec<std::io::Result<Vec<_>>> = collections
+    let walked: Vec<std::io::Result<(Vec<Found>, Vec<Diagnostic>)>> = collections
         .par_iter()
-        .map(|(path, kind)| walk(dir, path, *kind))
+        .map(|(path, kind)| walk(dir, root, path, *kind))
         .collect();
     for w in walked {
-        files.extend(w?);
+        let (found, refused) = w?;
+        files.extend(found);
+        diagnostics.extend(refused);
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
@@ -208,13 +267,20 @@ fn folder_typo(name: &str) -> Option<&'static str> {
         .find(|f| strsim::levenshtein(name, f) <= 2 && strsim::jaro_winkler(name, f) >= 0.9)
 }
 
-/// Every file below a collection folder, hidden ones left out.
+/// A file to read: its path relative to the plan, where it is, and the kind of its
+/// collection folder (None for plan.toml).
+type Found = (String, PathBuf, Option<Kind>);
+
+/// Every file below a collection folder, hidden ones left out, and a diagnostic for
+/// each link out of the plan (or to a folder) and each special file.
 fn walk(
     dir: &Path,
+    root: &PlanRoot,
     folder: &Path,
     kind: Kind,
-) -> std::io::Result<Vec<(String, PathBuf, Option<Kind>)>> {
+) -> std::io::Result<(Vec<Found>, Vec<Diagnostic>)> {
     let mut files = Vec::new();
+    let mut refused = Vec::new();
     let walker = walkdir::WalkDir::new(folder)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
@@ -231,9 +297,29 @@ fn walk(
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        files.push((rel, e.into_path(), Some(kind)));
+        let t = e.file_type();
+        let why = if t.is_symlink() {
+            root.resolve(e.path(), &rel).and_then(|real| {
+                let meta = std::fs::metadata(real)?;
+                if meta.is_dir() {
+                    Err(Unreadable::Special(
+                        "a symbolic link to a folder (links to folders are followed only at the top of the plan)",
+                    ))
+                } else {
+                    Ok(())
+                }
+            })
+        } else if t.is_file() {
+            Ok(())
+        } else {
+            Err(Unreadable::Special(reader::kind_of(&t)))
+        };
+        match why {
+            Ok(()) => files.push((rel, e.into_path(), Some(kind))),
+            Err(why) => refused.push(unreadable(Location::Path(rel), &why)),
+        }
     }
-    Ok(files)
+    Ok((files, refused))
 }
 
 /// What reading one file gave.
@@ -247,7 +333,22 @@ struct FileResult {
 /// Plan files are small; anything larger is refused rather than read into memory.
 const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-fn read_file(file: FileId, rel: &str, path: &Path, folder: Option<Kind>) -> FileResult {
+/// The diagnostic for a path of the plan that is not read.
+pub fn unreadable(at: Location, why: &Unreadable) -> Diagnostic {
+    let code = match why {
+        Unreadable::Outside { .. } | Unreadable::Special(_) => Code::UnreadableFile,
+        Unreadable::TooLarge { .. } | Unreadable::Io(_) => Code::Syntax,
+    };
+    Diagnostic::new(code, at, why.message())
+}
+
+fn read_file(
+    root: &PlanRoot,
+    file: FileId,
+    rel: &str,
+    path: &Path,
+    folder: Option<Kind>,
+) -> FileResult {
     let mut result = FileResult {
         source: SourceFile::new(rel.to_string(), String::new()),
         items: Vec::new(),
@@ -273,7 +374,7 @@ fn read_file(file: FileId, rel: &str, path: &Path, folder: Option<Kind>) -> File
         ));
         return result;
     }
-    let Some(text) = read_text(file, path, &mut result.diagnostics) else {
+    let Some(text) = read_text(root, file, rel, path, &mut result.diagnostics) else {
         return result;
     };
     if text.trim().is_empty() {
@@ -314,43 +415,23 @@ fn read_file(file: FileId, rel: &str, path: &Path, folder: Option<Kind>) -> File
     result
 }
 
-/// The file's text; a diagnostic when it cannot be read, is too large, or is not UTF-8
-/// (then the text has replacement characters, so that positions can still be shown).
-fn read_text(file: FileId, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    use std::io::Read;
-    let cannot = |e: std::io::Error| {
-        Diagnostic::new(
-            Code::Syntax,
-            Location::File(file),
-            format!("cannot read the file: {e}"),
-        )
-    };
-    let mut f = match std::fs::File::open(path) {
-        Ok(f) => f,
+/// The file's text; a diagnostic when it cannot be read, is too large, is not a
+/// regular file inside the plan, or is not UTF-8 (then the text has replacement
+/// characters, so that positions can still be shown).
+fn read_text(
+    root: &PlanRoot,
+    file: FileId,
+    rel: &str,
+    path: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    match root.read(path, rel, MAX_FILE_BYTES) {
+        Ok(bytes) => decode(file, bytes, diagnostics),
         Err(e) => {
-            diagnostics.push(cannot(e));
-            return None;
+            diagnostics.push(unreadable(Location::File(file), &e));
+            None
         }
-    };
-    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
-    if len > MAX_FILE_BYTES {
-        diagnostics.push(Diagnostic::new(
-            Code::Syntax,
-            Location::File(file),
-            format!(
-                "the file is {} MiB; plan files may be at most {} MiB: split it into several files",
-                len >> 20,
-                MAX_FILE_BYTES >> 20
-            ),
-        ));
-        return None;
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-    if let Err(e) = f.read_to_end(&mut bytes) {
-        diagnostics.push(cannot(e));
-        return None;
-    }
-    decode(file, bytes, diagnostics)
 }
 
 /// UTF-8 text of a file (a leading byte-order mark dropped); for other bytes a
@@ -358,6 +439,14 @@ fn read_text(file: FileId, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Op
 fn decode(file: FileId, mut bytes: Vec<u8>, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
+    }
+    if is_utf16(&bytes) {
+        diagnostics.push(Diagnostic::new(
+            Code::Syntax,
+            Location::File(file),
+            "the file is UTF-16 text; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
+        ));
+        return None;
     }
     match String::from_utf8(bytes) {
         Ok(text) => Some(text),
@@ -371,6 +460,20 @@ fn decode(file: FileId, mut bytes: Vec<u8>, diagnostics: &mut Vec<Diagnostic>) -
             ));
             Some(text)
         }
+    }
+}
+
+/// UTF-16 text: a UTF-16 byte-order mark, or ASCII text with every other byte zero.
+fn is_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(64)];
+    head.len() >= 4 && {
+        let zeros_even = head.iter().step_by(2).filter(|b| **b == 0).count();
+        let zeros_odd = head.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+        let half = head.len() / 2;
+        zeros_even * 4 >= half * 3 || zeros_odd * 4 >= half * 3
     }
 }
 
@@ -513,30 +616,38 @@ const RESERVED_MESSAGE: &str = "the id \"index\" is reserved: the site's page of
 fn toml_body(body: Text, text: &str) -> Body {
     let raw_start = body.span.start as usize;
     let raw = text.get(raw_start..body.span.end as usize).unwrap_or("");
+    let (found, links) = markdown::scan(&body.value);
+    // Each is looked up in the raw string after the one before.
+    let place = |from: &mut usize, needle: &str| match raw
+        .get(*from..)
+        .and_then(|rest| rest.find(needle))
+    {
+        Some(pos) => {
+            *from += pos + needle.len();
+            Span::new(
+                body.span.file,
+                raw_start + *from - needle.len()..raw_start + *from,
+            )
+        }
+        None => body.span,
+    };
     let mut from = 0;
-    let references = markdown::references(&body.value)
+    let references = found
         .into_iter()
-        .map(|r| {
-            let needle = format!("[[{}", r.id);
-            let span = match raw.get(from..).and_then(|rest| rest.find(&needle)) {
-                Some(pos) => {
-                    from += pos + needle.len();
-                    Span::new(
-                        body.span.file,
-                        raw_start + from - needle.len()..raw_start + from,
-                    )
-                }
-                None => body.span,
-            };
-            Reference {
-                id: Text::new(r.id, span),
-                text: r.text,
-            }
+        .map(|r| Reference {
+            id: Text::new(r.id.clone(), place(&mut from, &format!("[[{}", r.id))),
+            text: r.text,
         })
+        .collect();
+    let mut from = 0;
+    let links = links
+        .into_iter()
+        .map(|l| Text::new(l.dest.clone(), place(&mut from, &l.dest)))
         .collect();
     Body {
         markdown: body.value,
         references,
+        links,
     }
 }
 
@@ -617,12 +728,17 @@ fn read_markdown_item(
         check_id(&id, f.diags);
     }
     let markdown = text[body_start..].to_string();
-    let references = markdown::references(&markdown)
+    let (found, links) = markdown::scan(&markdown);
+    let references = found
         .into_iter()
         .map(|r| Reference {
             id: Text::new(r.id, Span::new(file, r.range).shifted(body_start)),
             text: r.text,
         })
+        .collect();
+    let links = links
+        .into_iter()
+        .map(|l| Text::new(l.dest, Span::new(file, l.range).shifted(body_start)))
         .collect();
     let head = Head {
         id,
@@ -630,6 +746,7 @@ fn read_markdown_item(
         body: Body {
             markdown,
             references,
+            links,
         },
     };
     let item = items::read(kind, head, &mut f);

@@ -1,52 +1,131 @@
 //! The plan's files that go to the site without being parsed as items: `assets/`
-//! (copied as they are) and `templates/` (overrides of the theme's templates).
+//! (copied as they are) and `templates/` (overrides of the theme's templates). They
+//! are found with the plan ([`list`]), so that `check` knows them, and read only by
+//! `build` ([`read_site_files`]); both through [`PlanRoot`], which keeps every read
+//! inside the plan folder.
 
+use super::reader::PlanRoot;
+use super::unreadable;
+use crate::diagnostic::{Diagnostic, Location};
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Files of `assets/` (path relative to it, bytes) and `templates/` (file name, text),
-/// each sorted by path.
+/// An asset or template may be at most this large.
+const MAX_SITE_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The files of `assets/` (path relative to it) and `templates/` (file name), each
+/// with where it is, sorted by path.
+#[derive(Debug, Default)]
+pub struct SiteList {
+    pub assets: Vec<(String, PathBuf)>,
+    pub templates: Vec<(String, PathBuf)>,
+}
+
+impl SiteList {
+    /// Whether `path` (relative to the plan folder, `assets/...`) is an asset.
+    pub fn has_asset(&self, path: &str) -> bool {
+        path.strip_prefix("assets/").is_some_and(|p| {
+            self.assets
+                .binary_search_by(|(a, _)| a.as_str().cmp(p))
+                .is_ok()
+        })
+    }
+}
+
+/// Files of `assets/` (path relative to it, bytes) and `templates/` (file name, text).
 #[derive(Default)]
 pub struct SiteFiles {
     pub assets: Vec<(String, Vec<u8>)>,
     pub templates: Vec<(String, String)>,
 }
 
-/// Reads `assets/` recursively and the `*.html` files of `templates/`; a missing
-/// folder is empty. Hidden files (`.DS_Store`, `.gitkeep`) are left out.
-pub fn read_site_files(dir: &Path) -> io::Result<SiteFiles> {
-    let mut out = SiteFiles::default();
-    let assets = dir.join("assets");
-    if assets.is_dir() {
-        for entry in walkdir::WalkDir::new(&assets).sort_by_file_name() {
+/// Finds `assets/` recursively and the `*.html` files of `templates/`; a missing
+/// folder is empty. Hidden files (`.DS_Store`, `.gitkeep`) are left out; a link
+/// out of the plan or a special file gets a diagnostic and is left out.
+pub fn list(
+    dir: &Path,
+    root: &PlanRoot,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> io::Result<SiteList> {
+    let mut out = SiteList::default();
+    for (folder, keep) in [("assets", true), ("templates", false)] {
+        let top = dir.join(folder);
+        match root.is_dir(&top, folder) {
+            Ok(true) => {}
+            Ok(false) => continue,
+            Err(super::Unreadable::Io(e)) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                diagnostics.push(unreadable(Location::Path(format!("{folder}/")), &e));
+                continue;
+            }
+        }
+        let walker = walkdir::WalkDir::new(&top)
+            .max_depth(if keep { usize::MAX } else { 1 })
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
             let entry = entry.map_err(io::Error::other)?;
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            if hidden && entry.depth() > 0 {
+            if entry.depth() == 0 || entry.file_type().is_dir() {
                 continue;
             }
-            if !entry.file_type().is_file() {
+            let rel = relative(&top, entry.path())?;
+            if !keep && !rel.ends_with(".html") {
                 continue;
             }
-            let rel = relative(&assets, entry.path())?;
-            if rel.split('/').any(|p| p.starts_with('.')) {
+            let shown = format!("{folder}/{rel}");
+            // Links and special files are judged now, so that `check` names them.
+            let t = entry.file_type();
+            let why = if t.is_symlink() {
+                root.resolve(entry.path(), &shown).and_then(|real| {
+                    let m = std::fs::metadata(&real)?;
+                    if m.is_file() {
+                        Ok(())
+                    } else {
+                        Err(super::Unreadable::Special(super::reader::kind_of(
+                            &m.file_type(),
+                        )))
+                    }
+                })
+            } else if t.is_file() {
+                Ok(())
+            } else {
+                Err(super::Unreadable::Special(super::reader::kind_of(&t)))
+            };
+            if let Err(e) = why {
+                diagnostics.push(unreadable(Location::Path(shown), &e));
                 continue;
             }
-            out.assets.push((rel, std::fs::read(entry.path())?));
+            let list = if keep {
+                &mut out.assets
+            } else {
+                &mut out.templates
+            };
+            list.push((rel, entry.into_path()));
         }
     }
-    let templates = dir.join("templates");
-    if templates.is_dir() {
-        let mut entries: Vec<_> = std::fs::read_dir(&templates)?.collect::<Result<_, _>>()?;
-        entries.sort_by_key(|e| e.file_name());
-        for entry in entries {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if !name.ends_with(".html") || !entry.file_type()?.is_file() {
-                continue;
-            }
-            let text = std::fs::read_to_string(entry.path())
-                .map_err(|e| io::Error::new(e.kind(), format!("templates/{name}: {e}")))?;
-            out.templates.push((name, text));
-        }
+    // By path as text, for binary search.
+    out.assets.sort();
+    out.templates.sort();
+    Ok(out)
+}
+
+/// Reads the files [`list`] found.
+pub fn read_site_files(root: &PlanRoot, list: &SiteList) -> Result<SiteFiles, String> {
+    let read = |folder: &str, rel: &str, path: &Path| {
+        let shown = format!("{folder}/{rel}");
+        root.read(path, &shown, MAX_SITE_FILE_BYTES)
+            .map_err(|e| format!("{shown}: {}", e.message()))
+    };
+    let mut out = SiteFiles::default();
+    for (rel, path) in &list.assets {
+        out.assets.push((rel.clone(), read("assets", rel, path)?));
+    }
+    for (name, path) in &list.templates {
+        let bytes = read("templates", name, path)?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| format!("templates/{name} is not UTF-8 text; save it as UTF-8"))?;
+        out.templates.push((name.clone(), text));
     }
     Ok(out)
 }

@@ -89,11 +89,14 @@ fn body_markdown<S: serde::Serializer>(body: &Body, s: S) -> Result<S::Ok, S::Er
     s.serialize_str(&body.markdown)
 }
 
-/// Markdown prose and the `[[id]]` references found in it.
+/// Markdown prose, the `[[id]]` references found in it, and its links and images to
+/// relative addresses (as written, where written).
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Body {
     pub markdown: String,
     pub references: Vec<Reference>,
+    #[serde(skip)]
+    pub links: Vec<Text>,
 }
 
 /// `[[id]]` or `[[id|text]]` in Markdown.

@@ -3,7 +3,7 @@
 //! is shown as text, and links may only use `http`, `https`, `mailto` and `tel`.
 
 use super::paths::{self, clean, escape};
-use crate::markdown::options;
+use crate::markdown::{asset_path, options};
 use crate::model::{ItemRef, Kind, Plan, tel_uri};
 use pulldown_cmark::{
     BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd,
@@ -26,6 +26,9 @@ pub struct Target<'a> {
     /// Open with an outline of the sections ("On this page") when there are three or
     /// more: a long runbook is read by jumping to the step at hand.
     pub outline: bool,
+    /// Files of `assets/` (relative to it), sorted: a link or image to another file
+    /// of `assets/` is drawn as text (`check` warns of it: `missing-asset`).
+    pub assets: &'a [(String, Vec<u8>)],
 }
 
 /// Renders `markdown` to HTML for `target`.
@@ -346,36 +349,13 @@ fn link_address(dest: &str, target: &Target) -> Option<String> {
 }
 
 /// A relative link to a file of the plan's `assets/` folder, as seen from the page.
-/// The path is judged as the browser will resolve it: percent-escapes decoded
-/// (`%2e%2e` is `..`), backslashes as slashes; it must stay inside `assets/`.
-pub fn asset_path(dest: &str, source_dir: &str) -> Option<String> {
-    let path = dest.split(['#', '?']).next().unwrap_or_default();
-    let decoded = percent_decode(path)?;
-    if decoded.contains(':')
-        || decoded.starts_with(['/', '\\'])
-        || decoded.chars().any(|c| c.is_control())
-    {
-        return None;
-    }
-    let mut parts: Vec<&str> = source_dir.split('/').filter(|p| !p.is_empty()).collect();
-    for part in decoded.split(['/', '\\']) {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    let hidden = parts.iter().any(|p| p.starts_with('.'));
-    if parts.len() < 2 || parts[0] != "assets" || hidden {
-        return None;
-    }
-    Some(parts.join("/"))
-}
-
 fn asset_address(dest: &str, target: &Target) -> Option<String> {
     let path = asset_path(dest, target.source_dir)?;
+    let rel = path.strip_prefix("assets/")?;
+    target
+        .assets
+        .binary_search_by(|(a, _)| a.as_str().cmp(rel))
+        .ok()?;
     let mut out = String::from(target.root);
     out.push_str(&percent_encode(&path));
     if let Some((_, fragment)) = dest.split_once('#') {
@@ -383,32 +363,6 @@ fn asset_address(dest: &str, target: &Target) -> Option<String> {
         out.push_str(&percent_encode(fragment));
     }
     Some(out)
-}
-
-/// `%xx` escapes decoded; None when they do not make UTF-8 text.
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| char::from(b).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied(),
-            bytes.get(i + 2).copied(),
-        ) {
-            (b'%', Some(h), Some(l)) if hex(h).is_some() && hex(l).is_some() => {
-                let v = hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0);
-                out.push(u8::try_from(v).unwrap_or(b'?'));
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// A path or fragment as a URL part: unreserved characters and `/` as they are,
@@ -559,8 +513,28 @@ mod tests {
                 source_dir: dir,
                 placeholders: true,
                 outline: true,
+                assets: &ASSETS,
             },
         )
+    }
+
+    static ASSETS: std::sync::LazyLock<Vec<(String, Vec<u8>)>> = std::sync::LazyLock::new(|| {
+        ["a bé.pdf", "map.svg", "plan.pdf"]
+            .iter()
+            .map(|p| (p.to_string(), Vec::new()))
+            .collect()
+    });
+
+    #[test]
+    fn links_to_files_not_in_assets_are_text() {
+        let (_d, plan) = plan();
+        let out = html(
+            &plan,
+            "[a](../assets/nope.pdf) ![b](../assets/nope.png)",
+            "runbooks",
+            "",
+        );
+        assert!(!out.contains("href") && !out.contains("<img"), "{out}");
     }
 
     #[test]

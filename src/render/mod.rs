@@ -291,6 +291,7 @@ impl<'a> Renderer<'a> {
             root,
             shared_page,
             defer_prose,
+            assets: self.input.assets,
         }
     }
 

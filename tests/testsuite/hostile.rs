@@ -301,7 +301,8 @@ due = 2026-01-01
 pub fn render_site(dir: &Path, include_private: bool) -> Vec<(String, Vec<u8>)> {
     let today = Date::new(2026, 11, 24).expect("date");
     let loaded = lifeboat::load::load(dir).expect("plan folder readable");
-    let site_files = lifeboat::load::read_site_files(dir).expect("site files");
+    let site_files =
+        lifeboat::load::read_site_files(&loaded.root, &loaded.site).expect("site files");
     let mut diags = loaded.diagnostics;
     let analysis = lifeboat::analyze::analyze(&loaded.plan, today);
     diags.extend(analysis.diagnostics);

@@ -6,6 +6,7 @@ mod browser;
 mod build;
 mod check;
 mod cli;
+mod confinement;
 mod harness;
 mod hostile;
 mod model;

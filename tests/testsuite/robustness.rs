@@ -295,7 +295,13 @@ fn a_large_file_loads() {
 fn binary_and_odd_files_get_their_own_diagnostics() {
     let dir = tempfile::tempdir().expect("temp dir");
     write(dir.path(), "plan.toml", PLAN.as_bytes());
-    write(dir.path(), "services/blob.md", &[0xff, 0xfe, 0x00, 0x41]);
+    write(dir.path(), "services/blob.md", &[0xff, 0x00, 0xfe, 0x41]);
+    // Notepad's "Unicode": UTF-16 with a byte-order mark.
+    write(
+        dir.path(),
+        "services/notepad.md",
+        &[0xff, 0xfe, b'+', 0, b'+', 0],
+    );
     write(dir.path(), "services/blank.toml", b"   \n\n");
     write(dir.path(), "assets/logo.png", &[0x89, b'P', b'N', b'G']);
     write(dir.path(), "services/.hidden.md", b"ignored");
@@ -336,6 +342,7 @@ fn binary_and_odd_files_get_their_own_diagnostics() {
             "services/crlf.md",
             "service \"crlf\" has no owner",
         ),
+        ("syntax", "services/notepad.md", "the file is UTF-16 text"),
         (
             "syntax",
             "services/photo.jpg",

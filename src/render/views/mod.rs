@@ -105,6 +105,8 @@ pub struct Ctx<'a> {
     pub shared_page: bool,
     /// Put [`PROSE_MARKER`] where the item's prose goes, for the caller to fill in.
     pub defer_prose: bool,
+    /// Files of `assets/` (relative to it), sorted: prose links only to these.
+    pub assets: &'a [(String, Vec<u8>)],
 }
 
 /// Stands for an item's prose in a rendered page, so that the page can be drawn
@@ -225,6 +227,7 @@ impl Ctx<'_> {
                 source_dir: source_dir(&self.sources.get(head.at.file).path),
                 placeholders: r.kind == Kind::Template,
                 outline: r.kind == Kind::Runbook,
+                assets: self.assets,
             },
         )
     }
