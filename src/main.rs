@@ -73,8 +73,15 @@ enum Command {
         #[arg(short, long)]
         out: Option<PathBuf>,
     },
-    /// Check a copied site against its manifest
-    Verify { site: PathBuf },
+    /// Check a copied site against its manifest (and the fingerprint `build` printed)
+    Verify {
+        /// The folder of the copied site
+        site: PathBuf,
+        /// The fingerprint `build` printed (the SHA-256 of manifest.json): the copy
+        /// must have the same
+        #[arg(long, value_name = "HEX")]
+        fingerprint: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -117,7 +124,7 @@ fn main() -> ExitCode {
         }
         Command::Serve { .. } => not_yet("serve"),
         Command::Export { .. } => not_yet("export"),
-        Command::Verify { site } => verify(&site),
+        Command::Verify { site, fingerprint } => verify(&site, fingerprint.as_deref()),
     }
 }
 
@@ -157,6 +164,10 @@ fn build(
 ) -> ExitCode {
     let started = Instant::now();
     let (today, built) = when(now);
+    if let Err(e) = output::check_out_place(dir, out) {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
     let loaded = match lifeboat::load::load(dir) {
         Ok(l) => l,
         Err(e) => {
@@ -198,13 +209,16 @@ fn build(
         today,
     };
     // The site goes to a temporary folder as it is rendered; the commit swaps it in.
-    let staging = match output::Staging::begin(out) {
+    let staging = match output::Staging::begin(out, include_private) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };
+    for note in &staging.notes {
+        eprintln!("note: {note}");
+    }
     let sink = |f: &render::SiteFile| staging.write(f).map_err(|e| e.0);
     let input = render::Input {
         plan,
@@ -227,11 +241,11 @@ fn build(
         });
     }
     let t_render = started.elapsed();
-    let manifest = match staging.commit(&plan.settings.info.version, &built) {
+    let (manifest, manifest_bytes) = match staging.commit(&plan.settings.info.version, &built) {
         Ok(m) => m,
         Err(e) => {
+            // The message says what became of OUT.
             eprintln!("error: {e}");
-            eprintln!("error: {} was left as it was", out.display());
             return ExitCode::from(2);
         }
     };
@@ -262,6 +276,11 @@ fn build(
         out.display(),
         t_write.as_secs_f64()
     );
+    // Whoever copies the site records this; `verify --fingerprint` checks a copy.
+    println!(
+        "Fingerprint (SHA-256 of manifest.json): {}",
+        output::fingerprint(&manifest_bytes)
+    );
     // The process ends now: freeing every item of a large plan would only cost time.
     std::mem::forget(loaded.plan);
     std::mem::forget(loaded.sources);
@@ -269,14 +288,17 @@ fn build(
     ExitCode::SUCCESS
 }
 
-fn verify(site: &Path) -> ExitCode {
-    let m = match output::verify(site) {
+fn verify(site: &Path, fingerprint: Option<&str>) -> ExitCode {
+    let m = match output::verify(site, fingerprint) {
         Ok(m) => m,
         Err(e) => {
-            eprintln!("error: cannot read the manifest of {}: {e}", site.display());
+            eprintln!("error: cannot read the site {}: {e}", site.display());
             return ExitCode::from(2);
         }
     };
+    for p in &m.manifest_problems {
+        eprintln!("error: {p}");
+    }
     for p in &m.missing {
         println!("missing: {p}");
     }

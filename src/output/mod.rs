@@ -1,0 +1,551 @@
+//! Stage 4: the rendered files to disk, and `verify`. The site is written, as it is
+//! rendered, to a staging folder beside OUT and swapped in (in one step on Linux),
+//! so that a failure leaves the previous site whole. Nothing is written or deleted
+//! outside OUT: paths of a previous manifest are checked before use, no link inside
+//! OUT is followed, and only files with the content the previous build wrote are
+//! deleted. Files whose content did not change are hard-linked rather than written
+//! again. OUT may be a link to a folder, or the root of a mounted file system (then
+//! the files are moved in one by one).
+
+mod safe_fs;
+mod verify;
+
+pub use verify::{Mismatches, fingerprint, verify};
+
+use crate::render::SiteFile;
+use safe_fs::{
+    FolderLock, Owner, exchange, inside, is_mount_root, is_site_path, open_regular, read_exact_len,
+};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeSet, HashMap};
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+pub const MANIFEST: &str = "manifest.json";
+
+#[derive(Serialize, Deserialize)]
+pub struct Manifest {
+    pub generator: String,
+    pub plan_version: String,
+    /// When the site was built, `YYYY-MM-DDTHH:MM:SSZ`.
+    pub built: String,
+    pub files: Vec<ManifestEntry>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct ManifestEntry {
+    pub path: String,
+    pub sha256: String,
+    pub bytes: u64,
+}
+
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest.iter() {
+        out.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
+        out.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
+    }
+    out
+}
+
+/// Why the site could not be written, and what that did to OUT.
+#[derive(Debug)]
+pub struct WriteError(pub String);
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn io_error(what: &str, path: &Path, e: io::Error) -> WriteError {
+    WriteError(format!("cannot {what} {}: {e}", path.display()))
+}
+
+/// The prefix of staging folders: `.<name>.lifeboat-new-<pid>` beside OUT, or
+/// `.lifeboat-new-<pid>` inside an OUT that cannot be swapped (a mount root).
+const STAGING: &str = "lifeboat-new-";
+
+/// How the new site takes the old one's place.
+enum Swap {
+    /// A folder beside OUT, swapped with it in one step.
+    Whole { parent: PathBuf },
+    /// A folder inside OUT whose files are moved in one by one: OUT holds files of
+    /// someone else's, or it is the root of a mounted file system.
+    FileByFile,
+}
+
+/// A site being written: files go to a staging folder as they are rendered (from
+/// any thread), and [`Staging::commit`] puts them in place. Dropped without a
+/// commit, it removes the staging folder and OUT stays as it was.
+pub struct Staging {
+    /// The real OUT (a link to it resolved).
+    out: PathBuf,
+    /// OUT as the user named it, for messages.
+    shown: PathBuf,
+    tmp: PathBuf,
+    swap: Swap,
+    previous: Option<Previous>,
+    entries: Mutex<Vec<ManifestEntry>>,
+    dirs: Mutex<BTreeSet<String>>,
+    committed: bool,
+    _lock: Option<FolderLock>,
+    /// What the caller should tell the user (paths of the previous manifest that
+    /// were ignored, the way OUT is updated).
+    pub notes: Vec<String>,
+}
+
+/// Where OUT really is: a link to a folder is followed, so that the link stays.
+fn real_out(out: &Path) -> Result<PathBuf, WriteError> {
+    match fs::symlink_metadata(out) {
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(out).map_err(|e| {
+            WriteError(format!(
+                "{} is a symbolic link to nothing ({e}): point it at a folder, or choose another output folder with -o",
+                out.display()
+            ))
+        }),
+        _ => Ok(absolute(out)),
+    }
+}
+
+/// `path` made absolute and rid of `.` and `..` parts (after resolving what exists).
+fn absolute(path: &Path) -> PathBuf {
+    let mut existing = path.to_path_buf();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = fs::canonicalize(&existing) {
+            let mut out = real;
+            for part in rest.iter().rev() {
+                out.push(part);
+            }
+            return out;
+        }
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name.to_owned());
+                existing = if parent.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    parent.to_path_buf()
+                };
+            }
+            _ => return path.to_path_buf(),
+        }
+    }
+}
+
+/// Refuses an OUT from which the build would read itself (inside the plan's
+/// `assets/`, `templates/` or a collection folder, or the plan folder itself) or
+/// that holds the plan folder.
+pub fn check_out_place(plan: &Path, out: &Path) -> Result<(), WriteError> {
+    let plan = absolute(plan);
+    let out = absolute(out);
+    let refuse = |why: &str| {
+        Err(WriteError(format!(
+            "{} {why}: choose an output folder outside the plan's folders with -o (the default is PLAN/site)",
+            out.display()
+        )))
+    };
+    if plan.starts_with(&out) {
+        return refuse("is or holds the plan folder, which the site would replace");
+    }
+    if let Ok(rel) = out.strip_prefix(&plan) {
+        let first = rel
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let read = crate::load::FOLDERS.iter().any(|(f, _)| *f == first)
+            || ["assets", "templates", "plan.toml"].contains(&first.as_str());
+        if read {
+            return refuse(&format!(
+                "is inside the plan's {first}/ folder, which the build reads: the site would be read as plan input"
+            ));
+        }
+    }
+    Ok(())
+}
+
+impl Staging {
+    /// Prepares to write a site to `out` (a folder, a link to one, or the root of a
+    /// mounted file system). Refuses an OUT that is a file, or a non-empty folder
+    /// that no lifeboat build wrote (it has no manifest). Removes staging folders
+    /// that crashed builds left. A new site of `private` data is a folder only its
+    /// owner may open; a rebuilt one keeps the mode and owner OUT had.
+    pub fn begin(out: &Path, private: bool) -> Result<Staging, WriteError> {
+        let shown = out.to_path_buf();
+        let out = real_out(out)?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .filter(|_| out.parent().is_some())
+            .unwrap_or_default();
+        let previous = previous_site(&out, &shown)?;
+        let meta = fs::metadata(&out).ok();
+        let owner = match &meta {
+            Some(m) => Some(Owner::of(m)),
+            None if private => Owner::private(),
+            None => None,
+        };
+        let foreign = previous.as_ref().is_some_and(|p| !p.foreign.is_empty());
+        let swap = if name.is_empty() || (meta.is_some() && is_mount_root(&out)) || foreign {
+            Swap::FileByFile
+        } else {
+            let parent = out
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from("/"));
+            fs::create_dir_all(&parent).map_err(|e| io_error("create", &parent, e))?;
+            Swap::Whole { parent }
+        };
+        let (tmp_dir, prefix) = match &swap {
+            Swap::Whole { parent } => (parent.clone(), format!(".{name}.{STAGING}")),
+            Swap::FileByFile => {
+                fs::create_dir_all(&out).map_err(|e| io_error("create", &out, e))?;
+                (out.clone(), format!(".{STAGING}"))
+            }
+        };
+        remove_stale(&tmp_dir, &prefix, &name);
+        let tmp = tmp_dir.join(format!("{prefix}{}", std::process::id()));
+        if fs::symlink_metadata(&tmp).is_ok() {
+            fs::remove_dir_all(&tmp).map_err(|e| io_error("remove", &tmp, e))?;
+        }
+        fs::create_dir(&tmp).map_err(|e| io_error("create", &tmp, e))?;
+        let lock = FolderLock::try_take(&tmp);
+        if let (Swap::Whole { .. }, Some(owner)) = (&swap, owner) {
+            // Before any file is written, so that a private site is never open to all.
+            owner
+                .apply(&tmp)
+                .map_err(|e| io_error("set the mode of", &tmp, e))?;
+        }
+        let mut notes = Vec::new();
+        if let Some(p) = &previous
+            && p.ignored > 0
+        {
+            notes.push(format!(
+                "{} path{} of the previous manifest.json point outside {} and were ignored",
+                p.ignored,
+                if p.ignored == 1 { "" } else { "s" },
+                shown.display()
+            ));
+        }
+        Ok(Staging {
+            out,
+            shown,
+            tmp,
+            swap,
+            previous,
+            entries: Mutex::new(Vec::new()),
+            dirs: Mutex::new(BTreeSet::new()),
+            committed: false,
+            _lock: lock,
+            notes,
+        })
+    }
+
+    /// Writes one file of the site (safe to call from several threads).
+    pub fn write(&self, file: &SiteFile) -> Result<(), WriteError> {
+        if !is_site_path(&file.path) {
+            return Err(WriteError(format!(
+                "refused to write {:?}: not a path inside the site",
+                file.path
+            )));
+        }
+        if let Some((dir, _)) = file.path.rsplit_once('/') {
+            let mut dirs = self.dirs.lock().unwrap_or_else(|e| e.into_inner());
+            if !dirs.contains(dir) {
+                let d = self.tmp.join(dir);
+                fs::create_dir_all(&d).map_err(|e| io_error("create", &d, e))?;
+                dirs.insert(dir.to_string());
+            }
+        }
+        let p = self.tmp.join(&file.path);
+        let sha256 = sha256_hex(&file.bytes);
+        let bytes = file.bytes.len() as u64;
+        if !self.reuse(file, &sha256, &p) {
+            fs::write(&p, &file.bytes).map_err(|e| io_error("write", &p, e))?;
+        }
+        let entry = ManifestEntry {
+            path: file.path.clone(),
+            sha256,
+            bytes,
+        };
+        self.entries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(entry);
+        Ok(())
+    }
+
+    /// Links the previous build's copy of a file into the new site when its content
+    /// is the same, byte for byte (never judged by size or time alone), so that a
+    /// rebuild writes only what changed. Any failure (a file system without hard
+    /// links, such as FAT) means the file is written instead.
+    fn reuse(&self, file: &SiteFile, sha256: &str, to: &Path) -> bool {
+        let Some(old) = &self.previous else {
+            return false;
+        };
+        let len = file.bytes.len() as u64;
+        if old.hashes.get(&file.path) != Some(&(sha256.to_string(), len)) {
+            return false;
+        }
+        let Some(from) = inside(&self.out, &file.path, true) else {
+            return false;
+        };
+        let same = read_exact_len(&from, len).is_ok_and(|b| b.as_deref() == Some(&file.bytes[..]));
+        same && fs::hard_link(&from, to).is_ok()
+    }
+
+    /// Writes the manifest and puts the new site in place of the old one. Returns
+    /// the manifest and its bytes.
+    pub fn commit(
+        mut self,
+        plan_version: &str,
+        built: &str,
+    ) -> Result<(Manifest, Vec<u8>), WriteError> {
+        let mut files =
+            std::mem::take(&mut *self.entries.lock().unwrap_or_else(|e| e.into_inner()));
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        let manifest = Manifest {
+            generator: format!("lifeboat {}", env!("CARGO_PKG_VERSION")),
+            plan_version: plan_version.to_string(),
+            built: built.to_string(),
+            files,
+        };
+        let mut json = serde_json::to_vec_pretty(&manifest)
+            .map_err(|e| WriteError(format!("cannot write the manifest: {e}")))?;
+        json.push(b'\n');
+        let p = self.tmp.join(MANIFEST);
+        fs::write(&p, &json).map_err(|e| io_error("write", &p, e))?;
+        match &self.swap {
+            Swap::Whole { parent } => self.swap_whole(parent)?,
+            Swap::FileByFile => self.move_in(&manifest)?,
+        }
+        self.committed = true;
+        Ok((manifest, json))
+    }
+
+    /// Puts the staging folder in OUT's place in one step (or, where the system
+    /// cannot swap, in two renames), then removes the old site.
+    fn swap_whole(&self, parent: &Path) -> Result<(), WriteError> {
+        let (out, tmp) = (&self.out, &self.tmp);
+        let left =
+            |e: WriteError| WriteError(format!("{e}; {} was left as it was", self.shown.display()));
+        if fs::symlink_metadata(out).is_err() {
+            return fs::rename(tmp, out).map_err(|e| left(io_error("move into place", out, e)));
+        }
+        if exchange(tmp, out).map_err(|e| left(io_error("swap in", out, e)))? {
+            // tmp now holds the old site.
+            return fs::remove_dir_all(tmp).map_err(|e| io_error("remove the old site in", tmp, e));
+        }
+        let aside = parent.join(format!(
+            ".{}.lifeboat-old-{}",
+            out.file_name().unwrap_or_default().to_string_lossy(),
+            std::process::id()
+        ));
+        fs::rename(out, &aside).map_err(|e| left(io_error("move aside", out, e)))?;
+        if let Err(e) = fs::rename(tmp, out) {
+            let _ = fs::rename(&aside, out);
+            return Err(left(io_error("move into place", out, e)));
+        }
+        fs::remove_dir_all(&aside).map_err(|e| io_error("remove", &aside, e))
+    }
+
+    /// Moves the new files into OUT one by one, then deletes the files of the
+    /// previous build that this one no longer has. Every place is checked first
+    /// (no link on the way, nothing in the way), so that a refusal leaves OUT as it
+    /// was; a failure after that says exactly which files were replaced.
+    fn move_in(&self, manifest: &Manifest) -> Result<(), WriteError> {
+        let (out, tmp) = (&self.out, &self.tmp);
+        let mut new: BTreeSet<&str> = manifest.files.iter().map(|f| f.path.as_str()).collect();
+        new.insert(MANIFEST);
+        let mut targets = Vec::with_capacity(new.len());
+        for path in &new {
+            let Some(to) = inside(out, path, false) else {
+                return Err(WriteError(format!(
+                    "{}/{path} is a symbolic link, a folder or special file, or lies behind one: \
+                     lifeboat will not write through it; remove it. {} was left as it was",
+                    self.shown.display(),
+                    self.shown.display()
+                )));
+            };
+            targets.push((*path, to));
+        }
+        let mut replaced: Vec<&str> = Vec::new();
+        let partly = |replaced: &[&str], e: WriteError| {
+            WriteError(format!(
+                "{e}; {} was partly updated: {} of {} files were replaced ({}); build again to finish",
+                self.shown.display(),
+                replaced.len(),
+                targets.len(),
+                replaced.join(", ")
+            ))
+        };
+        for (path, to) in &targets {
+            if let Some(dir) = to.parent() {
+                fs::create_dir_all(dir)
+                    .map_err(|e| partly(&replaced, io_error("create", dir, e)))?;
+            }
+            fs::rename(tmp.join(path), to)
+                .map_err(|e| partly(&replaced, io_error("write", to, e)))?;
+            replaced.push(path);
+        }
+        let _ = fs::remove_dir_all(tmp);
+        let Some(old) = &self.previous else {
+            return Ok(());
+        };
+        for path in old.listed.iter().filter(|p| !new.contains(p.as_str())) {
+            // Only a file with the content the previous build wrote there is deleted.
+            let Some(p) = inside(out, path, true) else {
+                continue;
+            };
+            let Some((sha, len)) = old.hashes.get(path) else {
+                continue;
+            };
+            let written = read_exact_len(&p, *len)
+                .ok()
+                .flatten()
+                .is_some_and(|b| sha256_hex(&b) == *sha);
+            if !written {
+                continue;
+            }
+            fs::remove_file(&p).map_err(|e| io_error("remove", &p, e))?;
+            // Folders left empty by the removal go too, never one that holds anything.
+            let mut dir = p.parent();
+            while let Some(d) = dir {
+                if d == out.as_path() || !d.starts_with(out) || fs::remove_dir(d).is_err() {
+                    break;
+                }
+                dir = d.parent();
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+/// Removes staging folders (`prefix<pid>`) and set-aside sites of builds that
+/// crashed: those whose lock no running build holds.
+fn remove_stale(dir: &Path, prefix: &str, name: &str) {
+    let old = format!(".{name}.lifeboat-old-");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        let ours = n.strip_prefix(prefix).or_else(|| n.strip_prefix(&old));
+        let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+        if ours.is_some_and(|pid| pid.parse::<u32>().is_ok()) && is_dir {
+            let path = e.path();
+            if let Some(_lock) = FolderLock::try_take(&path) {
+                let _ = fs::remove_dir_all(&path);
+            }
+        }
+    }
+}
+
+/// What a previous build left in OUT: the files its manifest lists, and anything
+/// else found there.
+struct Previous {
+    listed: Vec<String>,
+    foreign: Vec<String>,
+    /// Path to SHA-256 and size of each file the previous build wrote.
+    hashes: HashMap<String, (String, u64)>,
+    /// Paths of the manifest that name no place inside OUT: never used.
+    ignored: usize,
+}
+
+/// A manifest is at most this large (a site of about a million files).
+const MAX_MANIFEST_BYTES: u64 = 256 * 1024 * 1024;
+
+fn previous_site(out: &Path, shown: &Path) -> Result<Option<Previous>, WriteError> {
+    let meta = match fs::metadata(out) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io_error("read", shown, e)),
+    };
+    if !meta.is_dir() {
+        return Err(WriteError(format!(
+            "{} exists and is not a folder: choose another output folder with -o",
+            shown.display()
+        )));
+    }
+    let present: Vec<String> = list_files(out)
+        .map_err(|e| io_error("read", shown, e))?
+        .into_iter()
+        .filter(|p| !p.starts_with(&format!(".{STAGING}")))
+        .collect();
+    if present.is_empty() {
+        return Ok(None);
+    }
+    let manifest: Option<Manifest> = inside(out, MANIFEST, true)
+        .and_then(|p| {
+            let f = open_regular(&p).ok()?;
+            let mut bytes = Vec::new();
+            f.take(MAX_MANIFEST_BYTES).read_to_end(&mut bytes).ok()?;
+            Some(bytes)
+        })
+        .and_then(|b| serde_json::from_slice(&b).ok());
+    let Some(manifest) = manifest else {
+        return Err(WriteError(format!(
+            "{} is not empty and holds no lifeboat manifest.json, so it was not written by lifeboat: \
+             lifeboat will not overwrite it; choose another folder with -o, or empty it",
+            shown.display()
+        )));
+    };
+    let total = manifest.files.len();
+    let hashes: HashMap<String, (String, u64)> = manifest
+        .files
+        .into_iter()
+        .filter(|f| is_site_path(&f.path) && f.path != MANIFEST)
+        .map(|f| (f.path, (f.sha256, f.bytes)))
+        .collect();
+    let mut listed: Vec<String> = hashes.keys().cloned().collect();
+    listed.sort();
+    let foreign = present
+        .into_iter()
+        .filter(|p| p != MANIFEST && !hashes.contains_key(p.as_str()))
+        .collect();
+    Ok(Some(Previous {
+        ignored: total - listed.len(),
+        listed,
+        foreign,
+        hashes,
+    }))
+}
+
+/// Every file under `dir` (and every empty folder, with a trailing `/`), relative
+/// with `/` separators, sorted. Links are listed, never followed.
+fn list_files(dir: &Path) -> io::Result<Vec<String>> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+        let entry = entry.map_err(io::Error::other)?;
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .map_err(io::Error::other)?
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        if entry.file_type().is_dir() {
+            if fs::read_dir(entry.path())?.next().is_none() {
+                out.push(format!("{rel}/"));
+            }
+        } else {
+            out.push(rel);
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,270 @@
+//! File-system steps that cannot be led outside a folder: paths from a manifest are
+//! checked before use, every folder on the way must be a real folder (not a link),
+//! files are opened without following links and without blocking, and folders are
+//! swapped atomically where the system allows.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+/// Whether `path` (from a manifest) names a file inside the site: relative, `/`
+/// separated, no empty, `.` or `..` part, no backslash, colon or control character.
+pub fn is_site_path(path: &str) -> bool {
+    !path.is_empty()
+        && path.len() <= 4096
+        && !path.starts_with('/')
+        && !path
+            .chars()
+            .any(|c| c.is_control() || c == '\\' || c == ':')
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
+/// `base/path`, when every folder between is a real folder (no link) and the last
+/// part is a regular file (when `file`) or absent; None otherwise.
+pub fn inside(base: &Path, path: &str, must_exist: bool) -> Option<PathBuf> {
+    if !is_site_path(path) {
+        return None;
+    }
+    let mut at = base.to_path_buf();
+    let mut parts = path.split('/').peekable();
+    while let Some(part) = parts.next() {
+        at.push(part);
+        let meta = fs::symlink_metadata(&at);
+        let last = parts.peek().is_none();
+        match meta {
+            Ok(m) if last => return m.is_file().then_some(at),
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => return None,
+            Err(e) if e.kind() == io::ErrorKind::NotFound && !must_exist => {
+                // The rest does not exist yet: it will be created as real folders.
+                at.extend(parts);
+                return Some(at);
+            }
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
+/// Opens a regular file without following a final link and without blocking.
+pub fn open_regular(path: &Path) -> io::Result<fs::File> {
+    #[cfg(unix)]
+    let file = {
+        use std::os::unix::fs::OpenOptionsExt;
+        fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+            .open(path)?
+    };
+    #[cfg(not(unix))]
+    let file = fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    Ok(file)
+}
+
+/// The bytes of a regular file, when it has exactly `len` of them.
+pub fn read_exact_len(path: &Path, len: u64) -> io::Result<Option<Vec<u8>>> {
+    let file = open_regular(path)?;
+    if file.metadata()?.len() != len {
+        return Ok(None);
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(len.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 == len).then_some(bytes))
+}
+
+/// Swaps two folders in one step (Linux `renameat2` with `RENAME_EXCHANGE`), so that
+/// OUT never is missing. Ok(false) when the system cannot: the caller renames instead.
+pub fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let ca = std::ffi::CString::new(a.as_os_str().as_bytes())?;
+        let cb = std::ffi::CString::new(b.as_os_str().as_bytes())?;
+        // SAFETY: two valid NUL-terminated paths, relative to the working folder.
+        let r = unsafe {
+            libc::renameat2(
+                libc::AT_FDCWD,
+                ca.as_ptr(),
+                libc::AT_FDCWD,
+                cb.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
+        if r == 0 {
+            return Ok(true);
+        }
+        let e = io::Error::last_os_error();
+        match e.raw_os_error() {
+            Some(libc::EINVAL | libc::ENOSYS | libc::ENOTSUP) => Ok(false),
+            _ => Err(e),
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (a, b);
+        Ok(false)
+    }
+}
+
+/// An exclusive lock on a folder for as long as the value lives: a staging folder
+/// whose lock can be taken belongs to no running build.
+pub struct FolderLock(#[allow(dead_code)] fs::File);
+
+impl FolderLock {
+    /// Takes the lock without waiting; None when another process holds it.
+    pub fn try_take(dir: &Path) -> Option<FolderLock> {
+        let f = fs::File::open(dir).ok()?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::io::AsRawFd;
+            // SAFETY: a valid open file descriptor.
+            let r = unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+            if r != 0 {
+                return None;
+            }
+        }
+        Some(FolderLock(f))
+    }
+}
+
+/// Mode and owner of a folder, to give the new site what the old one had.
+#[derive(Clone, Copy)]
+pub struct Owner {
+    #[cfg(unix)]
+    mode: u32,
+    #[cfg(unix)]
+    uid: u32,
+    #[cfg(unix)]
+    gid: u32,
+}
+
+impl Owner {
+    pub fn of(meta: &fs::Metadata) -> Owner {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Owner {
+                mode: meta.mode() & 0o7777,
+                uid: meta.uid(),
+                gid: meta.gid(),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            Owner {}
+        }
+    }
+
+    /// A folder only its owner may open.
+    pub fn private() -> Option<Owner> {
+        #[cfg(unix)]
+        {
+            // SAFETY: plain system calls without arguments.
+            let (uid, gid) = unsafe { (libc::geteuid(), libc::getegid()) };
+            Some(Owner {
+                mode: 0o700,
+                uid,
+                gid,
+            })
+        }
+        #[cfg(not(unix))]
+        None
+    }
+
+    /// Gives `dir` this mode and (where allowed) this owner.
+    pub fn apply(&self, dir: &Path) -> io::Result<()> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(dir, fs::Permissions::from_mode(self.mode))?;
+            // Only root may give a folder away; anyone else keeps their own.
+            let _ = std::os::unix::fs::chown(dir, Some(self.uid), Some(self.gid));
+        }
+        #[cfg(not(unix))]
+        let _ = dir;
+        Ok(())
+    }
+}
+
+/// Whether `dir` is the root of a mounted file system (a USB stick): its device
+/// differs from its parent's, so it cannot be renamed or swapped.
+pub fn is_mount_root(dir: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let parent = dir.join("..");
+        match (fs::metadata(dir), fs::metadata(parent)) {
+            (Ok(a), Ok(b)) => a.dev() != b.dev() || a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_paths() {
+        for ok in ["index.html", "runbooks/x.html", "assets/a b.pdf"] {
+            assert!(is_site_path(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../x",
+            "a/../../x",
+            "a//b",
+            "./a",
+            "a\\..\\b",
+            "C:/x",
+            "a\0b",
+        ] {
+            assert!(!is_site_path(bad), "{bad:?}");
+        }
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn exchange_swaps_two_folders_in_one_step() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        fs::create_dir_all(&a).expect("dir");
+        fs::create_dir_all(&b).expect("dir");
+        fs::write(a.join("new"), "").expect("write");
+        fs::write(b.join("old"), "").expect("write");
+        assert!(exchange(&a, &b).expect("exchange"));
+        assert!(b.join("new").exists() && a.join("old").exists());
+    }
+
+    #[test]
+    fn inside_refuses_links_on_the_way() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let base = dir.path().join("out");
+        fs::create_dir_all(base.join("real")).expect("dir");
+        fs::write(base.join("real/f.html"), "x").expect("write");
+        std::os::unix::fs::symlink(dir.path(), base.join("link")).expect("link");
+        std::os::unix::fs::symlink(base.join("real/f.html"), base.join("f.html")).expect("link");
+        assert!(inside(&base, "real/f.html", true).is_some());
+        assert!(inside(&base, "link/out/real/f.html", true).is_none());
+        assert!(inside(&base, "link/new.html", false).is_none());
+        assert!(inside(&base, "f.html", true).is_none());
+        assert!(inside(&base, "new/dir/x.html", false).is_some());
+        assert!(inside(&base, "new/dir/x.html", true).is_none());
+        assert!(inside(&base, "../out/real/f.html", true).is_none());
+    }
+}
