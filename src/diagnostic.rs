@@ -37,10 +37,11 @@ pub enum Code {
     Unowned,
     UnreadableFile,
     MissingAsset,
+    UnknownTemplate,
 }
 
 impl Code {
-    pub const ALL: [Code; 24] = [
+    pub const ALL: [Code; 25] = [
         Code::Syntax,
         Code::UnknownField,
         Code::MissingField,
@@ -65,6 +66,7 @@ impl Code {
         Code::Unowned,
         Code::UnreadableFile,
         Code::MissingAsset,
+        Code::UnknownTemplate,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -93,6 +95,7 @@ impl Code {
             Code::Unowned => "unowned",
             Code::UnreadableFile => "unreadable-file",
             Code::MissingAsset => "missing-asset",
+            Code::UnknownTemplate => "unknown-template",
         }
     }
 
@@ -175,13 +178,32 @@ impl std::fmt::Display for Report {
         };
         write!(f, "{severity}[{}]: ", self.code)?;
         if let Some(file) = &self.file {
-            write!(f, "{file}")?;
+            write!(f, "{}", Shown(file))?;
             if let (Some(line), Some(column)) = (self.line, self.column) {
                 write!(f, ":{line}:{column}")?;
             }
             write!(f, ": ")?;
         }
-        write!(f, "{}", self.message)
+        write!(f, "{}", Shown(&self.message))
+    }
+}
+
+/// Text from a plan as a terminal should show it: control characters (a phone
+/// number can hold an escape sequence that clears the screen) and bidirectional
+/// overrides written as escapes (`\u{1b}`), never sent as they are.
+pub struct Shown<'a>(pub &'a str);
+
+impl std::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for c in self.0.chars() {
+            let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            if c.is_control() || bidi {
+                write!(f, "{}", c.escape_unicode())?;
+            } else {
+                write!(f, "{c}")?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -245,6 +267,24 @@ pub fn did_you_mean(suggestion: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        let r = Report {
+            severity: Severity::Warning,
+            code: "phone-format",
+            message: "phone number \"+44\u{1b}[2J\u{7}\u{202e}\" is odd".into(),
+            file: Some("contacts/a\u{1b}.toml".into()),
+            line: Some(1),
+            column: Some(2),
+        };
+        let text = r.to_string();
+        assert!(
+            !text.chars().any(|c| c.is_control() || c == '\u{202e}'),
+            "{text:?}"
+        );
+        assert!(text.contains("\\u{1b}[2J\\u{7}\\u{202e}"), "{text}");
+    }
 
     #[test]
     fn closest_suggests_typos_only() {

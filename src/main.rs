@@ -187,6 +187,7 @@ fn build(
     let analysis = lifeboat::analyze::analyze(&loaded.plan, today);
     let mut diagnostics = loaded.diagnostics;
     diagnostics.extend(analysis.diagnostics);
+    diagnostics.extend(render::unknown_overrides(&loaded.site.templates));
     let all = reports(&diagnostics, &loaded.sources);
     for r in &all {
         eprintln!("{r}");
@@ -347,6 +348,7 @@ fn check(dir: &Path, format: Format, deny_warnings: bool, today: Date) -> ExitCo
     };
     let mut diagnostics = loaded.diagnostics;
     diagnostics.extend(lifeboat::analyze::analyze(&loaded.plan, today).diagnostics);
+    diagnostics.extend(render::unknown_overrides(&loaded.site.templates));
     let reports = reports(&diagnostics, &loaded.sources);
     let errors = reports
         .iter()

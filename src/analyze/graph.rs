@@ -2,6 +2,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::*;
+use crate::source::Span;
 use std::collections::{HashMap, HashSet};
 
 /// Direct dependencies of each service, as indices into `plan.services`
@@ -126,11 +127,13 @@ fn cycle_error(plan: &Plan, cycle: &[(usize, &Text)]) -> Option<Diagnostic> {
 }
 
 /// `call-tree-shape`: a loop, someone called by two callers, or a caller nobody calls.
+/// A loop is reported at the call that closes it.
 pub fn call_tree_shapes(plan: &Plan) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for tree in &plan.call_trees {
         let name = &tree.head.id.value;
-        let mut caller_of: HashMap<&str, &str> = HashMap::new();
+        // Who calls each person, and where that call is written.
+        let mut caller_of: HashMap<&str, (&str, Span)> = HashMap::new();
         for (caller, callees) in &tree.calls {
             for callee in callees {
                 if callee.value == caller.value {
@@ -141,20 +144,47 @@ pub fn call_tree_shapes(plan: &Plan) -> Vec<Diagnostic> {
                     ));
                     continue;
                 }
-                if let Some(first) = caller_of.insert(&callee.value, &caller.value) {
+                if let Some(first) = caller_of.insert(&callee.value, (&caller.value, callee.span)) {
                     caller_of.insert(&callee.value, first);
                     out.push(Diagnostic::at(
                         Code::CallTreeShape,
                         callee.span,
                         format!(
-                            "call tree \"{name}\": {} is called by both {first} and {}; \
+                            "call tree \"{name}\": {} is called by both {} and {}; \
                              everyone but the root is called by exactly one caller",
-                            callee.value, caller.value
+                            callee.value, first.0, caller.value
                         ),
                     ));
                 }
             }
         }
+        // The call that closes the loop above `from`, if there is one: walking up
+        // from caller to caller, the first call to someone already passed.
+        let closing = |from: &str| -> Option<(Span, String)> {
+            let mut seen: Vec<&str> = vec![from];
+            let mut at = from;
+            while let Some(&(up, span)) = caller_of.get(at) {
+                if let Some(i) = seen.iter().position(|s| *s == up) {
+                    // In call order: up calls the last one passed, ..., back to up.
+                    let mut ring: Vec<&str> = seen[i..].to_vec();
+                    ring.reverse();
+                    ring.insert(0, up);
+                    return Some((span, ring.join(" -> ")));
+                }
+                seen.push(up);
+                at = up;
+            }
+            None
+        };
+        let loop_at = |span: Span, ring: &str| {
+            Diagnostic::at(
+                Code::CallTreeShape,
+                span,
+                format!(
+                    "call tree \"{name}\": this call closes a loop of callers ({ring}); a call tree has no loops"
+                ),
+            )
+        };
         let root = match &tree.root {
             Some(root) => Some(root.value.as_str()),
             None => {
@@ -168,11 +198,15 @@ pub fn call_tree_shapes(plan: &Plan) -> Vec<Diagnostic> {
                     [one] => Some(*one),
                     [] if tree.calls.is_empty() => None,
                     [] => {
-                        out.push(Diagnostic::at(
-                            Code::CallTreeShape,
-                            tree.head.at,
-                            format!("call tree \"{name}\": every caller is called by someone, so the calls make a loop"),
-                        ));
+                        let first = tree.calls.first().map(|(c, _)| c.value.as_str());
+                        match first.and_then(closing) {
+                            Some((span, ring)) => out.push(loop_at(span, &ring)),
+                            None => out.push(Diagnostic::at(
+                                Code::CallTreeShape,
+                                tree.head.at,
+                                format!("call tree \"{name}\": every caller is called by someone, so the calls make a loop"),
+                            )),
+                        }
                         continue;
                     }
                     _ => {
@@ -191,13 +225,14 @@ pub fn call_tree_shapes(plan: &Plan) -> Vec<Diagnostic> {
                 }
             }
         };
-        if let (Some(root), Some(root_text)) = (root, &tree.root)
-            && let Some(caller) = caller_of.get(root)
+        if let Some(root) = root
+            && tree.root.is_some()
+            && let Some(&(caller, span)) = caller_of.get(root)
         {
             out.push(Diagnostic::at(
                 Code::CallTreeShape,
-                root_text.span,
-                format!("call tree \"{name}\": the root {root} is called by {caller}, which makes a loop"),
+                span,
+                format!("call tree \"{name}\": {caller} calls the root {root}, which makes a loop; nobody calls the root"),
             ));
             continue;
         }
@@ -211,41 +246,36 @@ pub fn call_tree_shapes(plan: &Plan) -> Vec<Diagnostic> {
         let mut queue: Vec<&str> = root.into_iter().collect();
         while let Some(at) = queue.pop() {
             for callee in calls.get(at).into_iter().flat_map(|l| l.iter()) {
-                if caller_of.get(callee.value.as_str()) == Some(&at)
+                if caller_of.get(callee.value.as_str()).map(|c| c.0) == Some(at)
                     && reached.insert(&callee.value)
                 {
                     queue.push(&callee.value);
                 }
             }
         }
+        let mut loops: HashSet<Span> = HashSet::new();
         for (caller, _) in &tree.calls {
             let c = caller.value.as_str();
             if reached.contains(c) {
                 continue;
             }
-            // Not reached: walk up to tell a loop from a cascade cut off from the root.
-            let mut seen: HashSet<&str> = HashSet::from([c]);
-            let mut at = c;
-            let in_loop = loop {
-                match caller_of.get(at) {
-                    None => break false,
-                    Some(&up) if !seen.insert(up) => break true,
-                    Some(&up) => at = up,
+            // Not reached: a loop (reported once, at its closing call), or a cascade
+            // cut off from the root.
+            match closing(c) {
+                Some((span, ring)) => {
+                    if loops.insert(span) {
+                        out.push(loop_at(span, &ring));
+                    }
                 }
-            };
-            let why = if in_loop {
-                format!("{c} is part of a loop of callers")
-            } else {
-                format!(
-                    "{c} makes calls but is never reached from the root {}",
-                    root.unwrap_or("?")
-                )
-            };
-            out.push(Diagnostic::at(
-                Code::CallTreeShape,
-                caller.span,
-                format!("call tree \"{name}\": {why}"),
-            ));
+                None => out.push(Diagnostic::at(
+                    Code::CallTreeShape,
+                    caller.span,
+                    format!(
+                        "call tree \"{name}\": {c} makes calls but is never reached from the root {}",
+                        root.unwrap_or("?")
+                    ),
+                )),
+            }
         }
     }
     out

@@ -192,7 +192,7 @@ pub fn resolve(plan: &Plan) -> (Links, Vec<Diagnostic>) {
         });
         r.expect_all(&x.audience, &[Stakeholder], "audience");
         for level in &x.severity {
-            if !s.severities.iter().any(|l| l.level.value == level.value) {
+            if s.read && !s.severities.iter().any(|l| l.level.value == level.value) {
                 let hint = did_you_mean(closest(
                     &level.value,
                     s.severities.iter().map(|l| l.level.value.as_str()),

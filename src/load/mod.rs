@@ -187,6 +187,7 @@ fn empty_settings(at: Span) -> Settings {
         severities: Vec::new(),
         risk_matrix: RiskMatrix::default(),
         call_tree_cards: false,
+        read: false,
     }
 }
 
@@ -602,6 +603,12 @@ fn check_id(id: &Text, diagnostics: &mut Vec<Diagnostic>) {
             id.span,
             RESERVED_MESSAGE,
         ));
+    } else if let Some(why) = id_file_name_problem(&id.value) {
+        diagnostics.push(Diagnostic::at(
+            Code::InvalidValue,
+            id.span,
+            format!("id \"{}\" {why}: choose another id", id.value),
+        ));
     }
 }
 
@@ -710,6 +717,17 @@ fn read_markdown_item(
                     Code::InvalidValue,
                     at,
                     format!("{RESERVED_MESSAGE}: rename the file or set `id` in the front matter"),
+                );
+            } else if let Some(why) = id_is_valid(stem)
+                .then(|| id_file_name_problem(stem))
+                .flatten()
+            {
+                f.report(
+                    Code::InvalidValue,
+                    at,
+                    format!(
+                        "the file name \"{stem}\" {why}: rename the file or set `id` in the front matter"
+                    ),
                 );
             } else if !id_is_valid(stem) {
                 f.report(

@@ -191,6 +191,7 @@ pub fn read(top: &mut Fields, text: &str) -> (Settings, Vec<Card>) {
             severities,
             risk_matrix,
             call_tree_cards,
+            read: true,
         },
         cards,
     )

@@ -13,12 +13,12 @@ use std::path::{Path, PathBuf};
 /// An asset or template may be at most this large.
 const MAX_SITE_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The files of `assets/` (path relative to it) and `templates/` (file name), each
-/// with where it is, sorted by path.
+/// The files of `assets/` (path relative to it, with where it is) and `templates/`
+/// (file name and text: small, and `check` judges them), sorted by path.
 #[derive(Debug, Default)]
 pub struct SiteList {
     pub assets: Vec<(String, PathBuf)>,
-    pub templates: Vec<(String, PathBuf)>,
+    pub templates: Vec<(String, String)>,
 }
 
 impl SiteList {
@@ -96,12 +96,21 @@ pub fn list(
                 diagnostics.push(unreadable(Location::Path(shown), &e));
                 continue;
             }
-            let list = if keep {
-                &mut out.assets
-            } else {
-                &mut out.templates
-            };
-            list.push((rel, entry.into_path()));
+            if keep {
+                out.assets.push((rel, entry.into_path()));
+                continue;
+            }
+            match root.read(entry.path(), &shown, MAX_SITE_FILE_BYTES) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => out.templates.push((rel, text)),
+                    Err(_) => diagnostics.push(Diagnostic::new(
+                        crate::diagnostic::Code::Syntax,
+                        Location::Path(shown),
+                        "the template is not UTF-8 text; save it as UTF-8",
+                    )),
+                },
+                Err(e) => diagnostics.push(unreadable(Location::Path(shown), &e)),
+            }
         }
     }
     // By path as text, for binary search.
@@ -121,12 +130,7 @@ pub fn read_site_files(root: &PlanRoot, list: &SiteList) -> Result<SiteFiles, St
     for (rel, path) in &list.assets {
         out.assets.push((rel.clone(), read("assets", rel, path)?));
     }
-    for (name, path) in &list.templates {
-        let bytes = read("templates", name, path)?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| format!("templates/{name} is not UTF-8 text; save it as UTF-8"))?;
-        out.templates.push((name.clone(), text));
-    }
+    out.templates = list.templates.clone();
     Ok(out)
 }
 

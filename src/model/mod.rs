@@ -5,7 +5,9 @@ mod links;
 mod values;
 
 pub use links::{Link, Links};
-pub use values::{Date, Duration, id_is_valid, phone_is_international, tel_uri};
+pub use values::{
+    Date, Duration, id_file_name_problem, id_is_valid, phone_is_international, tel_uri,
+};
 
 use crate::source::{Span, Spanned};
 use rustc_hash::FxHashMap;
@@ -456,6 +458,9 @@ pub struct Settings {
     pub severities: Vec<SeverityLevel>,
     pub risk_matrix: RiskMatrix,
     pub call_tree_cards: bool,
+    /// Whether plan.toml was read: when it does not parse, what it would define
+    /// (severity levels) is unknown, and references to it are not judged.
+    pub read: bool,
 }
 
 /// Where an id points: a kind and the position in that kind's list.

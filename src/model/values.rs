@@ -206,6 +206,29 @@ pub fn id_is_valid(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b))
 }
 
+/// Why an id (valid as such) cannot name a page on every USB stick: the site's
+/// `<id>.html` must be a file name on FAT and NTFS too.
+pub fn id_file_name_problem(id: &str) -> Option<&'static str> {
+    const MAX: usize = 100;
+    let base = id.split('.').next().unwrap_or(id);
+    let reserved = matches!(base, "con" | "prn" | "aux" | "nul")
+        || (base.len() == 4
+            && (base.starts_with("com") || base.starts_with("lpt"))
+            && base.as_bytes()[3].is_ascii_digit()
+            && base.as_bytes()[3] != b'0');
+    if reserved {
+        Some(
+            "is a name Windows reserves for a device, so its page cannot be a file on a FAT or NTFS USB stick",
+        )
+    } else if id.bytes().all(|b| b == b'.') {
+        Some("is only dots, which names no file")
+    } else if id.len() > MAX {
+        Some("is longer than 100 characters, too long for a file name on many USB sticks")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

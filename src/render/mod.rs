@@ -7,10 +7,12 @@ pub mod markdown;
 pub mod paths;
 mod plan_json;
 mod svg;
+mod template_guard;
 mod theme;
 mod views;
 mod warnings;
 
+pub use theme::unknown_overrides;
 pub use warnings::{Warning, warnings};
 
 use crate::model::{Date, ItemRef, Kind, Links, Plan};
@@ -242,6 +244,19 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|(n, t)| (n.as_str(), t.as_str())),
         );
+        if let Some(ring) = template_guard::find_recursion(&templates) {
+            return Err(Error::Template(format!(
+                "the templates recurse ({ring}): a template may not include, extend or import \
+                 itself, nor a macro call itself; change the override in templates/"
+            )));
+        }
+        // Templates must not write the build machine's environment (secrets) into
+        // the site: `get_env` answers with an error.
+        tera.register_function("get_env", |_: &std::collections::HashMap<String, tera::Value>| {
+            Err(tera::Error::msg(
+                "get_env is not available: a plan's site may not show the build machine's environment",
+            ))
+        });
         tera.add_raw_templates(templates)
             .map_err(|e| tera_error("a template does not parse".into(), &e))?;
         let plan = input.plan;

@@ -1,5 +1,7 @@
 //! The default theme, embedded in the binary so that it runs with no files beside it.
 
+use crate::diagnostic::{Code, Diagnostic, Location, closest, did_you_mean};
+
 macro_rules! templates {
     ($($name:literal),* $(,)?) => {
         &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
@@ -43,3 +45,33 @@ pub const STATIC: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/static/lifeboat.js"),
     ),
 ];
+
+/// `unknown-template`: a file of the plan's `templates/` that replaces no template of
+/// the theme and that no other template includes, imports or extends (a misspelt
+/// override, such as `helth.html`, would otherwise be silently ignored).
+pub fn unknown_overrides(templates: &[(String, String)]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (name, _) in templates {
+        if TEMPLATES.iter().any(|(t, _)| t == name) {
+            continue;
+        }
+        let used = templates.iter().any(|(other, text)| {
+            other != name
+                && (text.contains(&format!("\"{name}\"")) || text.contains(&format!("'{name}'")))
+        });
+        if used {
+            continue;
+        }
+        let hint = did_you_mean(closest(name, TEMPLATES.iter().map(|(t, _)| *t)));
+        out.push(Diagnostic::new(
+            Code::UnknownTemplate,
+            Location::Path(format!("templates/{name}")),
+            format!(
+                "templates/{name} replaces no template of the theme{hint} and no template uses it, \
+                 so it changes nothing; an override has the name of the theme's template \
+                 (layout.html, index.html, runbook.html, ...)"
+            ),
+        ));
+    }
+    out
+}

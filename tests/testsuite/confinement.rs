@@ -481,3 +481,48 @@ fn out_may_be_the_root_of_a_mounted_file_system() {
         .collect();
     assert!(staging.is_empty(), "{staging:?}");
 }
+
+#[test]
+fn recursive_templates_and_get_env_are_template_errors() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    let out = dir.path().join("site");
+    assert_eq!(build_into(&plan, &out, &[]).code, 0);
+    let before = all_bytes(&out);
+    fs::create_dir_all(plan.join("templates")).expect("mkdir");
+    for (text, expect) in [
+        ("{% include \"health.html\" %}", "recurse"),
+        ("{% include \"item-end.html\" %}", ""),
+        (
+            "{% macro m(n) %}{{ self::m(n=n) }}{% endmacro m %}{{ self::m(n=1) }}",
+            "recurse",
+        ),
+        (
+            "{{ get_env(name=\"HOME\", default=\"x\") }}",
+            "get_env is not available",
+        ),
+    ] {
+        fs::write(plan.join("templates/health.html"), text).expect("write");
+        if text.contains("item-end") {
+            fs::write(
+                plan.join("templates/item-end.html"),
+                "{% include \"health.html\" %}",
+            )
+            .expect("write");
+        } else {
+            let _ = fs::remove_file(plan.join("templates/item-end.html"));
+        }
+        let run = build_into(&plan, &out, &[]);
+        assert_eq!(run.code, 1, "{text}: {}", run.stderr);
+        assert!(run.stderr.contains(expect), "{}", run.stderr);
+        assert_eq!(before, all_bytes(&out), "OUT changed");
+        let staging = fs::read_dir(dir.path())
+            .expect("read")
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.file_name().to_string_lossy().contains("lifeboat-new"))
+            })
+            .count();
+        assert_eq!(staging, 0);
+    }
+}

@@ -625,3 +625,62 @@ proptest! {
         assert_site_allowed(&render_site(dir.path(), false));
     }
 }
+
+#[test]
+fn no_private_value_reaches_a_default_build_by_any_door() {
+    // Every private field planted, the phone numbers in a form that draws a
+    // `phone-format` warning quoting them.
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_plan(dir.path(), "Public text");
+    let people = dir.path().join("contacts/people.toml");
+    let text = std::fs::read_to_string(&people).expect("read");
+    let planted = [
+        "07700 900 PRIVHOME",
+        "PRIVMOBILE 555",
+        "priv-mail@private.example",
+        "PRIVADDRESS 1 Hidden Lane",
+    ];
+    let text = text
+        .replace(
+            "home_phone = \"Public text\"",
+            &format!("home_phone = \"{}\"", planted[0]),
+        )
+        .replace(
+            "personal_mobile = \"Public text\"",
+            &format!("personal_mobile = \"{}\"", planted[1]),
+        )
+        .replace(
+            "personal_email = \"Public text\"",
+            &format!("personal_email = \"{}\"", planted[2]),
+        )
+        .replace(
+            "home_address = \"Public text\"",
+            &format!("home_address = \"{}\"", planted[3]),
+        );
+    std::fs::write(&people, text).expect("write");
+    let leaks = |files: &[(String, Vec<u8>)]| -> Vec<String> {
+        let mut found = Vec::new();
+        for (path, bytes) in files {
+            let text = String::from_utf8_lossy(bytes);
+            for p in planted {
+                // Numbers may be written without their spaces (tel: links).
+                let squeezed: String = p.chars().filter(|c| !c.is_whitespace()).collect();
+                if text.contains(p) || text.contains(&squeezed) {
+                    found.push(format!("{path}: {p}"));
+                }
+            }
+        }
+        found
+    };
+    let public = render_site(dir.path(), false);
+    assert_eq!(leaks(&public), Vec::<String>::new());
+    let health = public
+        .iter()
+        .find(|(p, _)| p == "health.html")
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .expect("health page");
+    assert!(health.contains("in a private detail"), "{health}");
+    // The same plan with --include-private shows them: the test can see a leak.
+    let private = render_site(dir.path(), true);
+    assert!(leaks(&private).len() >= planted.len());
+}
