@@ -207,10 +207,64 @@ impl std::fmt::Display for Shown<'_> {
     }
 }
 
+/// At most this many diagnostics are shown for one file; a count stands for the rest.
+pub const MAX_PER_FILE: usize = 200;
+
 /// Works out file, line and column of every diagnostic and sorts them by file,
-/// line and column (diagnostics without a file come first).
+/// line and column (diagnostics without a file come first). A file with more than
+/// [`MAX_PER_FILE`] diagnostics shows its first ones and a count of the rest, so
+/// that a million faults in one file cost no more than their number.
 pub fn reports(diagnostics: &[Diagnostic], sources: &Sources) -> Vec<Report> {
-    let mut out: Vec<Report> = diagnostics.iter().map(|d| report(d, sources)).collect();
+    // Group by file first, by offset: cheap, and no line or column worked out yet.
+    let mut by_file: Vec<&Diagnostic> = diagnostics.iter().collect();
+    by_file.sort_by_key(|d| match &d.location {
+        Location::At(s) => (Some(s.file), s.start),
+        Location::File(f) => (Some(*f), 0),
+        Location::Path(_) => (None, 0),
+    });
+    let mut out: Vec<Report> = Vec::new();
+    let mut i = 0;
+    while i < by_file.len() {
+        let file = match &by_file[i].location {
+            Location::At(s) => Some(s.file),
+            Location::File(f) => Some(*f),
+            Location::Path(_) => None,
+        };
+        let same = |d: &&Diagnostic| match &d.location {
+            Location::At(s) => Some(s.file) == file,
+            Location::File(f) => Some(*f) == file,
+            Location::Path(_) => file.is_none(),
+        };
+        let n = by_file[i..].iter().take_while(|d| same(d)).count();
+        let group = &by_file[i..i + n];
+        let shown = if file.is_some() {
+            n.min(MAX_PER_FILE)
+        } else {
+            n
+        };
+        out.extend(group[..shown].iter().map(|d| report(d, sources)));
+        if let (Some(first), Some(id)) = (group.get(shown), file) {
+            let rest = &group[shown..];
+            let errors = rest.iter().any(|d| d.severity() == Severity::Error);
+            out.push(Report {
+                severity: if errors {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
+                code: first.code.as_str(),
+                message: format!(
+                    "{} more problems in this file are not shown (the first {MAX_PER_FILE} are): \
+                     fix these and check again",
+                    rest.len()
+                ),
+                file: Some(sources.get(id).path.clone()),
+                line: None,
+                column: None,
+            });
+        }
+        i += n;
+    }
     sort_reports(&mut out);
     out.dedup();
     out

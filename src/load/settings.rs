@@ -197,6 +197,9 @@ pub fn read(top: &mut Fields, text: &str) -> (Settings, Vec<Card>) {
     )
 }
 
+/// The most steps a side of the risk matrix may have.
+const MAX_SCALE: usize = 10;
+
 fn risk_matrix(f: &mut Fields) -> RiskMatrix {
     let default = RiskMatrix::default();
     let words = |f: &mut Fields, key: &str, default: Vec<String>| {
@@ -210,6 +213,20 @@ fn risk_matrix(f: &mut Fields) -> RiskMatrix {
                 Code::InvalidValue,
                 at,
                 format!("`{key}` of [risk_matrix] needs at least one level"),
+            );
+            return default;
+        }
+        // A heat map has a cell per pair of steps: more than 10 a side makes no
+        // sense to read, and would grow with the square of the scale.
+        if list.len() > MAX_SCALE {
+            let at = list[MAX_SCALE].span;
+            f.report(
+                Code::InvalidValue,
+                at,
+                format!(
+                    "`{key}` of [risk_matrix] has {} levels; a risk scale has at most {MAX_SCALE}",
+                    list.len()
+                ),
             );
             return default;
         }

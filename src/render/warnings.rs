@@ -1,6 +1,7 @@
 //! The warnings of `check`, each with the item it is about, for the plan health page.
 
-use crate::diagnostic::{Diagnostic, Location, Report, Severity, report};
+use super::paths::clean;
+use crate::diagnostic::{Diagnostic, Location, MAX_PER_FILE, Report, Severity, report, reports};
 use crate::model::{ItemRef, Kind, Plan};
 use crate::source::{FileId, Sources};
 
@@ -26,9 +27,36 @@ pub fn warnings(
         .map(|(r, head)| (head.at.file, head.at.start, r))
         .collect();
     starts.sort_unstable_by_key(|s| (s.0, s.1));
-    let mut out: Vec<Warning> = diagnostics
+    // As `check` shows them: at most MAX_PER_FILE a file, and a count of the rest.
+    let warnings: Vec<Diagnostic> = diagnostics
         .iter()
         .filter(|d| d.severity() == Severity::Warning)
+        .cloned()
+        .collect();
+    let shown = reports(&warnings, sources);
+    let mut kept: Vec<&Diagnostic> = warnings.iter().collect();
+    kept.sort_by_key(|d| match d.location {
+        Location::At(s) => (Some(s.file), s.start),
+        Location::File(f) => (Some(f), 0),
+        Location::Path(_) => (None, 0),
+    });
+    let mut per_file: std::collections::HashMap<Option<FileId>, usize> = Default::default();
+    kept.retain(|d| {
+        let file = match d.location {
+            Location::At(s) => Some(s.file),
+            Location::File(f) => Some(f),
+            Location::Path(_) => return true,
+        };
+        let n = per_file.entry(file).or_insert(0);
+        *n += 1;
+        *n <= MAX_PER_FILE
+    });
+    let counts = shown
+        .into_iter()
+        .filter(|r| r.line.is_none() && r.message.contains("more problems in this file"))
+        .map(|report| Warning { report, item: None });
+    let mut out: Vec<Warning> = kept
+        .into_iter()
         .map(|d| {
             let item = match d.location {
                 Location::At(span) => {
@@ -41,6 +69,7 @@ pub fn warnings(
                 _ => None,
             };
             let mut report = report(d, sources);
+            report.message = clean(&report.message).into_owned();
             if d.private && !include_private {
                 report.message = format!(
                     "{} in a private detail, left out of this site (built without \
@@ -50,6 +79,7 @@ pub fn warnings(
             }
             Warning { report, item }
         })
+        .chain(counts)
         .collect();
     out.sort_by(|a, b| {
         let key = |w: &Warning| {

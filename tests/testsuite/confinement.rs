@@ -526,3 +526,36 @@ fn recursive_templates_and_get_env_are_template_errors() {
         assert_eq!(staging, 0);
     }
 }
+
+#[test]
+fn many_faults_on_one_line_cost_no_more_than_their_number() {
+    // 200,000 dangling references on one line: positions come from a line index and
+    // at most MAX_PER_FILE are shown, with a count of the rest (was quadratic).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path();
+    fs::write(
+        plan.join("plan.toml"),
+        "[plan]\ntitle = \"T\"\norganization = \"O\"\nversion = \"1\"\n",
+    )
+    .expect("write");
+    fs::create_dir_all(plan.join("runbooks")).expect("mkdir");
+    fs::write(
+        plan.join("runbooks/r.md"),
+        format!("+++\ntitle = \"R\"\n+++\n{}\n", "[[nope]] ".repeat(200_000)),
+    )
+    .expect("write");
+    let run = lifeboat_bounded(&["check", &plan.to_string_lossy(), "--now", NOW]);
+    assert_eq!(run.code, 1);
+    let lines = run.stdout.lines().count();
+    assert_eq!(
+        lines,
+        lifeboat::diagnostic::MAX_PER_FILE + 1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("199801 more problems in this file"),
+        "{}",
+        &run.stdout[..300]
+    );
+}
