@@ -71,16 +71,17 @@ impl<T> std::ops::Deref for Spanned<T> {
 pub struct SourceFile {
     /// Path relative to the plan folder, with `/` separators.
     pub path: String,
-    /// The text, when the file was valid UTF-8.
-    pub text: String,
+    /// The text, when the file was valid UTF-8. Shared with the Markdown bodies
+    /// read from it ([`crate::model::Prose`]), so that a body is held once.
+    pub text: std::sync::Arc<str>,
     line_starts: OnceLock<Vec<u32>>,
 }
 
 impl SourceFile {
-    pub fn new(path: String, text: String) -> Self {
+    pub fn new(path: String, text: impl Into<std::sync::Arc<str>>) -> Self {
         SourceFile {
             path,
-            text,
+            text: text.into(),
             line_starts: OnceLock::new(),
         }
     }
@@ -141,7 +142,7 @@ mod tests {
 
     #[test]
     fn line_and_column_are_one_based_and_count_characters() {
-        let f = SourceFile::new("a.toml".into(), "ab\nçd = 1\n".into());
+        let f = SourceFile::new("a.toml".into(), "ab\nçd = 1\n");
         assert_eq!(f.line_column(0), (1, 1));
         assert_eq!(f.line_column(1), (1, 2));
         assert_eq!(f.line_column(3), (2, 1));

@@ -378,6 +378,8 @@ fn read_file(
     let Some(text) = read_text(root, file, rel, path, &mut result.diagnostics) else {
         return result;
     };
+    // Shared with the Markdown body read from it.
+    let text: std::sync::Arc<str> = text.into();
     if text.trim().is_empty() {
         result.diagnostics.push(Diagnostic::at(
             Code::Syntax,
@@ -652,7 +654,7 @@ fn toml_body(body: Text, text: &str) -> Body {
         .map(|l| Text::new(l.dest.clone(), place(&mut from, &l.dest)))
         .collect();
     Body {
-        markdown: body.value,
+        markdown: body.value.into(),
         references,
         links,
     }
@@ -662,7 +664,7 @@ fn toml_body(body: Text, text: &str) -> Body {
 fn read_markdown_item(
     file: FileId,
     rel: &str,
-    text: &str,
+    text: &std::sync::Arc<str>,
     folder_kind: Kind,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Item> {
@@ -745,7 +747,7 @@ fn read_markdown_item(
     if f.has("id") {
         check_id(&id, f.diags);
     }
-    let markdown = text[body_start..].to_string();
+    let markdown = Prose::part_of(text, body_start..text.len());
     let (found, links) = markdown::scan(&markdown);
     let references = found
         .into_iter()

@@ -91,11 +91,60 @@ fn body_markdown<S: serde::Serializer>(body: &Body, s: S) -> Result<S::Ok, S::Er
     s.serialize_str(&body.markdown)
 }
 
+/// Markdown text: a part of its file's text, shared with [`crate::source::SourceFile`]
+/// rather than copied (a TOML `body` string, whose escapes differ from the file,
+/// has a text of its own).
+#[derive(Clone, Debug, Default)]
+pub struct Prose {
+    text: std::sync::Arc<str>,
+    start: usize,
+    end: usize,
+}
+
+impl Prose {
+    /// `range` of `text` (a range outside it, or not on character boundaries, is
+    /// empty).
+    pub fn part_of(text: &std::sync::Arc<str>, range: std::ops::Range<usize>) -> Prose {
+        if text.get(range.clone()).is_none() {
+            return Prose::default();
+        }
+        Prose {
+            text: text.clone(),
+            start: range.start,
+            end: range.end,
+        }
+    }
+}
+
+impl From<String> for Prose {
+    fn from(s: String) -> Prose {
+        let end = s.len();
+        Prose {
+            text: s.into(),
+            start: 0,
+            end,
+        }
+    }
+}
+
+impl std::ops::Deref for Prose {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.text.get(self.start..self.end).unwrap_or_default()
+    }
+}
+
+impl Serialize for Prose {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self)
+    }
+}
+
 /// Markdown prose, the `[[id]]` references found in it, and its links and images to
 /// relative addresses (as written, where written).
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Body {
-    pub markdown: String,
+    pub markdown: Prose,
     pub references: Vec<Reference>,
     #[serde(skip)]
     pub links: Vec<Text>,

@@ -9,7 +9,7 @@ use pulldown_cmark::{
     BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd,
 };
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 /// Where the HTML goes, which decides how links and anchors are written.
 pub struct Target<'a> {
@@ -33,33 +33,71 @@ pub struct Target<'a> {
 
 /// Renders `markdown` to HTML for `target`.
 ///
-/// Two passes over pulldown-cmark's events. [`Safe`] sits directly on the parser, so
-/// that every event of every construct (inside headings, lists, quotes, tables,
-/// footnotes, link text) goes through the one allow-list: raw HTML becomes text, links
-/// and images keep only addresses of the link policy, control characters are
-/// replaced. The second pass draws the plan's structure (anchored headings, alerts,
-/// tasks, footnotes, scrolling tables, placeholders) from events that are already safe;
+/// Two passes over pulldown-cmark's events, streamed (memory stays a small multiple
+/// of the text, however long). [`Safe`] sits directly on the parser, so that every
+/// event of every construct (inside headings, lists, quotes, tables, footnotes, link
+/// text) goes through the one allow-list: raw HTML becomes text, links and images
+/// keep only addresses of the link policy, control characters are replaced.
+/// [`Structure`] then draws the plan's structure (anchored headings, alerts, tasks,
+/// footnotes, scrolling tables, placeholders) from events that are already safe;
 /// only HTML written by this module is ever emitted as HTML.
 pub fn to_html(plan: &Plan, markdown: &str, target: &Target) -> String {
-    let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    let mut events: Vec<Event> = Vec::new();
-    let mut slugs: HashMap<String, usize> = HashMap::new();
-    let mut footnotes: HashMap<String, usize> = HashMap::new();
-    // Anchor and text of each section (h2).
-    let mut sections: Vec<(String, String)> = Vec::new();
-    let mut safe = Safe::new(plan, markdown, target);
-    while let Some(event) = safe.next() {
-        match event {
+    let mut body = String::with_capacity(markdown.len() + markdown.len() / 2);
+    let mut structure = Structure {
+        safe: Safe::new(plan, markdown, target),
+        target,
+        pending: VecDeque::new(),
+        slugs: HashMap::new(),
+        footnotes: HashMap::new(),
+        sections: Vec::new(),
+    };
+    pulldown_cmark::html::push_html(&mut body, structure.by_ref());
+    let sections = structure.sections;
+    if !(target.outline && sections.len() >= 3) {
+        return body;
+    }
+    let mut outline =
+        String::from("<nav class=\"outline\" aria-label=\"On this page\"><p>On this page</p><ol>");
+    for (id, text) in &sections {
+        outline.push_str(&format!("<li><a href=\"#{id}\">{text}</a></li>"));
+    }
+    outline.push_str("</ol></nav>\n");
+    // In place: a long body is not copied again.
+    body.insert_str(0, &outline);
+    body
+}
+
+/// The second pass: the plan's structure drawn from safe events.
+struct Structure<'a, 'p> {
+    safe: Safe<'a, 'p>,
+    target: &'p Target<'p>,
+    /// Events decided but not yet given out.
+    pending: VecDeque<Event<'a>>,
+    slugs: HashMap<String, usize>,
+    footnotes: HashMap<String, usize>,
+    /// Anchor and text of each section (h2).
+    sections: Vec<(String, String)>,
+}
+
+impl<'a> Iterator for Structure<'a, '_> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        if let Some(e) = self.pending.pop_front() {
+            return Some(e);
+        }
+        let target = self.target;
+        let event = self.safe.next()?;
+        Some(match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                let mut inner = Vec::new();
                 let mut text = String::new();
-                for e in safe.by_ref() {
+                for e in self.safe.by_ref() {
                     match &e {
                         Event::End(TagEnd::Heading(_)) => break,
                         Event::Text(t) | Event::Code(t) => text.push_str(t),
                         _ => {}
                     }
-                    inner.push(e);
+                    self.pending.push_back(e);
                 }
                 let base = id.map(|i| slug(&i)).filter(|s| !s.is_empty());
                 let base = base.unwrap_or_else(|| slug(&text));
@@ -68,7 +106,7 @@ pub fn to_html(plan: &Plan, markdown: &str, target: &Target) -> String {
                 } else {
                     base
                 };
-                let n = slugs.entry(base.clone()).or_insert(0);
+                let n = self.slugs.entry(base.clone()).or_insert(0);
                 *n += 1;
                 let anchor = if *n == 1 { base } else { format!("{base}-{n}") };
                 // The page title is the only h1.
@@ -81,71 +119,61 @@ pub fn to_html(plan: &Plan, markdown: &str, target: &Target) -> String {
                 };
                 let id = escape(&format!("{}{anchor}", target.anchor_prefix));
                 if h == 2 {
-                    sections.push((id.clone(), escape(text.trim())));
+                    self.sections.push((id.clone(), escape(text.trim())));
                 }
-                events.push(Event::Html(format!("<h{h} id=\"{id}\">").into()));
-                events.extend(inner);
-                events.push(Event::Html(
+                self.pending.push_back(Event::Html(
                     format!("<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a></h{h}>\n").into(),
                 ));
+                Event::Html(format!("<h{h} id=\"{id}\">").into())
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let (class, title) = alert(kind);
-                events.push(Event::Html(
+                Event::Html(
                     format!("<div class=\"alert alert-{class}\" role=\"note\"><p class=\"alert-title\">{title}</p>\n").into(),
-                ));
+                )
             }
-            Event::End(TagEnd::BlockQuote(Some(_))) => events.push(Event::Html("</div>\n".into())),
-            Event::TaskListMarker(done) => events.push(Event::Html(
+            Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html("</div>\n".into()),
+            Event::TaskListMarker(done) => Event::Html(
                 if done {
                     "<input type=\"checkbox\" class=\"step\" checked> "
                 } else {
                     "<input type=\"checkbox\" class=\"step\"> "
                 }
                 .into(),
-            )),
+            ),
             Event::FootnoteReference(label) => {
-                let next = footnotes.len() + 1;
-                let n = *footnotes.entry(label.to_string()).or_insert(next);
+                let next = self.footnotes.len() + 1;
+                let n = *self.footnotes.entry(label.to_string()).or_insert(next);
                 let p = escape(target.anchor_prefix);
-                events.push(Event::Html(
+                Event::Html(
                     format!("<sup class=\"footnote-ref\"><a href=\"#{p}fn-{n}\">{n}</a></sup>")
                         .into(),
-                ));
+                )
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
-                let next = footnotes.len() + 1;
-                let n = *footnotes.entry(label.to_string()).or_insert(next);
+                let next = self.footnotes.len() + 1;
+                let n = *self.footnotes.entry(label.to_string()).or_insert(next);
                 let p = escape(target.anchor_prefix);
-                events.push(Event::Html(
+                Event::Html(
                     format!("<div class=\"footnote\" id=\"{p}fn-{n}\"><span class=\"footnote-label\">{n}.</span>").into(),
-                ));
+                )
             }
-            Event::End(TagEnd::FootnoteDefinition) => events.push(Event::Html("</div>\n".into())),
+            Event::End(TagEnd::FootnoteDefinition) => Event::Html("</div>\n".into()),
             // Wide tables scroll inside their box instead of widening the page.
             Event::Start(Tag::Table(align)) => {
-                events.push(Event::Html("<div class=\"table-wrap\">".into()));
-                events.push(Event::Start(Tag::Table(align)));
+                self.pending.push_back(Event::Start(Tag::Table(align)));
+                Event::Html("<div class=\"table-wrap\">".into())
             }
             Event::End(TagEnd::Table) => {
-                events.push(Event::End(TagEnd::Table));
-                events.push(Event::Html("</div>\n".into()));
+                self.pending.push_back(Event::Html("</div>\n".into()));
+                Event::End(TagEnd::Table)
             }
             Event::Text(text) if target.placeholders && text.contains("{{") => {
-                events.push(Event::Html(placeholders(&text).into()))
+                Event::Html(placeholders(&text).into())
             }
-            other => events.push(other),
-        }
+            other => other,
+        })
     }
-    if target.outline && sections.len() >= 3 {
-        out.push_str("<nav class=\"outline\" aria-label=\"On this page\"><p>On this page</p><ol>");
-        for (id, text) in &sections {
-            out.push_str(&format!("<li><a href=\"#{id}\">{text}</a></li>"));
-        }
-        out.push_str("</ol></nav>\n");
-    }
-    pulldown_cmark::html::push_html(&mut out, events.into_iter());
-    out
 }
 
 /// The allow-list, as the first and only reader of the parser's events. What comes

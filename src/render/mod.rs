@@ -203,11 +203,7 @@ pub fn render(input: &Input, sink: &Sink) -> Result<(), Error> {
     // Each page goes to the sink at once; its section of print.html is kept.
     let sections: Vec<String> = pages
         .par_iter()
-        .map(|&p| {
-            let (file, section) = r.page(p)?;
-            put(file)?;
-            Ok(section)
-        })
+        .map(|&p| r.page(p, &put))
         .collect::<Result<_, Error>>()?;
     let parts: Vec<&str> = sections.iter().map(String::as_str).collect();
     put(r.wrap_parts("print.html", "The whole plan", "", &parts)?)?;
@@ -310,10 +306,16 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// A page on its own, and its section of print.html. The template runs once; the
-    /// section is the same HTML with links from the root and the prose's anchors
-    /// prefixed with the item's id (print.html holds every item).
-    fn page(&self, page: Page) -> Result<(SiteFile, String), Error> {
+    /// A page on its own (given to `put` at once) and its section of print.html. The
+    /// template runs once; the section is the same HTML with links from the root and
+    /// the prose's anchors prefixed with the item's id (print.html holds every item).
+    /// Each is assembled in one allocation, and the page is gone before the section
+    /// is drawn, so that a very long runbook costs a small multiple of its size.
+    fn page(
+        &self,
+        page: Page,
+        put: &dyn Fn(SiteFile) -> Result<(), Error>,
+    ) -> Result<String, Error> {
         let (path, title) = self.path_and_title(page);
         let root = if path.contains('/') { "../" } else { "" };
         let item = prose_item(page);
@@ -326,25 +328,35 @@ impl<'a> Renderer<'a> {
                 html.replace("\"../", "\"")
             }
         };
-        let (own, section) = match item {
-            Some(r) if content.contains(views::PROSE_MARKER) => {
-                let own = self.ctx(root, false, false).prose(r);
-                let printed = self.ctx("", true, false).prose(r);
-                (
-                    content.replacen(views::PROSE_MARKER, &own, 1),
-                    in_print(&content).replacen(views::PROSE_MARKER, &printed, 1),
-                )
-            }
-            _ => {
-                let section = in_print(&content);
-                (content, section)
-            }
+        let (before, after) = match item {
+            Some(_) => content
+                .split_once(views::PROSE_MARKER)
+                .map_or((content.as_str(), None), |(b, a)| (b, Some(a))),
+            None => (content.as_str(), None),
         };
-        let file = self.wrap(&path, &title, root, &own)?;
-        Ok((
-            file,
-            format!("<section class=\"print-section\">\n{section}</section>\n"),
-        ))
+        let Some(after) = after else {
+            put(self.wrap(&path, &title, root, &[&content])?)?;
+            return Ok(format!(
+                "<section class=\"print-section\">\n{}</section>\n",
+                in_print(&content)
+            ));
+        };
+        let r = item.unwrap_or(ItemRef {
+            kind: Kind::Service,
+            index: 0,
+        });
+        let own = self.ctx(root, false, false).prose(r);
+        put(self.wrap(&path, &title, root, &[before, &own, after])?)?;
+        drop(own);
+        let printed = self.ctx("", true, false).prose(r);
+        let (b, a) = (in_print(before), in_print(after));
+        let mut section = String::with_capacity(b.len() + printed.len() + a.len() + 48);
+        section.push_str("<section class=\"print-section\">\n");
+        section.push_str(&b);
+        section.push_str(&printed);
+        section.push_str(&a);
+        section.push_str("</section>\n");
+        Ok(section)
     }
 
     fn path_and_title(&self, page: Page) -> (String, String) {
@@ -447,9 +459,9 @@ impl<'a> Renderer<'a> {
             .map_err(|e| tera_error(format!("template {template} failed for {path}"), &e))
     }
 
-    /// A whole page: the layout around its content.
-    fn wrap(&self, path: &str, title: &str, root: &str, content: &str) -> Result<SiteFile, Error> {
-        self.wrap_parts(path, title, root, &[content])
+    /// A whole page: the layout around its content, which comes in parts.
+    fn wrap(&self, path: &str, title: &str, root: &str, parts: &[&str]) -> Result<SiteFile, Error> {
+        self.wrap_parts(path, title, root, parts)
     }
 
     /// A whole page whose content comes in parts (print.html: one per section). The
