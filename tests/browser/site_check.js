@@ -6,7 +6,7 @@
 //
 // For every page of SITE: no console error, no uncaught exception, no failed or
 // remote request; at 360 px wide, nothing wider than the screen but tables, which
-// scroll in their own box. Then, on a runbook with a checklist: a ticked step is
+// scroll in their own box; no dialog opens, nothing outside the site is requested. Then, on a runbook with a checklist: a ticked step is
 // still ticked after a reload, and "Clear ticked steps" clears it. Printed,
 // print.html hides the navigation and breaks the page before each section. Prints one line
 // per problem and a last line `pages=N problems=N`.
@@ -39,14 +39,19 @@ const watchdog = setTimeout(() => { console.error('watchdog: the browser hung');
   });
   const problems = [];
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  // Only files of the site itself may be loaded: nothing from another host, nothing
+  // from elsewhere on the disk.
+  const siteUrl = pathToFileURL(path.resolve(site)).href + '/';
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
-    problems.push(`remote request: ${url}`);
+    if (url.startsWith(siteUrl) || url.startsWith('data:')) return route.continue();
+    problems.push(`request outside the site: ${url}`);
     return route.abort();
   });
   const page = await context.newPage();
   let current = '';
+  // A plan must never make a page open a dialog (alert, confirm, prompt, print).
+  page.on('dialog', async (d) => { problems.push(`${current}: a dialog opened: ${d.type()} ${d.message()}`); await d.dismiss(); });
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`${current}: console error: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`${current}: uncaught: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`${current}: failed request: ${r.url()}`));

@@ -45,3 +45,40 @@ fn the_example_site_works_in_chromium_at_phone_width() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     browser_check(&site);
 }
+
+fn build_site(plan: &std::path::Path, site: &std::path::Path, extra: &[&str]) {
+    let (p, s) = (plan.to_string_lossy(), site.to_string_lossy());
+    let mut args = vec!["build", &p, "-o", &s, "--now", NOW];
+    args.extend(extra);
+    let run = lifeboat(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn a_stress_plan_fits_a_phone_with_and_without_private_data() {
+    // Another organisation's plan: long labels and names beyond ASCII, wide tables,
+    // long unbroken words and addresses, a deep call tree, nested folders.
+    let plan = root().join("tests/testsuite/plans/stress-muehlenbach");
+    for extra in [&[][..], &["--include-private"][..]] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let site = dir.path().join("site");
+        build_site(&plan, &site, extra);
+        browser_check(&site);
+    }
+}
+
+#[test]
+fn a_hostile_plan_opens_no_dialog_and_requests_nothing_outside_the_site() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("plan");
+    // Every payload but the dangling reference, which is an error that stops the build.
+    let payloads: Vec<&str> = crate::hostile::PAYLOADS
+        .iter()
+        .copied()
+        .filter(|p| !p.contains("[[nope"))
+        .collect();
+    crate::hostile::write_plan(&plan, &payloads.join(" "));
+    let site = dir.path().join("site");
+    build_site(&plan, &site, &[]);
+    browser_check(&site);
+}
