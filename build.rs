@@ -1,4 +1,7 @@
-//! Embeds example-plan/ (less its built site/) for `lifeboat init`.
+//! Embeds example-plan/ (less its built site/) for `lifeboat init`. Cargo is told of
+//! exactly what is embedded: each file, and each folder below the plan (for files
+//! added there), never the plan folder itself, whose time changes whenever a build
+//! of the example puts its site/ in place (which would recompile every time).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -19,7 +22,9 @@ fn main() {
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) {
-    println!("cargo:rerun-if-changed={}", dir.display());
+    if dir != root {
+        println!("cargo:rerun-if-changed={}", dir.display());
+    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };

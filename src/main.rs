@@ -22,19 +22,25 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Create a new plan folder from the example plan
-    Init { dir: PathBuf },
+    Init {
+        /// The folder to create (it must not exist, or be empty)
+        dir: PathBuf,
+    },
     /// Build the plan into a self-contained offline site
     Build {
+        /// The plan folder (the one holding plan.toml)
         #[arg(default_value = ".")]
         plan: PathBuf,
-        #[arg(short, long)]
+        /// The folder to write the site to [default: PLAN/site]; lifeboat replaces
+        /// only what it wrote there before
+        #[arg(short, long, value_name = "OUT")]
         out: Option<PathBuf>,
         /// Put contacts' private details in the site (it then says so on every page)
         #[arg(long)]
         include_private: bool,
         /// Today's date for date checks and the build date (YYYY-MM-DD); without it,
         /// SOURCE_DATE_EPOCH or the system clock
-        #[arg(long, value_parser = parse_date)]
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
         now: Option<Date>,
         /// Print the time of each phase
         #[arg(short, long)]
@@ -42,35 +48,47 @@ enum Command {
     },
     /// Check the plan and report errors and warnings
     Check {
+        /// The plan folder (the one holding plan.toml)
         #[arg(default_value = ".")]
         plan: PathBuf,
+        /// Text for people, or JSON for tools
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Exit with 1 when there are warnings, too
         #[arg(long)]
         deny_warnings: bool,
         /// Today's date for date checks (YYYY-MM-DD)
-        #[arg(long, value_parser = parse_date)]
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
         now: Option<Date>,
     },
-    /// Serve the site and rebuild it on every change
+    /// Serve the site and rebuild it on every change (not yet implemented)
     Serve {
+        /// The plan folder (the one holding plan.toml)
         #[arg(default_value = ".")]
         plan: PathBuf,
+        /// The port to listen on
         #[arg(long, default_value_t = 8000)]
         port: u16,
+        /// The address to listen on
         #[arg(long, default_value = "127.0.0.1")]
         bind: String,
+        /// Put contacts' private details in the site
         #[arg(long)]
         include_private: bool,
+        /// Watch by polling, for file systems that send no change events
+        #[arg(long)]
+        poll: bool,
     },
-    /// Export contacts or exercises
+    /// Export contacts or exercises (not yet implemented)
     Export {
+        /// What to export
         #[arg(value_enum)]
         what: ExportFormat,
+        /// The plan folder (the one holding plan.toml)
         #[arg(default_value = ".")]
         plan: PathBuf,
-        #[arg(short, long)]
+        /// The file to write [default: standard output]
+        #[arg(short, long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
     /// Check a copied site against its manifest (and the fingerprint `build` printed)
@@ -86,20 +104,26 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// One line per problem, and a summary
     Text,
+    /// One JSON array of {severity, code, message, file, line, column}
     Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
+    /// Contacts as vCard 3.0
     Vcard,
+    /// Exercises as iCalendar
     Ics,
+    /// Contacts as CSV
     Csv,
+    /// The whole resolved plan
     Json,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse(s).ok_or_else(|| format!("\"{s}\" is not a date: write YYYY-MM-DD"))
+    Date::parse(s).ok_or_else(|| Date::why_not(s))
 }
 
 fn main() -> ExitCode {
@@ -196,9 +220,10 @@ fn build(
     let errors = all.iter().filter(|r| r.severity == Severity::Error).count();
     if errors > 0 {
         eprintln!(
-            "error: {errors} error{} in the plan: nothing was built, and {} was left as it was",
+            "error: {errors} error{} in the plan {}: nothing was built{}",
             if errors == 1 { "" } else { "s" },
-            out.display()
+            plan_name(dir),
+            untouched(out)
         );
         return ExitCode::from(1);
     }
@@ -233,10 +258,7 @@ fn build(
     };
     if let Err(e) = render::render(&input, &sink) {
         eprintln!("error: {e}");
-        eprintln!(
-            "error: nothing was built, and {} was left as it was",
-            out.display()
-        );
+        eprintln!("error: nothing was built{}", untouched(out));
         return ExitCode::from(match e {
             render::Error::Template(_) => 1,
             render::Error::Output(_) => 2,
@@ -288,6 +310,23 @@ fn build(
     std::mem::forget(loaded.sources);
     std::mem::forget(analysis.links);
     ExitCode::SUCCESS
+}
+
+/// The plan folder as a person knows it: its own name, even when given as `.`.
+fn plan_name(dir: &Path) -> String {
+    std::fs::canonicalize(dir)
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| dir.display().to_string())
+}
+
+/// ", and OUT was left as it was" when there is an OUT to speak of.
+fn untouched(out: &Path) -> String {
+    if std::fs::symlink_metadata(out).is_ok() {
+        format!(", and {} was left as it was", out.display())
+    } else {
+        String::new()
+    }
 }
 
 fn verify(site: &Path, fingerprint: Option<&str>) -> ExitCode {
@@ -368,12 +407,13 @@ fn check(dir: &Path, format: Format, deny_warnings: bool, today: Date) -> ExitCo
             for r in &reports {
                 println!("{r}");
             }
+            let files = loaded.files;
             eprintln!(
-                "{}: {errors} error{}, {warnings} warning{} in {} files",
-                dir.display(),
+                "{}: {errors} error{}, {warnings} warning{} in {files} file{}",
+                plan_name(dir),
                 if errors == 1 { "" } else { "s" },
                 if warnings == 1 { "" } else { "s" },
-                loaded.sources.len()
+                if files == 1 { "" } else { "s" },
             );
         }
     }

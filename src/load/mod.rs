@@ -46,6 +46,8 @@ pub struct Loaded {
     pub root: PlanRoot,
     /// The files of `assets/` and `templates/`, found but not yet read.
     pub site: SiteList,
+    /// How many plan files (plan.toml and items) were found.
+    pub files: usize,
 }
 
 /// Reads the plan in `dir`. Fails only when `dir` itself cannot be read; every
@@ -55,6 +57,7 @@ pub fn load(dir: &Path) -> std::io::Result<Loaded> {
     let mut diagnostics = Vec::new();
     let files = discover(dir, &root, &mut diagnostics)?;
     let site = site_files::list(dir, &root, &mut diagnostics)?;
+    let found = files.len();
     let results: Vec<FileResult> = files
         .par_iter()
         .enumerate()
@@ -131,6 +134,7 @@ pub fn load(dir: &Path) -> std::io::Result<Loaded> {
         diagnostics,
         root,
         site,
+        files: found,
     })
 }
 

@@ -106,6 +106,48 @@ impl Date {
             .then_some(Date { year, month, day })
     }
 
+    /// Why `text` is not a date: its form, or the part of it that does not exist
+    /// ("month 13", "February 30, 2026").
+    pub fn why_not(text: &str) -> String {
+        let parts: Vec<&str> = text.split('-').collect();
+        let numbers: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        match (parts.as_slice(), numbers.as_deref()) {
+            ([y, m, d], Some(&[year, month, day]))
+                if y.len() == 4 && m.len() == 2 && d.len() == 2 =>
+            {
+                if !(1..=12).contains(&month) {
+                    format!(
+                        "\"{text}\" is not a date: there is no month {month} (months are 01 to 12)"
+                    )
+                } else {
+                    let name = MONTHS[month as usize - 1];
+                    let days = (28..=31)
+                        .rev()
+                        .find(|&d| Date::new(year as i32, month as u8, d as u8).is_some())
+                        .unwrap_or(28);
+                    format!(
+                        "\"{text}\" is not a date: {name} {day}, {year} does not exist ({name} {year} has {days} days)"
+                    )
+                }
+            }
+            _ => format!("\"{text}\" is not a date: write it as YYYY-MM-DD, e.g. 2026-11-24"),
+        }
+    }
+
     /// `YYYY-MM-DD`.
     pub fn parse(text: &str) -> Option<Date> {
         let mut parts = text.splitn(3, '-');
@@ -265,6 +307,17 @@ mod tests {
         }
         assert_eq!(Duration::parse("90m").unwrap().to_string(), "1h30m");
         assert_eq!(Duration::parse("14d").unwrap().to_string(), "2w");
+    }
+
+    #[test]
+    fn why_a_date_does_not_exist() {
+        assert!(Date::why_not("2026-13-01").contains("no month 13"));
+        assert!(
+            Date::why_not("2026-02-30")
+                .contains("February 30, 2026 does not exist (February 2026 has 28 days)")
+        );
+        assert!(Date::why_not("2024-02-30").contains("has 29 days"));
+        assert!(Date::why_not("24.11.2026").contains("YYYY-MM-DD"));
     }
 
     #[test]

@@ -192,16 +192,21 @@ impl Staging {
             None => None,
         };
         let foreign = previous.as_ref().is_some_and(|p| !p.foreign.is_empty());
-        let swap = if name.is_empty() || (meta.is_some() && is_mount_root(&out)) || foreign {
-            Swap::FileByFile
-        } else {
-            let parent = out
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_else(|| PathBuf::from("/"));
-            fs::create_dir_all(&parent).map_err(|e| io_error("create", &parent, e))?;
-            Swap::Whole { parent }
-        };
+        // `-o .`: swapping the folder would leave the user's shell in a removed one.
+        let holds_cwd = std::env::current_dir()
+            .and_then(fs::canonicalize)
+            .is_ok_and(|cwd| meta.is_some() && cwd.starts_with(&out));
+        let swap =
+            if name.is_empty() || (meta.is_some() && is_mount_root(&out)) || foreign || holds_cwd {
+                Swap::FileByFile
+            } else {
+                let parent = out
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| PathBuf::from("/"));
+                fs::create_dir_all(&parent).map_err(|e| io_error("create", &parent, e))?;
+                Swap::Whole { parent }
+            };
         let (tmp_dir, prefix) = match &swap {
             Swap::Whole { parent } => (parent.clone(), format!(".{name}.{STAGING}")),
             Swap::FileByFile => {

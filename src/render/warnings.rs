@@ -69,7 +69,7 @@ pub fn warnings(
                 _ => None,
             };
             let mut report = report(d, sources);
-            report.message = clean(&report.message).into_owned();
+            report.message = without_relative_days(&clean(&report.message));
             if d.private && !include_private {
                 report.message = format!(
                     "{} in a private detail, left out of this site (built without \
@@ -90,4 +90,37 @@ pub fn warnings(
     });
     out.dedup_by(|a, b| a.report == b.report);
     out
+}
+
+/// A message without "(52 days from now)": true only on the day of the build, while
+/// the site is read weeks later. The page shows the date, and the reader's browser
+/// says how far it is from today.
+fn without_relative_days(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(" (") {
+        let after = &rest[at + 2..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let tail = &after[digits..];
+        if digits > 0 && tail.starts_with(" days from now)") {
+            out.push_str(&rest[..at]);
+            rest = &tail[" days from now)".len()..];
+        } else {
+            out.push_str(&rest[..at + 2]);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn relative_days_are_left_to_the_reader() {
+        assert_eq!(
+            super::without_relative_days("ends on 2027-01-31 (68 days from now); (x) (3 days)"),
+            "ends on 2027-01-31; (x) (3 days)"
+        );
+    }
 }

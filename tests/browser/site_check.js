@@ -67,9 +67,13 @@ const watchdog = setTimeout(() => { console.error('watchdog: the browser hung');
         return r.width > 0 && r.right > width + 1;
       }).map((el) => el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''));
       return { ready: document.documentElement.getAttribute('data-lifeboat'), wide: wide.slice(0, 3),
-        scroll: document.documentElement.scrollWidth, width };
+        scroll: document.documentElement.scrollWidth, width,
+        dates: document.querySelectorAll('time.relative').length,
+        told: [...document.querySelectorAll('time.relative')].filter((t) =>
+          t.nextSibling && t.nextSibling.className === 'relative-days' && /\((today|in \d+ days?|\d+ days? ago)\)/.test(t.nextSibling.textContent)).length };
     });
     if (state.ready !== 'ready') problems.push(`${current}: the script did not run to its end`);
+    if (state.told !== state.dates) problems.push(`${current}: ${state.dates - state.told} of ${state.dates} dates without how far they are from today`);
     if (state.scroll > state.width + 1 || state.wide.length) {
       problems.push(`${current}: wider than a 360 px screen (${state.scroll} px): ${state.wide.join(', ')}`);
     }

@@ -18,7 +18,66 @@ fn a_bad_now_date_is_a_usage_error() {
     let plan = root().join("example-plan");
     let run = lifeboat(&["check", &plan.to_string_lossy(), "--now", "2026-13-01"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("not a date"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("there is no month 13"),
+        "{}",
+        run.stderr
+    );
+    let run = lifeboat(&["check", &plan.to_string_lossy(), "--now", "2027-02-29"]);
+    assert!(
+        run.stderr
+            .contains("February 29, 2027 does not exist (February 2027 has 28 days)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_folder_without_a_plan_is_named_and_counted_as_a_person_sees_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("my-plan");
+    std::fs::create_dir(&plan).expect("mkdir");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lifeboat"))
+        .args(["build"])
+        .current_dir(&plan)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains("in the plan my-plan: nothing was built\n"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("left as it was"), "{stderr}");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lifeboat"))
+        .args(["check"])
+        .current_dir(&plan)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("my-plan: 1 error, 0 warnings in 0 files"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn every_argument_and_option_has_help() {
+    for command in ["init", "build", "check", "serve", "export", "verify"] {
+        let run = lifeboat(&[command, "-h"]);
+        assert_eq!(run.code, 0);
+        // One line an argument or option: its name, then (after two spaces) what it
+        // is; clap prints one without a description as its name alone.
+        let lines: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("  ")).collect();
+        assert!(!lines.is_empty(), "{}", run.stdout);
+        for line in lines {
+            let described = line
+                .trim_start()
+                .split_once("  ")
+                .is_some_and(|(_, d)| !d.trim().is_empty());
+            assert!(described, "{command}: {line:?}\n{}", run.stdout);
+        }
+    }
 }
 
 #[test]
@@ -81,4 +140,44 @@ fn commands_of_later_issues_say_not_yet_implemented() {
             run.stderr
         );
     }
+}
+
+#[test]
+fn built_pages_hold_dates_not_days_from_the_build() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("site");
+    let plan = root().join("example-plan");
+    let run = lifeboat(&[
+        "build",
+        &plan.to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // `check` says how far away; the site, read later, leaves that to the browser.
+    assert!(run.stderr.contains("days from now"), "{}", run.stderr);
+    for entry in walk(&out) {
+        let text = std::fs::read_to_string(&entry).unwrap_or_default();
+        assert!(!text.contains("days from now"), "{}", entry.display());
+    }
+    let health = std::fs::read_to_string(out.join("health.html")).expect("health");
+    assert!(
+        health.contains("<time class=\"relative\" datetime=\"2027-01-31\">2027-01-31</time>"),
+        "{health}"
+    );
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).expect("read").flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
 }

@@ -394,6 +394,7 @@ const ELEMENTS: &[&str] = &[
     "desc",
     "small",
     "caption",
+    "time",
 ];
 
 const ATTRIBUTES: &[&str] = &[
@@ -444,6 +445,7 @@ const ATTRIBUTES: &[&str] = &[
     "data-days",
     "data-relative",
     "hidden",
+    "data-show-after",
 ];
 
 /// `url` as the page at `page` (relative to the site root) would load it: a fragment,

@@ -5,7 +5,10 @@ use crate::harness::{NOW, fixtures, lifeboat, snapshot};
 
 #[test]
 fn northwind_with_planted_faults() {
-    let [case] = fixtures("plans").try_into().expect("one plan");
+    let case = fixtures("plans")
+        .into_iter()
+        .find(|p| p.ends_with("northwind-faults"))
+        .expect("the northwind-faults plan");
     let run = lifeboat(&["check", &case.to_string_lossy(), "--now", NOW]);
     let shown = format!(
         "$ lifeboat check --now {NOW}\n{}exit: {}\n",

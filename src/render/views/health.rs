@@ -10,6 +10,7 @@ pub fn health(c: &Ctx, warnings: &[Warning]) -> Health {
         .map(|w| HealthRow {
             code: w.report.code,
             message: w.report.message.clone(),
+            message_html: dates_marked(&w.report.message),
             place: place(&w.report),
             item: w.item.map(|r| c.link(r)),
         })
@@ -24,6 +25,7 @@ pub fn health(c: &Ctx, warnings: &[Warning]) -> Health {
     codes.sort();
     Health {
         overdue: review_overdue(c.plan, c.today),
+        review_due: review_due(c.plan, c.today),
         codes: codes
             .into_iter()
             .map(|(code, count)| CodeCount { code, count })
@@ -35,6 +37,9 @@ pub fn health(c: &Ctx, warnings: &[Warning]) -> Health {
 #[derive(Serialize)]
 pub struct Health {
     pub overdue: Option<String>,
+    /// When the review falls due, if it has not yet (the browser shows the banner
+    /// once it has).
+    pub review_due: Option<String>,
     pub codes: Vec<CodeCount>,
     pub warnings: Vec<HealthRow>,
 }
@@ -49,6 +54,9 @@ pub struct CodeCount {
 pub struct HealthRow {
     pub code: &'static str,
     pub message: String,
+    /// The message with each date marked, for the browser to say how far it is
+    /// from the reader's today.
+    pub message_html: String,
     pub place: String,
     pub item: Option<ItemLink>,
 }
@@ -60,4 +68,30 @@ pub(super) fn place(r: &Report) -> String {
         (Some(f), _, _) => f.clone(),
         _ => String::new(),
     }
+}
+
+/// `text` escaped, each `YYYY-MM-DD` date in it as `<time class="relative">`.
+pub(super) fn dates_marked(text: &str) -> String {
+    let html = escape(text);
+    let mut out = String::with_capacity(html.len() + 64);
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    let mut from = 0;
+    while i + 10 <= bytes.len() {
+        let candidate = html.get(i..i + 10).unwrap_or_default();
+        let boundary = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let after = bytes.get(i + 10).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if boundary && after && Date::parse(candidate).is_some() {
+            out.push_str(&html[from..i]);
+            out.push_str(&format!(
+                "<time class=\"relative\" datetime=\"{candidate}\">{candidate}</time>"
+            ));
+            i += 10;
+            from = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&html[from..]);
+    out
 }

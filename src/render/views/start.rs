@@ -8,6 +8,8 @@ pub struct Start {
     pub call_trees: Vec<CallTreeView>,
     pub tier1: Vec<Tier1Service>,
     pub overdue: Option<String>,
+    /// When the review falls due, if it has not yet.
+    pub review_due: Option<String>,
     pub last_reviewed: Option<String>,
     pub owner: Option<ItemLink>,
     pub warnings: usize,
@@ -101,10 +103,20 @@ pub fn start(c: &Ctx, warnings: usize) -> Start {
         call_trees,
         tier1,
         overdue: review_overdue(plan, c.today),
+        review_due: review_due(plan, c.today),
         last_reviewed: date(&s.info.last_reviewed),
         owner: c.link_opt(&s.info.owner),
         warnings,
     }
+}
+
+/// The day the plan falls due for review, when that is today or later (the page
+/// shows the overdue banner from then on, in the reader's browser).
+pub fn review_due(plan: &Plan, today: Date) -> Option<String> {
+    let info = &plan.settings.info;
+    let (last, every) = (info.last_reviewed.as_ref()?, info.review_every.as_ref()?);
+    let due = last.value.plus_days(every.value.days());
+    (due >= today).then(|| due.to_string())
 }
 
 /// "The plan was due for review on 2026-03-30", when it is.

@@ -27,5 +27,25 @@
       });
     }
   }
+  // Dates are printed as dates; how far each is from today is said here, in the
+  // reader's browser, since the site is read long after it was built.
+  var now = new Date();
+  var today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  function daysTo(iso) {
+    var p = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return p ? Math.round((Date.UTC(+p[1], +p[2] - 1, +p[3]) - today) / 86400000) : NaN;
+  }
+  document.querySelectorAll("time.relative[datetime]").forEach(function (el) {
+    var d = daysTo(el.getAttribute("datetime"));
+    if (isNaN(d)) { return; }
+    var s = document.createElement("span");
+    s.className = "relative-days";
+    var n = Math.abs(d) + (Math.abs(d) === 1 ? " day" : " days");
+    s.textContent = d === 0 ? " (today)" : d > 0 ? " (in " + n + ")" : " (" + n + " ago)";
+    el.parentNode.insertBefore(s, el.nextSibling);
+  });
+  document.querySelectorAll("[data-show-after]").forEach(function (el) {
+    if (daysTo(el.getAttribute("data-show-after")) < 0) { el.hidden = false; }
+  });
   document.documentElement.setAttribute("data-lifeboat", "ready");
 })();
