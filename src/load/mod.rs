@@ -89,7 +89,8 @@ pub fn load(dir: &Path) -> std::io::Result<Loaded> {
     for result in results {
         sources.add(result.source);
         diagnostics.extend(result.diagnostics);
-        if let Some((s, cards)) = result.settings {
+        if let Some(boxed) = result.settings {
+            let (s, cards) = *boxed;
             settings = Some(s);
             plan.cards = cards;
         }
@@ -331,7 +332,8 @@ fn walk(
 struct FileResult {
     source: SourceFile,
     items: Vec<Item>,
-    settings: Option<(Settings, Vec<Card>)>,
+    /// Boxed: settings are large, and one file in thousands has them.
+    settings: Option<Box<(Settings, Vec<Card>)>>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -367,7 +369,7 @@ fn read_file(
     };
     if folder.is_none() {
         // plan.toml: settings, even if it cannot be read, so that it is not "missing".
-        result.settings = Some((empty_settings(at_start), Vec::new()));
+        result.settings = Some(Box::new((empty_settings(at_start), Vec::new())));
     }
     let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     if folder.is_some() && !matches!(ext.as_deref(), Some("toml" | "md")) {
@@ -404,7 +406,7 @@ fn read_file(
                         settings::TOP_KEYS,
                         diagnostics,
                     );
-                    result.settings = Some(settings::read(&mut f, &text));
+                    result.settings = Some(Box::new(settings::read(&mut f, &text)));
                     f.finish();
                 }
             }
