@@ -73,12 +73,12 @@ pub struct SourceFile {
     pub path: String,
     /// The text, when the file was valid UTF-8. Shared with the Markdown bodies
     /// read from it ([`crate::model::Prose`]), so that a body is held once.
-    pub text: std::sync::Arc<str>,
+    pub text: std::sync::Arc<String>,
     line_starts: OnceLock<Vec<u32>>,
 }
 
 impl SourceFile {
-    pub fn new(path: String, text: impl Into<std::sync::Arc<str>>) -> Self {
+    pub fn new(path: String, text: impl Into<std::sync::Arc<String>>) -> Self {
         SourceFile {
             path,
             text: text.into(),
@@ -142,7 +142,7 @@ mod tests {
 
     #[test]
     fn line_and_column_are_one_based_and_count_characters() {
-        let f = SourceFile::new("a.toml".into(), "ab\nçd = 1\n");
+        let f = SourceFile::new("a.toml".into(), "ab\nçd = 1\n".to_string());
         assert_eq!(f.line_column(0), (1, 1));
         assert_eq!(f.line_column(1), (1, 2));
         assert_eq!(f.line_column(3), (2, 1));

@@ -148,34 +148,53 @@ pub fn keys_of(kind: Kind) -> &'static [&'static str] {
 
 /// An item of any kind, as read from one table.
 pub enum Item {
-    Contact(Contact),
-    Team(Team),
-    CallTree(CallTree),
-    Vendor(Vendor),
-    Risk(Risk),
-    Service(Service),
-    Process(Process),
-    Runbook(Runbook),
-    Template(Template),
-    Stakeholder(Stakeholder),
-    Exercise(Exercise),
+    Contact(Box<Contact>),
+    Team(Box<Team>),
+    CallTree(Box<CallTree>),
+    Vendor(Box<Vendor>),
+    Risk(Box<Risk>),
+    Service(Box<Service>),
+    Process(Box<Process>),
+    Runbook(Box<Runbook>),
+    Template(Box<Template>),
+    Stakeholder(Box<Stakeholder>),
+    Exercise(Box<Exercise>),
+}
+
+impl Item {
+    /// The item's place among the kinds, in the order of [`Item`]'s variants.
+    pub fn slot(&self) -> usize {
+        match self {
+            Item::Contact(_) => 0,
+            Item::Team(_) => 1,
+            Item::CallTree(_) => 2,
+            Item::Vendor(_) => 3,
+            Item::Risk(_) => 4,
+            Item::Service(_) => 5,
+            Item::Process(_) => 6,
+            Item::Runbook(_) => 7,
+            Item::Template(_) => 8,
+            Item::Stakeholder(_) => 9,
+            Item::Exercise(_) => 10,
+        }
+    }
 }
 
 /// Reads the fields of `kind` (the head is already read).
 pub fn read(kind: Kind, head: Head, f: &mut Fields) -> Option<Item> {
     let id = head.id.value.clone();
     Some(match kind {
-        Kind::Contact => Item::Contact(contact(head, f)),
-        Kind::Team => Item::Team(Team {
+        Kind::Contact => Item::Contact(Box::new(contact(head, f))),
+        Kind::Team => Item::Team(Box::new(Team {
             name: f.string("name").unwrap_or_else(|| Text::new(id, head.at)),
             head,
             lead: f.string("lead"),
             members: f.strings("members"),
             phone: f.string("phone"),
-        }),
-        Kind::CallTree => Item::CallTree(call_tree(head, f)),
-        Kind::Vendor => Item::Vendor(vendor(head, f)),
-        Kind::Risk => Item::Risk(Risk {
+        })),
+        Kind::CallTree => Item::CallTree(Box::new(call_tree(head, f))),
+        Kind::Vendor => Item::Vendor(Box::new(vendor(head, f))),
+        Kind::Risk => Item::Risk(Box::new(Risk {
             title: f.required_string("title", &id),
             head,
             category: f.string("category"),
@@ -190,8 +209,8 @@ pub fn read(kind: Kind, head: Head, f: &mut Fields) -> Option<Item> {
             treatment: f.choice("treatment", &["accept", "reduce", "transfer", "avoid"]),
             mitigations: f.strings("mitigations"),
             reviewed: f.date("reviewed"),
-        }),
-        Kind::Service => Item::Service(Service {
+        })),
+        Kind::Service => Item::Service(Box::new(Service {
             name: f.required_string("name", &id),
             head,
             tier: f.integer("tier", i64::MIN..=i64::MAX),
@@ -205,9 +224,9 @@ pub fn read(kind: Kind, head: Head, f: &mut Fields) -> Option<Item> {
             vendors: f.strings("vendors"),
             strategies: f.choices("strategies", STRATEGIES),
             location: f.string("location"),
-        }),
-        Kind::Process => Item::Process(process(head, f)),
-        Kind::Runbook => Item::Runbook(Runbook {
+        })),
+        Kind::Process => Item::Process(Box::new(process(head, f))),
+        Kind::Runbook => Item::Runbook(Box::new(Runbook {
             title: f.required_string("title", &id),
             head,
             services: f.strings("services"),
@@ -220,28 +239,28 @@ pub fn read(kind: Kind, head: Head, f: &mut Fields) -> Option<Item> {
             estimated: f.duration("estimated"),
             last_tested: f.date("last_tested"),
             reviewed: f.date("reviewed"),
-        }),
+        })),
         Kind::Template => {
             f.choice("kind", &["template"]);
-            Item::Template(Template {
+            Item::Template(Box::new(Template {
                 title: f.string("title").unwrap_or_else(|| Text::new(id, head.at)),
                 head,
                 audience: f.strings("audience"),
                 channel: f.choice("channel", CHANNELS),
                 severity: f.strings("severity"),
-            })
+            }))
         }
         Kind::Stakeholder => {
             f.choice("kind", &["stakeholder"]);
-            Item::Stakeholder(Stakeholder {
+            Item::Stakeholder(Box::new(Stakeholder {
                 name: f.required_string("name", &id),
                 head,
                 contacts: f.strings("contacts"),
                 channel: f.choice("channel", CHANNELS),
                 notify_within: f.duration("notify_within"),
-            })
+            }))
         }
-        Kind::Exercise => Item::Exercise(exercise(head, f)),
+        Kind::Exercise => Item::Exercise(Box::new(exercise(head, f))),
         Kind::Card => return None,
     })
 }

@@ -86,6 +86,22 @@ pub fn load(dir: &Path) -> std::io::Result<Loaded> {
         cards: Vec::new(),
         index: Default::default(),
     };
+    // Each list of the plan takes exactly its items (no doubling slack).
+    let mut counts = [0usize; 11];
+    for item in results.iter().flat_map(|r| &r.items) {
+        counts[item.slot()] += 1;
+    }
+    plan.contacts.reserve_exact(counts[0]);
+    plan.teams.reserve_exact(counts[1]);
+    plan.call_trees.reserve_exact(counts[2]);
+    plan.vendors.reserve_exact(counts[3]);
+    plan.risks.reserve_exact(counts[4]);
+    plan.services.reserve_exact(counts[5]);
+    plan.processes.reserve_exact(counts[6]);
+    plan.runbooks.reserve_exact(counts[7]);
+    plan.templates.reserve_exact(counts[8]);
+    plan.stakeholders.reserve_exact(counts[9]);
+    plan.exercises.reserve_exact(counts[10]);
     for result in results {
         sources.add(result.source);
         diagnostics.extend(result.diagnostics);
@@ -96,17 +112,17 @@ pub fn load(dir: &Path) -> std::io::Result<Loaded> {
         }
         for item in result.items {
             match item {
-                Item::Contact(x) => plan.contacts.push(x),
-                Item::Team(x) => plan.teams.push(x),
-                Item::CallTree(x) => plan.call_trees.push(x),
-                Item::Vendor(x) => plan.vendors.push(x),
-                Item::Risk(x) => plan.risks.push(x),
-                Item::Service(x) => plan.services.push(x),
-                Item::Process(x) => plan.processes.push(x),
-                Item::Runbook(x) => plan.runbooks.push(x),
-                Item::Template(x) => plan.templates.push(x),
-                Item::Stakeholder(x) => plan.stakeholders.push(x),
-                Item::Exercise(x) => plan.exercises.push(x),
+                Item::Contact(x) => plan.contacts.push(*x),
+                Item::Team(x) => plan.teams.push(*x),
+                Item::CallTree(x) => plan.call_trees.push(*x),
+                Item::Vendor(x) => plan.vendors.push(*x),
+                Item::Risk(x) => plan.risks.push(*x),
+                Item::Service(x) => plan.services.push(*x),
+                Item::Process(x) => plan.processes.push(*x),
+                Item::Runbook(x) => plan.runbooks.push(*x),
+                Item::Template(x) => plan.templates.push(*x),
+                Item::Stakeholder(x) => plan.stakeholders.push(*x),
+                Item::Exercise(x) => plan.exercises.push(*x),
             }
         }
     }
@@ -385,7 +401,7 @@ fn read_file(
         return result;
     };
     // Shared with the Markdown body read from it.
-    let text: std::sync::Arc<str> = text.into();
+    let text: std::sync::Arc<String> = text.into();
     if text.trim().is_empty() {
         result.diagnostics.push(Diagnostic::at(
             Code::Syntax,
@@ -670,7 +686,7 @@ fn toml_body(body: Text, text: &str) -> Body {
 fn read_markdown_item(
     file: FileId,
     rel: &str,
-    text: &std::sync::Arc<str>,
+    text: &std::sync::Arc<String>,
     folder_kind: Kind,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Item> {

@@ -96,7 +96,7 @@ fn body_markdown<S: serde::Serializer>(body: &Body, s: S) -> Result<S::Ok, S::Er
 /// has a text of its own).
 #[derive(Clone, Debug, Default)]
 pub struct Prose {
-    text: std::sync::Arc<str>,
+    text: std::sync::Arc<String>,
     start: usize,
     end: usize,
 }
@@ -104,7 +104,7 @@ pub struct Prose {
 impl Prose {
     /// `range` of `text` (a range outside it, or not on character boundaries, is
     /// empty).
-    pub fn part_of(text: &std::sync::Arc<str>, range: std::ops::Range<usize>) -> Prose {
+    pub fn part_of(text: &std::sync::Arc<String>, range: std::ops::Range<usize>) -> Prose {
         if text.get(range.clone()).is_none() {
             return Prose::default();
         }
