@@ -675,11 +675,7 @@ fn toml_body(body: Text, text: &str) -> Body {
         .into_iter()
         .map(|l| Text::new(l.dest.clone(), place(&mut from, &l.dest)))
         .collect();
-    Body {
-        markdown: body.value.into(),
-        references,
-        links,
-    }
+    Body::new(body.value.into(), references, links)
 }
 
 /// A Markdown item: `+++` front matter, then the body.
@@ -785,11 +781,7 @@ fn read_markdown_item(
     let head = Head {
         id,
         at,
-        body: Body {
-            markdown,
-            references,
-            links,
-        },
+        body: Body::new(markdown, references, links),
     };
     let item = items::read(kind, head, &mut f);
     f.finish();

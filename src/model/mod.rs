@@ -150,6 +150,19 @@ pub struct Body {
     pub links: Vec<Text>,
 }
 
+impl Body {
+    /// A body whose lists hold no spare room (a plan holds thousands of them).
+    pub fn new(markdown: Prose, mut references: Vec<Reference>, mut links: Vec<Text>) -> Body {
+        references.shrink_to_fit();
+        links.shrink_to_fit();
+        Body {
+            markdown,
+            references,
+            links,
+        }
+    }
+}
+
 /// `[[id]]` or `[[id|text]]` in Markdown.
 #[derive(Clone, Debug, Serialize)]
 pub struct Reference {
