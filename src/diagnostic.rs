@@ -215,38 +215,48 @@ pub const MAX_PER_FILE: usize = 200;
 /// [`MAX_PER_FILE`] diagnostics shows its first ones and a count of the rest, so
 /// that a million faults in one file cost no more than their number.
 pub fn reports(diagnostics: &[Diagnostic], sources: &Sources) -> Vec<Report> {
-    // Group by file first, by offset: cheap, and no line or column worked out yet.
-    let mut by_file: Vec<&Diagnostic> = diagnostics.iter().collect();
-    by_file.sort_by_key(|d| match &d.location {
-        Location::At(s) => (Some(s.file), s.start),
-        Location::File(f) => (Some(*f), 0),
-        Location::Path(_) => (None, 0),
+    let (shown, counts) = capped(diagnostics, sources);
+    let mut out: Vec<Report> = shown.iter().map(|d| report(d, sources)).collect();
+    out.extend(counts);
+    sort_reports(&mut out);
+    out.dedup();
+    out
+}
+
+/// The diagnostics to show, at most [`MAX_PER_FILE`] a file (the first by place),
+/// and for each file with more, a report that counts the rest. No line or column
+/// is worked out here.
+pub fn capped<'d>(
+    diagnostics: &'d [Diagnostic],
+    sources: &Sources,
+) -> (Vec<&'d Diagnostic>, Vec<Report>) {
+    let file_of = |d: &Diagnostic| match &d.location {
+        Location::At(s) => Some(s.file),
+        Location::File(f) => Some(*f),
+        Location::Path(_) => None,
+    };
+    let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
+    sorted.sort_by_key(|d| {
+        let start = match &d.location {
+            Location::At(s) => s.start,
+            _ => 0,
+        };
+        (file_of(d), start)
     });
-    let mut out: Vec<Report> = Vec::new();
-    let mut i = 0;
-    while i < by_file.len() {
-        let file = match &by_file[i].location {
-            Location::At(s) => Some(s.file),
-            Location::File(f) => Some(*f),
-            Location::Path(_) => None,
-        };
-        let same = |d: &&Diagnostic| match &d.location {
-            Location::At(s) => Some(s.file) == file,
-            Location::File(f) => Some(*f) == file,
-            Location::Path(_) => file.is_none(),
-        };
-        let n = by_file[i..].iter().take_while(|d| same(d)).count();
-        let group = &by_file[i..i + n];
-        let shown = if file.is_some() {
-            n.min(MAX_PER_FILE)
+    let mut shown = Vec::with_capacity(sorted.len().min(4 * MAX_PER_FILE));
+    let mut counts = Vec::new();
+    for group in sorted.chunk_by(|a, b| file_of(a) == file_of(b)) {
+        let file = file_of(group[0]);
+        let keep = if file.is_some() {
+            group.len().min(MAX_PER_FILE)
         } else {
-            n
+            group.len()
         };
-        out.extend(group[..shown].iter().map(|d| report(d, sources)));
-        if let (Some(first), Some(id)) = (group.get(shown), file) {
-            let rest = &group[shown..];
+        shown.extend_from_slice(&group[..keep]);
+        if let (Some(id), [first, ..]) = (file, &group[keep..]) {
+            let rest = &group[keep..];
             let errors = rest.iter().any(|d| d.severity() == Severity::Error);
-            out.push(Report {
+            counts.push(Report {
                 severity: if errors {
                     Severity::Error
                 } else {
@@ -263,11 +273,8 @@ pub fn reports(diagnostics: &[Diagnostic], sources: &Sources) -> Vec<Report> {
                 column: None,
             });
         }
-        i += n;
     }
-    sort_reports(&mut out);
-    out.dedup();
-    out
+    (shown, counts)
 }
 
 /// Sorts reports by file, line and column (those without a file first).

@@ -328,23 +328,17 @@ impl<'a> Renderer<'a> {
                 html.replace("\"../", "\"")
             }
         };
-        let (before, after) = match item {
-            Some(_) => content
-                .split_once(views::PROSE_MARKER)
-                .map_or((content.as_str(), None), |(b, a)| (b, Some(a))),
-            None => (content.as_str(), None),
-        };
-        let Some(after) = after else {
+        let prose = item.and_then(|r| {
+            let (before, after) = content.split_once(views::PROSE_MARKER)?;
+            Some((r, before, after))
+        });
+        let Some((r, before, after)) = prose else {
             put(self.wrap(&path, &title, root, &[&content])?)?;
             return Ok(format!(
                 "<section class=\"print-section\">\n{}</section>\n",
                 in_print(&content)
             ));
         };
-        let r = item.unwrap_or(ItemRef {
-            kind: Kind::Service,
-            index: 0,
-        });
         let own = self.ctx(root, false, false).prose(r);
         put(self.wrap(&path, &title, root, &[before, &own, after])?)?;
         drop(own);

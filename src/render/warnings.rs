@@ -1,7 +1,7 @@
 //! The warnings of `check`, each with the item it is about, for the plan health page.
 
 use super::paths::clean;
-use crate::diagnostic::{Diagnostic, Location, MAX_PER_FILE, Report, Severity, report, reports};
+use crate::diagnostic::{Diagnostic, Location, Report, Severity, capped, report};
 use crate::model::{ItemRef, Kind, Plan};
 use crate::source::{FileId, Sources};
 
@@ -27,33 +27,16 @@ pub fn warnings(
         .map(|(r, head)| (head.at.file, head.at.start, r))
         .collect();
     starts.sort_unstable_by_key(|s| (s.0, s.1));
-    // As `check` shows them: at most MAX_PER_FILE a file, and a count of the rest.
+    // As `check` shows them: at most MAX_PER_FILE a file, and a count of the rest
+    // (see `crate::diagnostic::MAX_PER_FILE`).
     let warnings: Vec<Diagnostic> = diagnostics
         .iter()
         .filter(|d| d.severity() == Severity::Warning)
         .cloned()
         .collect();
-    let shown = reports(&warnings, sources);
-    let mut kept: Vec<&Diagnostic> = warnings.iter().collect();
-    kept.sort_by_key(|d| match d.location {
-        Location::At(s) => (Some(s.file), s.start),
-        Location::File(f) => (Some(f), 0),
-        Location::Path(_) => (None, 0),
-    });
-    let mut per_file: std::collections::HashMap<Option<FileId>, usize> = Default::default();
-    kept.retain(|d| {
-        let file = match d.location {
-            Location::At(s) => Some(s.file),
-            Location::File(f) => Some(f),
-            Location::Path(_) => return true,
-        };
-        let n = per_file.entry(file).or_insert(0);
-        *n += 1;
-        *n <= MAX_PER_FILE
-    });
-    let counts = shown
+    let (kept, counts) = capped(&warnings, sources);
+    let counts = counts
         .into_iter()
-        .filter(|r| r.line.is_none() && r.message.contains("more problems in this file"))
         .map(|report| Warning { report, item: None });
     let mut out: Vec<Warning> = kept
         .into_iter()
