@@ -7,6 +7,7 @@
 
 pub mod analyze;
 pub mod diagnostic;
+pub mod files;
 pub mod init;
 pub mod load;
 pub mod markdown;

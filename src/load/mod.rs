@@ -319,24 +319,7 @@ fn walk(
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        let t = e.file_type();
-        let why = if t.is_symlink() {
-            root.resolve(e.path(), &rel).and_then(|real| {
-                let meta = std::fs::metadata(real)?;
-                if meta.is_dir() {
-                    Err(Unreadable::Special(
-                        "a symbolic link to a folder (links to folders are followed only at the top of the plan)",
-                    ))
-                } else {
-                    Ok(())
-                }
-            })
-        } else if t.is_file() {
-            Ok(())
-        } else {
-            Err(Unreadable::Special(reader::kind_of(&t)))
-        };
-        match why {
+        match root.judge(e.path(), &rel, e.file_type()) {
             Ok(()) => files.push((rel, e.into_path(), Some(kind))),
             Err(why) => refused.push(unreadable(Location::Path(rel), &why)),
         }

@@ -90,6 +90,30 @@ impl PlanRoot {
         }
     }
 
+    /// Whether an entry found while walking a folder of the plan (`t` its own type,
+    /// links not followed) may be read: a regular file, or a link to one inside the
+    /// plan. Links to folders are followed only at the top of the plan.
+    pub fn judge(&self, path: &Path, rel: &str, t: fs::FileType) -> Result<(), Unreadable> {
+        if t.is_file() {
+            return Ok(());
+        }
+        if !t.is_symlink() {
+            return Err(Unreadable::Special(crate::files::kind_of(&t)));
+        }
+        let target = fs::metadata(self.resolve(path, rel)?)?;
+        if target.is_file() {
+            Ok(())
+        } else if target.is_dir() {
+            Err(Unreadable::Special(
+                "a symbolic link to a folder (links to folders are followed only at the top of the plan)",
+            ))
+        } else {
+            Err(Unreadable::Special(crate::files::kind_of(
+                &target.file_type(),
+            )))
+        }
+    }
+
     /// Whether `path` (a link or not) is a folder inside the plan.
     pub fn is_dir(&self, path: &Path, rel: &str) -> Result<bool, Unreadable> {
         let real = self.resolve(path, rel)?;
@@ -99,10 +123,12 @@ impl PlanRoot {
     /// The bytes of the regular file at `path`, at most `max` of them.
     pub fn read(&self, path: &Path, rel: &str, max: u64) -> Result<Vec<u8>, Unreadable> {
         let real = self.resolve(path, rel)?;
-        let file = open_no_follow(&real)?;
+        let file = crate::files::open_no_follow(&real)?;
         let meta = file.metadata()?;
         if !meta.is_file() {
-            return Err(Unreadable::Special(kind_of(&meta.file_type())));
+            return Err(Unreadable::Special(crate::files::kind_of(
+                &meta.file_type(),
+            )));
         }
         let hint = usize::try_from(meta.len().min(max)).unwrap_or(0);
         let mut bytes = Vec::with_capacity(hint);
@@ -114,50 +140,6 @@ impl PlanRoot {
             });
         }
         Ok(bytes)
-    }
-}
-
-/// Opens without following a final symbolic link and without blocking (a FIFO
-/// opens at once and is then refused as not a regular file).
-#[cfg(unix)]
-fn open_no_follow(path: &Path) -> io::Result<fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-        .open(path)
-}
-
-#[cfg(not(unix))]
-fn open_no_follow(path: &Path) -> io::Result<fs::File> {
-    let meta = fs::symlink_metadata(path)?;
-    if !meta.is_file() {
-        return Err(io::Error::other("not a regular file"));
-    }
-    fs::File::open(path)
-}
-
-/// "a FIFO", "a device", ... for the diagnostic.
-pub fn kind_of(t: &fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "a FIFO (named pipe)";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-        if t.is_block_device() || t.is_char_device() {
-            return "a device";
-        }
-    }
-    if t.is_dir() {
-        "a folder"
-    } else if t.is_symlink() {
-        "a symbolic link"
-    } else {
-        "a special file"
     }
 }
 

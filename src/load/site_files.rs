@@ -75,24 +75,7 @@ pub fn list(
             }
             let shown = format!("{folder}/{rel}");
             // Links and special files are judged now, so that `check` names them.
-            let t = entry.file_type();
-            let why = if t.is_symlink() {
-                root.resolve(entry.path(), &shown).and_then(|real| {
-                    let m = std::fs::metadata(&real)?;
-                    if m.is_file() {
-                        Ok(())
-                    } else {
-                        Err(super::Unreadable::Special(super::reader::kind_of(
-                            &m.file_type(),
-                        )))
-                    }
-                })
-            } else if t.is_file() {
-                Ok(())
-            } else {
-                Err(super::Unreadable::Special(super::reader::kind_of(&t)))
-            };
-            if let Err(e) = why {
+            if let Err(e) = root.judge(entry.path(), &shown, entry.file_type()) {
                 diagnostics.push(unreadable(Location::Path(shown), &e));
                 continue;
             }

@@ -50,16 +50,7 @@ pub fn inside(base: &Path, path: &str, must_exist: bool) -> Option<PathBuf> {
 
 /// Opens a regular file without following a final link and without blocking.
 pub fn open_regular(path: &Path) -> io::Result<fs::File> {
-    #[cfg(unix)]
-    let file = {
-        use std::os::unix::fs::OpenOptionsExt;
-        fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-            .open(path)?
-    };
-    #[cfg(not(unix))]
-    let file = fs::File::open(path)?;
+    let file = crate::files::open_no_follow(path)?;
     if !file.metadata()?.is_file() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
