@@ -58,6 +58,19 @@ impl Unreadable {
     }
 }
 
+/// Whether an open failed because the path is a symbolic link (`O_NOFOLLOW`).
+fn is_link_refusal(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        true
+    }
+}
+
 /// The plan folder, resolved once, against which every link is judged.
 #[derive(Clone, Debug)]
 pub struct PlanRoot {
@@ -122,8 +135,15 @@ impl PlanRoot {
 
     /// The bytes of the regular file at `path`, at most `max` of them.
     pub fn read(&self, path: &Path, rel: &str, max: u64) -> Result<Vec<u8>, Unreadable> {
-        let real = self.resolve(path, rel)?;
-        let file = crate::files::open_no_follow(&real)?;
+        // Most files are no link: opened as they are (a link is refused by the open,
+        // then judged and, when it stays inside the plan, its target opened).
+        let file = match crate::files::open_no_follow(path) {
+            Ok(f) => f,
+            Err(e) if is_link_refusal(&e) => {
+                crate::files::open_no_follow(&self.resolve(path, rel)?)?
+            }
+            Err(e) => return Err(e.into()),
+        };
         let meta = file.metadata()?;
         if !meta.is_file() {
             return Err(Unreadable::Special(crate::files::kind_of(
