@@ -105,6 +105,61 @@ struct Fragment<'a, T: Serialize> {
     page: T,
 }
 
+/// The page's own security policy, put by the renderer (not a template) before
+/// anything else of every page, so that no template override or plan text can come
+/// first: scripts only from files (the theme's lifeboat.js), no inline script or
+/// event handler, nothing loaded from another host, no frames, forms or plugins.
+/// A second wall behind the escaping and the Markdown allow-list.
+macro_rules! csp {
+    () => {
+        "default-src 'none'; script-src 'self' file:; style-src 'self' file: 'unsafe-inline'; \
+         img-src 'self' file: data:; font-src 'self' file:; media-src 'self' file:; \
+         connect-src 'none'; frame-src 'none'; object-src 'none'; base-uri 'none'; \
+         form-action 'none'"
+    };
+}
+pub const CSP: &str = csp!();
+const CSP_META: &str = concat!(
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"",
+    csp!(),
+    "\">\n"
+);
+
+/// Where the policy goes: after `<!DOCTYPE html><html ...><head>` when the page
+/// starts so (as the theme's layout does: valid HTML), else right after the doctype,
+/// before anything a template wrote (a browser puts a leading `<meta>` into the
+/// head all the same).
+fn split_doctype(html: &str) -> (&str, &str) {
+    let lower_starts =
+        |s: &str, p: &str| s.len() >= p.len() && s[..p.len()].eq_ignore_ascii_case(p);
+    // Past a tag that starts `rest` (no `>` inside its attributes is possible when
+    // what follows is only white space and the next expected tag).
+    let past = |rest: &str, tag: &str| -> Option<usize> {
+        let t = rest.trim_start();
+        if !lower_starts(t, tag) {
+            return None;
+        }
+        let lead = rest.len() - t.len();
+        Some(lead + t.find('>')? + 1)
+    };
+    let Some(doctype) = past(html, "<!doctype") else {
+        return ("", html);
+    };
+    let cut = past(&html[doctype..], "<html")
+        .map(|n| doctype + n)
+        .and_then(|at| {
+            let head = past(&html[at..], "<head>")?;
+            Some(at + head)
+        })
+        .unwrap_or(doctype);
+    let cut = if html[cut..].starts_with('\n') {
+        cut + 1
+    } else {
+        cut
+    };
+    (&html[..cut], &html[cut..])
+}
+
 /// Stands for the content in the layout's output (see `Renderer::wrap_parts`).
 const CONTENT_MARKER: &str = "\u{FDD1}lifeboat-content\u{FDD1}";
 
@@ -484,8 +539,14 @@ impl<'a> Renderer<'a> {
         let shell = render(CONTENT_MARKER)?;
         let bytes = match shell.split_once(CONTENT_MARKER) {
             Some((before, after)) if !after.contains(CONTENT_MARKER) => {
-                let len = before.len() + after.len() + parts.iter().map(|p| p.len()).sum::<usize>();
-                let mut bytes = Vec::with_capacity(len);
+                let (doctype, before) = split_doctype(before);
+                let len = CSP_META.len()
+                    + before.len()
+                    + after.len()
+                    + parts.iter().map(|p| p.len()).sum::<usize>();
+                let mut bytes = Vec::with_capacity(len + doctype.len());
+                bytes.extend_from_slice(doctype.as_bytes());
+                bytes.extend_from_slice(CSP_META.as_bytes());
                 bytes.extend_from_slice(before.as_bytes());
                 for p in parts {
                     bytes.extend_from_slice(p.as_bytes());
@@ -494,7 +555,11 @@ impl<'a> Renderer<'a> {
                 bytes
             }
             // A layout that does not show `content` once, as it is: render it whole.
-            _ => render(&parts.concat())?.into_bytes(),
+            _ => {
+                let whole = render(&parts.concat())?;
+                let (doctype, rest) = split_doctype(&whole);
+                [doctype, CSP_META, rest].concat().into_bytes()
+            }
         };
         Ok(SiteFile {
             path: path.to_string(),

@@ -6,6 +6,11 @@ use std::process::Command;
 
 /// Runs the browser check on a site; fails with its findings.
 fn browser_check(site: &std::path::Path) {
+    browser_check_with(site, &[]);
+}
+
+/// The browser check with options (`--hostile`); returns its last line.
+fn browser_check_with(site: &std::path::Path, options: &[&str]) -> String {
     let script = root().join("tests/browser/site_check.js");
     assert!(
         root()
@@ -16,6 +21,7 @@ fn browser_check(site: &std::path::Path) {
     let out = Command::new("node")
         .arg(&script)
         .arg(site)
+        .args(options)
         .output()
         .expect("node runs (install nodejs; .ci/run does)");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -26,6 +32,7 @@ fn browser_check(site: &std::path::Path) {
     );
     let last = stdout.lines().last().unwrap_or_default();
     assert!(last.ends_with("problems=0"), "{last}");
+    last.to_string()
 }
 
 #[test]
@@ -81,4 +88,46 @@ fn a_hostile_plan_opens_no_dialog_and_requests_nothing_outside_the_site() {
     let site = dir.path().join("site");
     build_site(&plan, &site, &[]);
     browser_check(&site);
+}
+
+#[test]
+fn hostile_template_overrides_are_held_by_the_pages_security_policy() {
+    // Templates are plan content too: an override may write any HTML, so every page
+    // carries a policy, put first by the renderer, that runs no inline script or
+    // handler and loads nothing from another host.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("plan");
+    crate::hostile::write_plan(&plan, "Hostile templates");
+    std::fs::create_dir_all(plan.join("templates")).expect("mkdir");
+    let evil = "<script>alert('template')</script>\
+        <img src=\"https://evil.example/pixel.png\" onerror=\"alert('onerror')\">\
+        <script src=\"https://evil.example/x.js\"></script>\
+        <svg onload=\"alert('svg')\"></svg>\
+        <iframe src=\"https://evil.example/\"></iframe>\
+        <link rel=\"stylesheet\" href=\"https://evil.example/x.css\">";
+    std::fs::write(
+        plan.join("templates/layout.html"),
+        format!(
+            "{evil}<!DOCTYPE html><html><head>{evil}<title>{{{{ title }}}}</title></head>\
+             <body onload=\"alert('body')\">{evil}{{{{ content | safe }}}}\
+             <script src=\"{{{{ root }}}}lifeboat.js\"></script></body></html>"
+        ),
+    )
+    .expect("write");
+    let site = dir.path().join("site");
+    build_site(&plan, &site, &[]);
+    let page = std::fs::read_to_string(site.join("index.html")).expect("page");
+    assert!(
+        page.starts_with("<meta http-equiv=\"Content-Security-Policy\""),
+        "the policy comes before anything a template writes: {}",
+        &page[..200]
+    );
+    let last = browser_check_with(&site, &["--hostile"]);
+    // The policy was put to work on every page, and nothing got through.
+    let blocked: usize = last
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("blocked="))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(blocked > 0, "{last}");
 }

@@ -446,6 +446,7 @@ const ATTRIBUTES: &[&str] = &[
     "data-relative",
     "hidden",
     "data-show-after",
+    "http-equiv",
 ];
 
 /// `url` as the page at `page` (relative to the site root) would load it: a fragment,
@@ -527,7 +528,9 @@ pub fn assert_allowed(page: &str, html: &str) {
                     ),
                     "meta" => assert!(
                         e.attr("charset").is_some()
-                            || matches!(e.attr("name"), Some("viewport" | "generator")),
+                            || matches!(e.attr("name"), Some("viewport" | "generator"))
+                            || (e.attr("http-equiv") == Some("Content-Security-Policy")
+                                && e.attr("content") == Some(lifeboat::render::CSP)),
                         "{page}: <meta> of the plan's"
                     ),
                     "input" => assert_eq!(e.attr("type"), Some("checkbox"), "{page}"),
