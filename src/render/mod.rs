@@ -131,7 +131,7 @@ const CSP_META: &str = concat!(
 /// head all the same).
 fn split_doctype(html: &str) -> (&str, &str) {
     let lower_starts =
-        |s: &str, p: &str| s.len() >= p.len() && s[..p.len()].eq_ignore_ascii_case(p);
+        |s: &str, p: &str| s.get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p));
     // Past a tag that starts `rest` (no `>` inside its attributes is possible when
     // what follows is only white space and the next expected tag).
     let past = |rest: &str, tag: &str| -> Option<usize> {
@@ -565,5 +565,30 @@ impl<'a> Renderer<'a> {
             path: path.to_string(),
             bytes,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_doctype;
+
+    #[test]
+    fn the_policy_goes_first_whatever_the_layout() {
+        let theme = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">";
+        assert_eq!(
+            split_doctype(theme),
+            (
+                "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n",
+                "<meta charset=\"utf-8\">"
+            )
+        );
+        // Anything a template writes before <head> keeps the policy right after the doctype.
+        let hostile = "<!doctype html><html x=\">\"><script>alert(1)</script><head>";
+        assert_eq!(split_doctype(hostile).0, "<!doctype html>");
+        assert_eq!(split_doctype("<script>x</script><!DOCTYPE html>").0, "");
+        // Text beyond ASCII where a tag name is looked for is no problem.
+        assert_eq!(split_doctype("<!doctypé>é").0, "");
+        assert_eq!(split_doctype("é<!DOCTYPE html>").0, "");
+        assert_eq!(split_doctype("<!DOCTYPE html><htmlé>").0, "<!DOCTYPE html>");
     }
 }

@@ -87,8 +87,10 @@ pub fn find_recursion(templates: &[(&str, &str)]) -> Option<String> {
             let mut rest = inner;
             while let Some(at) = rest.find("::") {
                 let ns_start = rest[..at]
-                    .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
-                    .map_or(0, |i| i + 1);
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| !(c.is_alphanumeric() || *c == '_'))
+                    .map_or(0, |(i, c)| i + c.len_utf8());
                 let ns = &rest[ns_start..at];
                 let after = &rest[at + 2..];
                 let m_end = after
