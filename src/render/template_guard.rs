@@ -189,3 +189,16 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod never_panics {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever a template holds, the guard answers (no slicing inside a character).
+        #[test]
+        fn on_any_template(text in "(\\{\\{|\\{%|%\\}|\\}\\}|::|[a-zé«» ()\"'~-]){0,40}") {
+            let _ = super::find_recursion(&[("a.html", text.as_str()), ("é.html", "{% include \"a.html\" %}")]);
+        }
+    }
+}

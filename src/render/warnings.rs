@@ -107,3 +107,18 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod never_panics {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn on_any_message(text in "([0-9]{1,3}| \\(| days from now\\)|é|2027-01-31|[a-z ])*") {
+            // No panic; the text only ever gets shorter.
+            let out = super::without_relative_days(&text);
+            prop_assert!(out.len() <= text.len());
+            let _ = crate::render::views::dates_marked(&text);
+        }
+    }
+}

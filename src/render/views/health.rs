@@ -71,7 +71,7 @@ pub(super) fn place(r: &Report) -> String {
 }
 
 /// `text` escaped, each `YYYY-MM-DD` date in it as `<time class="relative">`.
-pub(super) fn dates_marked(text: &str) -> String {
+pub(crate) fn dates_marked(text: &str) -> String {
     let html = escape(text);
     let mut out = String::with_capacity(html.len() + 64);
     let bytes = html.as_bytes();
