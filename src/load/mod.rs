@@ -112,17 +112,17 @@ pub fn load(dir: &Path) -> std::io::Result<Loaded> {
         }
         for item in result.items {
             match item {
-                Item::Contact(x) => plan.contacts.push(*x),
-                Item::Team(x) => plan.teams.push(*x),
-                Item::CallTree(x) => plan.call_trees.push(*x),
-                Item::Vendor(x) => plan.vendors.push(*x),
-                Item::Risk(x) => plan.risks.push(*x),
-                Item::Service(x) => plan.services.push(*x),
-                Item::Process(x) => plan.processes.push(*x),
-                Item::Runbook(x) => plan.runbooks.push(*x),
-                Item::Template(x) => plan.templates.push(*x),
-                Item::Stakeholder(x) => plan.stakeholders.push(*x),
-                Item::Exercise(x) => plan.exercises.push(*x),
+                Item::Contact(x) => plan.contacts.push(x),
+                Item::Team(x) => plan.teams.push(x),
+                Item::CallTree(x) => plan.call_trees.push(x),
+                Item::Vendor(x) => plan.vendors.push(x),
+                Item::Risk(x) => plan.risks.push(x),
+                Item::Service(x) => plan.services.push(x),
+                Item::Process(x) => plan.processes.push(x),
+                Item::Runbook(x) => plan.runbooks.push(x),
+                Item::Template(x) => plan.templates.push(x),
+                Item::Stakeholder(x) => plan.stakeholders.push(x),
+                Item::Exercise(x) => plan.exercises.push(x),
             }
         }
     }

@@ -536,17 +536,19 @@ pub struct ItemRef {
 #[derive(Clone, Debug, Serialize)]
 pub struct Plan {
     pub settings: Settings,
-    pub contacts: Vec<Contact>,
-    pub teams: Vec<Team>,
-    pub call_trees: Vec<CallTree>,
-    pub vendors: Vec<Vendor>,
-    pub risks: Vec<Risk>,
-    pub services: Vec<Service>,
-    pub processes: Vec<Process>,
-    pub runbooks: Vec<Runbook>,
-    pub templates: Vec<Template>,
-    pub stakeholders: Vec<Stakeholder>,
-    pub exercises: Vec<Exercise>,
+    // Boxed: items come boxed from the reader (read in parallel, one file at a time)
+    // and move into the plan without a copy.
+    pub contacts: Vec<Box<Contact>>,
+    pub teams: Vec<Box<Team>>,
+    pub call_trees: Vec<Box<CallTree>>,
+    pub vendors: Vec<Box<Vendor>>,
+    pub risks: Vec<Box<Risk>>,
+    pub services: Vec<Box<Service>>,
+    pub processes: Vec<Box<Process>>,
+    pub runbooks: Vec<Box<Runbook>>,
+    pub templates: Vec<Box<Template>>,
+    pub stakeholders: Vec<Box<Stakeholder>>,
+    pub exercises: Vec<Box<Exercise>>,
     pub cards: Vec<Card>,
     /// Id to item; for a duplicated id, the first one.
     #[serde(skip)]
