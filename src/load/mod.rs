@@ -229,7 +229,7 @@ fn discover(
             continue;
         }
         // A link is followed only inside the plan; plan.toml is judged when read.
-        let is_dir = match root.is_dir(&entry.path(), &name) {
+        let is_dir = match root.is_dir(&entry.path()) {
             Ok(d) => d,
             Err(e) if name == "plan.toml" => {
                 diagnostics.push(unreadable(Location::Path(name), &e));
@@ -319,7 +319,7 @@ fn walk(
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        match root.judge(e.path(), &rel, e.file_type()) {
+        match root.judge(e.path(), e.file_type()) {
             Ok(()) => files.push((rel, e.into_path(), Some(kind))),
             Err(why) => refused.push(unreadable(Location::Path(rel), &why)),
         }
@@ -380,7 +380,7 @@ fn read_file(
         ));
         return result;
     }
-    let Some(text) = read_text(root, file, rel, path, &mut result.diagnostics) else {
+    let Some(text) = read_text(root, file, path, &mut result.diagnostics) else {
         return result;
     };
     // Shared with the Markdown body read from it.
@@ -429,11 +429,10 @@ fn read_file(
 fn read_text(
     root: &PlanRoot,
     file: FileId,
-    rel: &str,
     path: &Path,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    match root.read(path, rel, MAX_FILE_BYTES) {
+    match root.read(path, MAX_FILE_BYTES) {
         Ok(bytes) => decode(file, bytes, diagnostics),
         Err(e) => {
             diagnostics.push(unreadable(Location::File(file), &e));

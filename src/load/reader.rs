@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 pub enum Unreadable {
     /// A symbolic link to a place outside the plan folder (or to nothing).
     Outside {
-        link: String,
         target: Option<PathBuf>,
     },
     /// Not a regular file: a FIFO, device, socket.
@@ -85,16 +84,13 @@ impl PlanRoot {
     }
 
     /// The real path of `path` when it is a link that stays inside the plan; `path`
-    /// itself when it is no link. `rel` names it in the refusal.
-    pub fn resolve(&self, path: &Path, rel: &str) -> Result<PathBuf, Unreadable> {
+    /// itself when it is no link.
+    pub fn resolve(&self, path: &Path) -> Result<PathBuf, Unreadable> {
         let meta = fs::symlink_metadata(path)?;
         if !meta.file_type().is_symlink() {
             return Ok(path.to_path_buf());
         }
-        let outside = |target| Unreadable::Outside {
-            link: rel.to_string(),
-            target,
-        };
+        let outside = |target| Unreadable::Outside { target };
         let target = fs::canonicalize(path).map_err(|_| outside(None))?;
         if target.starts_with(&self.root) && target != self.root {
             Ok(target)
@@ -106,14 +102,14 @@ impl PlanRoot {
     /// Whether an entry found while walking a folder of the plan (`t` its own type,
     /// links not followed) may be read: a regular file, or a link to one inside the
     /// plan. Links to folders are followed only at the top of the plan.
-    pub fn judge(&self, path: &Path, rel: &str, t: fs::FileType) -> Result<(), Unreadable> {
+    pub fn judge(&self, path: &Path, t: fs::FileType) -> Result<(), Unreadable> {
         if t.is_file() {
             return Ok(());
         }
         if !t.is_symlink() {
             return Err(Unreadable::Special(crate::files::kind_of(&t)));
         }
-        let target = fs::metadata(self.resolve(path, rel)?)?;
+        let target = fs::metadata(self.resolve(path)?)?;
         if target.is_file() {
             Ok(())
         } else if target.is_dir() {
@@ -128,20 +124,18 @@ impl PlanRoot {
     }
 
     /// Whether `path` (a link or not) is a folder inside the plan.
-    pub fn is_dir(&self, path: &Path, rel: &str) -> Result<bool, Unreadable> {
-        let real = self.resolve(path, rel)?;
+    pub fn is_dir(&self, path: &Path) -> Result<bool, Unreadable> {
+        let real = self.resolve(path)?;
         Ok(fs::metadata(real)?.is_dir())
     }
 
     /// The bytes of the regular file at `path`, at most `max` of them.
-    pub fn read(&self, path: &Path, rel: &str, max: u64) -> Result<Vec<u8>, Unreadable> {
+    pub fn read(&self, path: &Path, max: u64) -> Result<Vec<u8>, Unreadable> {
         // Most files are no link: opened as they are (a link is refused by the open,
         // then judged and, when it stays inside the plan, its target opened).
         let file = match crate::files::open_no_follow(path) {
             Ok(f) => f,
-            Err(e) if is_link_refusal(&e) => {
-                crate::files::open_no_follow(&self.resolve(path, rel)?)?
-            }
+            Err(e) if is_link_refusal(&e) => crate::files::open_no_follow(&self.resolve(path)?)?,
             Err(e) => return Err(e.into()),
         };
         let meta = file.metadata()?;
@@ -183,7 +177,7 @@ mod tests {
         // SAFETY: a valid NUL-terminated path.
         assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
         let root = PlanRoot::new(&plan).expect("root");
-        let read = |name: &str, max| root.read(&plan.join(name), name, max);
+        let read = |name: &str, max| root.read(&plan.join(name), max);
         assert_eq!(read("a/x.md", 10).expect("reads"), b"hello");
         assert_eq!(read("inside", 10).expect("reads"), b"hello");
         assert!(matches!(read("out", 10), Err(Unreadable::Outside { .. })));

@@ -50,7 +50,7 @@ pub fn list(
     let mut out = SiteList::default();
     for (folder, keep) in [("assets", true), ("templates", false)] {
         let top = dir.join(folder);
-        match root.is_dir(&top, folder) {
+        match root.is_dir(&top) {
             Ok(true) => {}
             Ok(false) => continue,
             Err(super::Unreadable::Io(e)) if e.kind() == io::ErrorKind::NotFound => continue,
@@ -75,7 +75,7 @@ pub fn list(
             }
             let shown = format!("{folder}/{rel}");
             // Links and special files are judged now, so that `check` names them.
-            if let Err(e) = root.judge(entry.path(), &shown, entry.file_type()) {
+            if let Err(e) = root.judge(entry.path(), entry.file_type()) {
                 diagnostics.push(unreadable(Location::Path(shown), &e));
                 continue;
             }
@@ -83,7 +83,7 @@ pub fn list(
                 out.assets.push((rel, entry.into_path()));
                 continue;
             }
-            match root.read(entry.path(), &shown, MAX_SITE_FILE_BYTES) {
+            match root.read(entry.path(), MAX_SITE_FILE_BYTES) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => out.templates.push((rel, text)),
                     Err(_) => diagnostics.push(Diagnostic::new(
@@ -106,7 +106,7 @@ pub fn list(
 pub fn read_site_files(root: &PlanRoot, list: &SiteList) -> Result<SiteFiles, String> {
     let read = |folder: &str, rel: &str, path: &Path| {
         let shown = format!("{folder}/{rel}");
-        root.read(path, &shown, MAX_SITE_FILE_BYTES)
+        root.read(path, MAX_SITE_FILE_BYTES)
             .map_err(|e| format!("{shown}: {}", e.message()))
     };
     let mut out = SiteFiles::default();

@@ -2,7 +2,7 @@
 //! that resolve under file://, determinism, privacy, escaping, and the safety of
 //! the output folder.
 
-use crate::harness::{NOW, lifeboat, root};
+use crate::harness::{NOW, example_copy, lifeboat, root};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -27,27 +27,6 @@ fn try_build(plan: &Path, out: &Path, extra: &[&str]) -> crate::harness::Run {
     args.extend(extra.iter().map(|s| s.to_string()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     lifeboat(&args)
-}
-
-/// A copy of the example plan to change.
-fn example_copy(dir: &Path) -> PathBuf {
-    let plan = dir.join("plan");
-    copy_dir(&root().join("example-plan"), &plan);
-    let _ = fs::remove_dir_all(plan.join("site"));
-    plan
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create");
-    for entry in fs::read_dir(from).expect("read") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 /// Every file of a site, relative with `/`, with its bytes.

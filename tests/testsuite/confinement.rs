@@ -2,7 +2,7 @@
 //! links out of the plan, FIFOs and devices among its files, planted manifests and
 //! symbolic links inside OUT.
 
-use crate::harness::{NOW, Run, root};
+use crate::harness::{NOW, Run, example_copy, names_containing};
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
@@ -32,28 +32,6 @@ pub fn lifeboat_bounded(args: &[&str]) -> Run {
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         code: out.status.code().unwrap_or(-1),
     }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for e in fs::read_dir(from).expect("read_dir") {
-        let e = e.expect("entry");
-        let (src, dst) = (e.path(), to.join(e.file_name()));
-        if e.file_type().expect("type").is_dir() {
-            if e.file_name() != "site" {
-                copy_dir(&src, &dst);
-            }
-        } else {
-            fs::copy(&src, &dst).expect("copy");
-        }
-    }
-}
-
-/// A copy of the example plan in `dir`.
-pub fn example_copy(dir: &Path) -> PathBuf {
-    let plan = dir.join("plan");
-    copy_dir(&root().join("example-plan"), &plan);
-    plan
 }
 
 fn mkfifo(path: &Path) {
@@ -338,11 +316,7 @@ fn staging_folders_of_crashed_builds_are_removed() {
     assert_eq!(build_into(&plan, &out, &[]).code, 0);
     assert!(!crashed.exists() && !old.exists());
     assert!(other.exists(), "another OUT's staging folder is not ours");
-    let left: Vec<String> = fs::read_dir(dir.path())
-        .expect("read")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".site.lifeboat"))
-        .collect();
+    let left = names_containing(dir.path(), ".site.lifeboat");
     assert!(left.is_empty(), "{left:?}");
 }
 
@@ -474,11 +448,7 @@ fn out_may_be_the_root_of_a_mounted_file_system() {
         let run = lifeboat_bounded(&["verify", &stick.to_string_lossy()]);
         assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     }
-    let staging: Vec<String> = fs::read_dir(&stick)
-        .expect("read")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("lifeboat-new"))
-        .collect();
+    let staging = names_containing(&stick, "lifeboat-new");
     assert!(staging.is_empty(), "{staging:?}");
 }
 
@@ -516,14 +486,8 @@ fn recursive_templates_and_get_env_are_template_errors() {
         assert_eq!(run.code, 1, "{text}: {}", run.stderr);
         assert!(run.stderr.contains(expect), "{}", run.stderr);
         assert_eq!(before, all_bytes(&out), "OUT changed");
-        let staging = fs::read_dir(dir.path())
-            .expect("read")
-            .filter(|e| {
-                e.as_ref()
-                    .is_ok_and(|e| e.file_name().to_string_lossy().contains("lifeboat-new"))
-            })
-            .count();
-        assert_eq!(staging, 0);
+        let staging = names_containing(dir.path(), "lifeboat-new");
+        assert!(staging.is_empty(), "{staging:?}");
     }
 }
 
@@ -558,4 +522,33 @@ fn many_faults_on_one_line_cost_no_more_than_their_number() {
         "{}",
         &run.stdout[..300]
     );
+}
+
+#[test]
+fn building_into_the_current_folder_keeps_that_folder() {
+    // `-o .` from inside OUT: swapping OUT would leave the user's shell in a removed
+    // folder, so the files are moved in instead and the folder stays the same one.
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    let out = dir.path().join("here");
+    fs::create_dir_all(&out).expect("mkdir");
+    let inode = fs::metadata(&out).expect("meta").ino();
+    for _ in 0..2 {
+        let run = Command::new(env!("CARGO_BIN_EXE_lifeboat"))
+            .args(["build", &plan.to_string_lossy(), "-o", ".", "--now", NOW])
+            .current_dir(&out)
+            .output()
+            .expect("runs");
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert_eq!(fs::metadata(&out).expect("meta").ino(), inode);
+        assert!(out.join("index.html").is_file());
+    }
+    assert!(names_containing(&out, "lifeboat-new").is_empty());
+    let verify = lifeboat_bounded(&["verify", &out.to_string_lossy()]);
+    assert_eq!(verify.code, 0, "{}", verify.stdout);
 }

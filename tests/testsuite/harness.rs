@@ -58,3 +58,33 @@ pub fn snapshot(path: &Path, actual: &str) -> Option<String> {
         )
     })
 }
+
+/// A copy of the example plan (less its built site) in `dir`, to change.
+pub fn example_copy(dir: &Path) -> PathBuf {
+    let plan = dir.join("plan");
+    copy_dir(&root().join("example-plan"), &plan);
+    let _ = std::fs::remove_dir_all(plan.join("site"));
+    plan
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create");
+    for entry in std::fs::read_dir(from).expect("read") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// The names in `dir` that contain `needle` (staging folders left behind, say).
+pub fn names_containing(dir: &Path, needle: &str) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .expect("read")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(needle))
+        .collect()
+}
