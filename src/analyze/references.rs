@@ -9,7 +9,7 @@ struct Resolver<'p> {
     out: Vec<Diagnostic>,
     /// The item whose references are being resolved (None for plan.toml settings).
     from: Option<ItemRef>,
-    links: Vec<Link>,
+    links: LinkList,
     /// Ids of each kind, for suggestions; filled on the first miss.
     ids_by_kind: Option<Vec<(Kind, Vec<&'p str>)>>,
     /// How many more ids may be compared for "did you mean" suggestions. A plan with
@@ -119,7 +119,7 @@ pub fn resolve(plan: &Plan) -> (Links, Vec<Diagnostic>) {
         plan,
         out: Vec::new(),
         from: None,
-        links: Vec::new(),
+        links: LinkList::default(),
         ids_by_kind: None,
         suggestion_budget: SUGGESTION_BUDGET,
     };

@@ -4,7 +4,7 @@
 mod links;
 mod values;
 
-pub use links::{Link, Links};
+pub use links::{Link, LinkList, Links};
 pub use values::{
     Date, Duration, id_file_name_problem, id_is_valid, phone_is_international, tel_uri,
 };
