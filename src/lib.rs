@@ -9,6 +9,7 @@ pub mod analyze;
 pub mod diagnostic;
 pub mod files;
 pub mod init;
+pub mod kit;
 pub mod load;
 pub mod markdown;
 pub mod model;

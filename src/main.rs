@@ -79,7 +79,8 @@ enum Command {
         #[arg(long)]
         poll: bool,
     },
-    /// Export contacts or exercises (not yet implemented)
+    /// Export the contacts (vCard, CSV), the exercises (iCalendar) or the whole
+    /// resolved plan (JSON), the same as the site's files
     Export {
         /// What to export
         #[arg(value_enum)]
@@ -90,6 +91,12 @@ enum Command {
         /// The file to write [default: standard output]
         #[arg(short, long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Include contacts' private details (home numbers, personal mail)
+        #[arg(long)]
+        include_private: bool,
+        /// Today's date for date checks and the calendar's time stamps (YYYY-MM-DD)
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        now: Option<Date>,
     },
     /// Check a copied site against its manifest (and the fingerprint `build` printed)
     Verify {
@@ -112,13 +119,13 @@ enum Format {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
-    /// Contacts as vCard 3.0
+    /// Every contact and team as vCard 3.0 (the site's contacts.vcf)
     Vcard,
-    /// Exercises as iCalendar
+    /// Every dated exercise as iCalendar (the site's exercises.ics)
     Ics,
-    /// Contacts as CSV
+    /// The contact directory as CSV, a header row and a row per contact and team
     Csv,
-    /// The whole resolved plan
+    /// The whole resolved plan (the site's plan.json)
     Json,
 }
 
@@ -148,7 +155,13 @@ fn main() -> ExitCode {
             build(&plan, &out, include_private, now, verbose)
         }
         Command::Serve { .. } => not_yet("serve"),
-        Command::Export { .. } => not_yet("export"),
+        Command::Export {
+            what,
+            plan,
+            out,
+            include_private,
+            now,
+        } => export(what, &plan, out.as_deref(), include_private, when(now).0),
         Command::Verify { site, fingerprint } => verify(&site, fingerprint.as_deref()),
     }
 }
@@ -256,7 +269,13 @@ fn build(
         templates: &site_files.templates,
         options: &options,
     };
-    if let Err(e) = render::render(&input, &sink) {
+    let rendered = render::render(&input, &sink);
+    if let Ok(notes) = &rendered {
+        for note in notes {
+            eprintln!("note: {note}");
+        }
+    }
+    if let Err(e) = rendered {
         eprintln!("error: {e}");
         eprintln!("error: nothing was built{}", untouched(out));
         return ExitCode::from(match e {
@@ -310,6 +329,113 @@ fn build(
     std::mem::forget(loaded.sources);
     std::mem::forget(analysis.links);
     ExitCode::SUCCESS
+}
+
+/// `lifeboat export`: the plan is loaded and checked as for `build` (errors stop it),
+/// then one file of the communication kit goes to FILE or standard output.
+fn export(
+    what: ExportFormat,
+    dir: &Path,
+    out: Option<&Path>,
+    include_private: bool,
+    today: Date,
+) -> ExitCode {
+    let loaded = match lifeboat::load::load(dir) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: cannot read the plan folder {}: {e}", dir.display());
+            return ExitCode::from(2);
+        }
+    };
+    let analysis = lifeboat::analyze::analyze(&loaded.plan, today);
+    let mut diagnostics = loaded.diagnostics;
+    diagnostics.extend(analysis.diagnostics);
+    let all = reports(&diagnostics, &loaded.sources);
+    let errors = all.iter().filter(|r| r.severity == Severity::Error).count();
+    if errors > 0 {
+        for r in &all {
+            eprintln!("{r}");
+        }
+        eprintln!(
+            "error: {errors} error{} in the plan {}: nothing was exported",
+            if errors == 1 { "" } else { "s" },
+            plan_name(dir)
+        );
+        return ExitCode::from(1);
+    }
+    let warnings = all.len();
+    if warnings > 0 {
+        eprintln!(
+            "note: the plan has {warnings} warning{}; `lifeboat check` lists them",
+            if warnings == 1 { "" } else { "s" }
+        );
+    }
+    let plan = &loaded.plan;
+    let bytes = match what {
+        ExportFormat::Vcard => lifeboat::kit::vcard::directory(plan, include_private).into_bytes(),
+        ExportFormat::Ics => lifeboat::kit::ics::exercises(plan, today).into_bytes(),
+        ExportFormat::Csv => lifeboat::kit::csv::directory(plan, include_private).into_bytes(),
+        ExportFormat::Json => {
+            let warnings = render::warnings(plan, &loaded.sources, &diagnostics, include_private);
+            let options = render::Options {
+                include_private,
+                today,
+            };
+            let input = render::Input {
+                plan,
+                sources: &loaded.sources,
+                links: &analysis.links,
+                warnings: &warnings,
+                assets: &[],
+                templates: &[],
+                options: &options,
+            };
+            match render::plan_json(&input) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    };
+    let written = match out {
+        None => {
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&bytes).and_then(|()| stdout.flush())
+        }
+        Some(file) => write_whole(file, &bytes),
+    };
+    match written {
+        Ok(()) => {
+            if let Some(file) = out {
+                eprintln!("Exported {} bytes to {}", bytes.len(), file.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let to = out.map_or("standard output".to_string(), |f| f.display().to_string());
+            eprintln!("error: cannot write {to}: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes `file` whole or not at all: a temporary file beside it, then a rename.
+fn write_whole(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = file
+        .file_name()
+        .ok_or_else(|| std::io::Error::other("the path names no file"))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".lifeboat-{}.tmp", std::process::id()));
+    let tmp = file.with_file_name(tmp_name);
+    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, file));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
 
 /// The plan folder as a person knows it: its own name, even when given as `.`.

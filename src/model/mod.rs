@@ -225,6 +225,73 @@ pub struct CallTree {
     pub calls: Vec<(Text, Vec<Text>)>,
 }
 
+/// One person's place in a call tree's cascade.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CallStep<'a> {
+    /// 0 for the root.
+    pub depth: usize,
+    pub who: &'a str,
+    /// Who calls them (None for the root).
+    pub caller: Option<&'a str>,
+    /// Their place in their caller's list, from 1.
+    pub order: usize,
+}
+
+impl CallTree {
+    /// The cascade depth-first in calling order, from the root. Each person once:
+    /// loops, which `check` reports (and which stop the build), never hang it.
+    pub fn cascade(&self) -> Vec<CallStep<'_>> {
+        let mut steps = Vec::new();
+        let Some(root) = &self.root else {
+            return steps;
+        };
+        let calls: FxHashMap<&str, &[Text]> = self
+            .calls
+            .iter()
+            .map(|(caller, callees)| (caller.as_str(), callees.as_slice()))
+            .collect();
+        let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
+        let mut stack: Vec<CallStep> = vec![CallStep {
+            depth: 0,
+            who: root.as_str(),
+            caller: None,
+            order: 1,
+        }];
+        while let Some(step) = stack.pop() {
+            if !seen.insert(step.who) {
+                continue;
+            }
+            steps.push(step);
+            let callees = calls.get(step.who).copied().unwrap_or_default();
+            for (n, callee) in callees.iter().enumerate().rev() {
+                stack.push(CallStep {
+                    depth: step.depth + 1,
+                    who: callee.as_str(),
+                    caller: Some(step.who),
+                    order: n + 1,
+                });
+            }
+        }
+        steps
+    }
+
+    /// Whom everyone reports back to: `report_back`, else the root.
+    pub fn reports_to(&self) -> Option<&str> {
+        self.report_back
+            .as_ref()
+            .or(self.root.as_ref())
+            .map(|t| t.as_str())
+    }
+
+    /// The people `who` calls, in order.
+    pub fn calls_of(&self, who: &str) -> &[Text] {
+        self.calls
+            .iter()
+            .find(|(caller, _)| caller.as_str() == who)
+            .map_or(&[], |(_, callees)| callees.as_slice())
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Vendor {
     #[serde(flatten)]

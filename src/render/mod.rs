@@ -15,6 +15,7 @@ mod warnings;
 pub use theme::unknown_overrides;
 pub use warnings::{Warning, warnings};
 
+use crate::kit;
 use crate::model::{Date, ItemRef, Kind, Links, Plan};
 use crate::source::Sources;
 use rayon::prelude::*;
@@ -197,6 +198,9 @@ enum Page {
     Exercises,
     Exercise(usize),
     Health,
+    CallTree(usize),
+    CardsA4,
+    CardsLetter,
 }
 
 /// The item whose prose a page shows.
@@ -212,6 +216,7 @@ fn prose_item(page: Page) -> Option<ItemRef> {
         Page::Template(i) => r(Kind::Template, i),
         Page::Stakeholder(i) => r(Kind::Stakeholder, i),
         Page::Exercise(i) => r(Kind::Exercise, i),
+        Page::CallTree(i) => r(Kind::CallTree, i),
         _ => None,
     }
 }
@@ -226,6 +231,7 @@ fn pages(plan: &Plan) -> Vec<Page> {
     out.push(Page::Contacts);
     out.extend((0..plan.contacts.len()).map(Page::Contact));
     out.extend((0..plan.teams.len()).map(Page::Team));
+    out.extend((0..plan.call_trees.len()).map(Page::CallTree));
     out.push(Page::Vendors);
     out.extend((0..plan.vendors.len()).map(Page::Vendor));
     out.push(Page::Comms);
@@ -234,6 +240,8 @@ fn pages(plan: &Plan) -> Vec<Page> {
     out.push(Page::Exercises);
     out.extend((0..plan.exercises.len()).map(Page::Exercise));
     out.push(Page::Health);
+    // Sheets of cards are printed on their own, never in print.html.
+    out.extend([Page::CardsA4, Page::CardsLetter]);
     out
 }
 
@@ -244,15 +252,22 @@ struct Renderer<'a> {
     waves: Vec<Vec<usize>>,
     /// Recovery wave of each service (1-based).
     wave_of: Vec<Option<usize>>,
+    /// The wallet cards, their faces drawn once for both paper sizes.
+    cards: Vec<kit::cards::Card>,
+    faces: Vec<views::Faces>,
+    /// What the build's output should tell (QR codes that left fields out, ...).
+    notes: Vec<String>,
 }
 
 /// Where rendered files go, as soon as each is ready (from any thread).
 pub type Sink<'s> = dyn Fn(&SiteFile) -> Result<(), String> + Sync + 's;
 
-/// Renders the whole site into `sink`, pages in parallel. Fails on a template error
+/// Renders the whole site into `sink`, pages in parallel, and returns notes for the
+/// build's output (what a card's QR code left out, ...). Fails on a template error
 /// or when the sink does.
-pub fn render(input: &Input, sink: &Sink) -> Result<(), Error> {
-    let r = Renderer::new(input)?;
+pub fn render(input: &Input, sink: &Sink) -> Result<Vec<String>, Error> {
+    let mut r = Renderer::new(input)?;
+    r.draw_cards();
     let pages = pages(input.plan);
     let put = |file: SiteFile| sink(&file).map_err(Error::Output);
     // Each page goes to the sink at once; its section of print.html is kept.
@@ -268,6 +283,7 @@ pub fn render(input: &Input, sink: &Sink) -> Result<(), Error> {
         path: "plan.json".into(),
         bytes: plan_json::plan_json(input, &r.waves)?,
     })?;
+    kit_files(input, &put)?;
     for (name, bytes) in theme::STATIC {
         put(SiteFile {
             path: (*name).into(),
@@ -279,6 +295,38 @@ pub fn render(input: &Input, sink: &Sink) -> Result<(), Error> {
             path: format!("assets/{path}"),
             bytes: bytes.clone(),
         })
+    })?;
+    Ok(r.notes)
+}
+
+/// `plan.json` on its own (for `lifeboat export json`): the same bytes as the site's.
+pub fn plan_json(input: &Input) -> Result<Vec<u8>, Error> {
+    let waves = crate::analyze::recovery_waves(input.plan);
+    plan_json::plan_json(input, &waves)
+}
+
+/// The contact and calendar files: `contacts.vcf` (every contact and team),
+/// `contacts/<id>.vcf` for each person, `exercises.ics`. Private fields only with
+/// `--include-private`.
+fn kit_files(
+    input: &Input,
+    put: &(dyn Fn(SiteFile) -> Result<(), Error> + Sync),
+) -> Result<(), Error> {
+    let plan = input.plan;
+    let private = input.options.include_private;
+    put(SiteFile {
+        path: "contacts.vcf".into(),
+        bytes: kit::vcard::directory(plan, private).into_bytes(),
+    })?;
+    plan.contacts.par_iter().try_for_each(|c| {
+        put(SiteFile {
+            path: format!("contacts/{}.vcf", c.head.id.value),
+            bytes: kit::vcard::contact(plan, c, private).to_text().into_bytes(),
+        })
+    })?;
+    put(SiteFile {
+        path: "exercises.ics".into(),
+        bytes: kit::ics::exercises(plan, input.options.today).into_bytes(),
     })
 }
 
@@ -344,7 +392,48 @@ impl<'a> Renderer<'a> {
             site,
             waves,
             wave_of,
+            cards: Vec::new(),
+            faces: Vec::new(),
+            notes: Vec::new(),
         })
+    }
+
+    /// Works out the cards and draws their faces. Each distinct QR payload is
+    /// encoded once, however many cards carry it (every personal card carries the
+    /// hotline's).
+    fn draw_cards(&mut self) {
+        let (cards, mut notes) = kit::cards::cards(self.input.plan);
+        let mut payloads: Vec<(&str, i16)> = cards
+            .iter()
+            .filter_map(|c| c.qr.as_ref().map(|q| (q.text.as_str(), q.max_version)))
+            .collect();
+        payloads.sort_unstable();
+        payloads.dedup();
+        let codes: std::collections::HashMap<&str, String> = payloads
+            .par_iter()
+            .filter_map(|&(text, max)| {
+                let qr = kit::qr::encode(text, max)?;
+                Some((text, qr.svg(text, "QR code")))
+            })
+            .collect();
+        let c = self.ctx("../", false, false);
+        let drawn: Vec<(views::Faces, Vec<String>)> = cards
+            .par_iter()
+            .map(|card| {
+                let mut n = Vec::new();
+                let qr = card.qr.as_ref().and_then(|q| codes.get(q.text.as_str()));
+                (views::faces(&c, card, qr.map(String::as_str), &mut n), n)
+            })
+            .collect();
+        let mut faces = Vec::with_capacity(drawn.len());
+        for (f, n) in drawn {
+            faces.push(f);
+            notes.extend(n);
+        }
+        drop(codes);
+        self.cards = cards;
+        self.faces = faces;
+        self.notes = notes;
     }
 
     fn ctx(&self, root: &'a str, shared_page: bool, defer_prose: bool) -> Ctx<'a> {
@@ -383,6 +472,10 @@ impl<'a> Renderer<'a> {
                 html.replace("\"../", "\"")
             }
         };
+        if matches!(page, Page::CardsA4 | Page::CardsLetter) {
+            put(self.wrap(&path, &title, root, &[&content])?)?;
+            return Ok(String::new());
+        }
         let prose = item.and_then(|r| {
             let (before, after) = content.split_once(views::PROSE_MARKER)?;
             Some((r, before, after))
@@ -439,6 +532,9 @@ impl<'a> Renderer<'a> {
             Page::Exercises => top("exercises/index.html", "Exercises"),
             Page::Exercise(i) => item(Kind::Exercise, i),
             Page::Health => top("health.html", "Plan health"),
+            Page::CallTree(i) => item(Kind::CallTree, i),
+            Page::CardsA4 => top("cards/index.html", "Wallet cards (A4)"),
+            Page::CardsLetter => top("cards/letter.html", "Wallet cards (US Letter)"),
         }
     }
 
@@ -487,6 +583,22 @@ impl<'a> Renderer<'a> {
                 &c,
                 views::health(&c, self.input.warnings),
             ),
+            Page::CallTree(i) => {
+                self.fragment("call-tree.html", path, &c, views::call_tree_page(&c, i))
+            }
+            Page::CardsA4 | Page::CardsLetter => {
+                let paper = if matches!(page, Page::CardsA4) {
+                    views::A4
+                } else {
+                    views::LETTER
+                };
+                self.fragment(
+                    "cards.html",
+                    path,
+                    &c,
+                    views::cards_page(paper, &self.cards, &self.faces),
+                )
+            }
         }
     }
 

@@ -21,19 +21,16 @@ pub fn folder(kind: Kind) -> &'static str {
 
 /// Whether items of `kind` get a page `folder/<id>.html`.
 pub fn has_page(kind: Kind) -> bool {
-    !matches!(kind, Kind::Risk | Kind::CallTree | Kind::Card)
+    !matches!(kind, Kind::Risk | Kind::Card)
 }
 
 /// The item's place in the site, relative to the site root: its page, or the
-/// anchor of the page that shows it. None for cards, which have no page yet.
+/// anchor of the page that shows it (risks in the register, cards on the A4 sheets).
 pub fn page(plan: &Plan, r: ItemRef) -> Option<String> {
     let id = &plan.head(r).id.value;
     match r.kind {
-        // Until the communication kit draws call-trees/<id>.html, the start page
-        // shows every call tree.
-        Kind::CallTree => Some(format!("index.html#{}", call_tree_anchor(id))),
         Kind::Risk => Some(format!("risks/index.html#{}", risk_anchor(id))),
-        Kind::Card => None,
+        Kind::Card => Some(format!("cards/index.html#card-{id}")),
         kind => Some(format!("{}/{id}.html", folder(kind))),
     }
 }

@@ -32,6 +32,8 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "exercises.html",
     "exercise.html",
     "health.html",
+    "call-tree.html",
+    "cards.html",
 ];
 
 /// The stylesheet and script, written at the root of the site.
@@ -43,6 +45,10 @@ pub const STATIC: &[(&str, &[u8])] = &[
     (
         "lifeboat.js",
         include_bytes!("../../themes/default/static/lifeboat.js"),
+    ),
+    (
+        "fill-in.js",
+        include_bytes!("../../themes/default/static/fill-in.js"),
     ),
 ];
 

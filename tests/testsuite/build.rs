@@ -387,8 +387,17 @@ fn plan_text_cannot_inject_html_or_script() {
         }
         let html = String::from_utf8(bytes).expect("UTF-8");
         let lower = html.to_ascii_lowercase();
-        // The only script is the theme's own.
-        assert_eq!(lower.matches("<script").count(), 1, "{path}");
+        // The only scripts are the theme's own (templates' pages also fill-in.js).
+        let theirs = lower.matches("<script src=\"").count();
+        let scripts = lower.matches("<script").count();
+        assert_eq!(scripts, theirs, "{path}: an inline script");
+        assert!(
+            (1..=2).contains(&scripts)
+                && lower.matches("lifeboat.js\"></script>").count()
+                    + lower.matches("fill-in.js\"></script>").count()
+                    == scripts,
+            "{path}"
+        );
         // Plan text may say anything, but only ever as text: every tag of the page
         // is the generator's, with no event handler and no script or data URL.
         for tag in lower

@@ -16,6 +16,10 @@ pub struct StakeholderRow {
     pub channel: Option<String>,
     pub notify_within: Option<String>,
     pub contacts: Vec<ItemLink>,
+    /// Severity levels whose `notify` names the group.
+    pub severities: Vec<String>,
+    /// Templates addressed to the group.
+    pub templates: Vec<ItemLink>,
 }
 
 #[derive(Serialize)]
@@ -39,14 +43,24 @@ pub(super) fn template_row(c: &Ctx, index: usize) -> TemplateRow {
 
 pub(super) fn stakeholder_row(c: &Ctx, index: usize) -> StakeholderRow {
     let x = &c.plan.stakeholders[index];
+    let r = ItemRef {
+        kind: Kind::Stakeholder,
+        index,
+    };
     StakeholderRow {
-        group: c.link(ItemRef {
-            kind: Kind::Stakeholder,
-            index,
-        }),
+        group: c.link(r),
         channel: text(&x.channel),
         notify_within: dur(&x.notify_within),
         contacts: c.link_all(&x.contacts),
+        severities: c
+            .plan
+            .settings
+            .severities
+            .iter()
+            .filter(|l| l.notify.iter().any(|n| n.value == x.head.id.value))
+            .map(|l| l.level.value.clone())
+            .collect(),
+        templates: c.referrer_links(r, Kind::Template, "audience"),
     }
 }
 
@@ -64,6 +78,8 @@ pub fn comms(c: &Ctx) -> Comms {
 #[derive(Serialize)]
 pub struct TemplatePage {
     pub title: String,
+    /// Whether the reader is shown the SMS character and segment count.
+    pub sms: bool,
     pub row: TemplateRow,
     pub placeholders: Vec<String>,
     pub prose: String,
@@ -81,6 +97,10 @@ pub fn template(c: &Ctx, index: usize) -> TemplatePage {
     }
     TemplatePage {
         title: x.title.value.clone(),
+        sms: x
+            .channel
+            .as_ref()
+            .is_some_and(|ch| ch.value.eq_ignore_ascii_case("sms")),
         row: template_row(c, index),
         placeholders,
         prose: c.prose(ItemRef {

@@ -7,8 +7,10 @@ use super::svg;
 use crate::model::*;
 use crate::source::Sources;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
+mod call_trees;
+mod cards;
 mod comms;
 mod exercises;
 mod health;
@@ -20,6 +22,8 @@ mod services;
 mod start;
 mod vendors;
 
+pub use call_trees::*;
+pub use cards::*;
 pub use comms::*;
 pub use exercises::*;
 pub use health::*;

@@ -70,6 +70,8 @@ pub fn contacts(c: &Ctx) -> Contacts {
 #[derive(Serialize)]
 pub struct ContactPage {
     pub name: String,
+    /// The person's vCard, to add them to a phone.
+    pub vcard: String,
     pub role: Option<String>,
     pub team: Option<ItemLink>,
     pub phone: Option<Phone>,
@@ -142,6 +144,7 @@ pub fn contact(c: &Ctx, index: usize) -> ContactPage {
         .collect();
     ContactPage {
         name: x.name.value.clone(),
+        vcard: format!("{}contacts/{}.vcf", c.root, x.head.id.value),
         role: text(&x.role),
         team: c.link_opt(&x.team),
         phone: phone(&x.phone),

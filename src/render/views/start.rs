@@ -30,6 +30,8 @@ pub struct SeverityView {
 #[derive(Serialize)]
 pub struct CallTreeView {
     pub anchor: String,
+    /// The tree's own page.
+    pub link: ItemLink,
     pub title: String,
     pub report_back: Option<ItemLink>,
     /// The cascade in calling order, each with its depth (the root is 0).
@@ -134,38 +136,22 @@ pub fn review_overdue(plan: &Plan, today: Date) -> Option<String> {
 
 pub(super) fn call_tree(c: &Ctx, index: usize) -> CallTreeView {
     let t = &c.plan.call_trees[index];
-    let mut steps = Vec::new();
-    if let Some(root) = &t.root {
-        // Depth-first in calling order; `seen` guards against loops, which `check`
-        // reports (and which stop the build) but which must never hang it.
-        let calls: HashMap<&str, &[Text]> = t
-            .calls
-            .iter()
-            .map(|(caller, callees)| (caller.as_str(), callees.as_slice()))
-            .collect();
-        let mut seen: HashSet<&str> = HashSet::new();
-        let mut stack: Vec<(&str, usize)> = vec![(root.as_str(), 0)];
-        while let Some((who, depth)) = stack.pop() {
-            if !seen.insert(who) {
-                continue;
-            }
-            steps.push(CallStep {
-                depth,
-                person: c.link_id(who),
-            });
-            for callee in calls.get(who).copied().unwrap_or_default().iter().rev() {
-                stack.push((callee.as_str(), depth + 1));
-            }
-        }
-    }
+    let steps = t
+        .cascade()
+        .iter()
+        .map(|s| CallStep {
+            depth: s.depth,
+            person: c.link_id(s.who),
+        })
+        .collect();
     CallTreeView {
         anchor: paths::call_tree_anchor(&t.head.id),
-        title: t.title.value.clone(),
-        report_back: c.link_opt(if t.report_back.is_some() {
-            &t.report_back
-        } else {
-            &t.root
+        link: c.link(ItemRef {
+            kind: Kind::CallTree,
+            index,
         }),
+        title: t.title.value.clone(),
+        report_back: t.reports_to().map(|x| c.link_id(x)),
         steps,
         prose: String::new(),
     }

@@ -1,0 +1,299 @@
+//! vCard 3.0 (RFC 2426): contacts and teams as cards a phone imports, for
+//! `contacts.vcf`, `contacts/<id>.vcf`, `export vcard` and QR codes.
+//!
+//! CRLF line ends, UTF-8 without a byte-order mark, values escaped (`\\`, `\,`, `\;`,
+//! newlines), lines folded at 75 octets (never inside a character).
+
+use crate::model::{Contact, Plan, Team};
+
+/// One property of a card: name with its parameters (`TEL;TYPE=CELL`) and value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Property {
+    pub name: &'static str,
+    pub params: &'static str,
+    pub value: String,
+    /// Whether a QR code may leave it out when the code would be too large.
+    pub optional: bool,
+}
+
+/// A vCard: `N` (family and given name), `FN`, then its other properties in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VCard {
+    pub family: String,
+    pub given: String,
+    pub full_name: String,
+    pub properties: Vec<Property>,
+}
+
+/// The order in which a QR code leaves out optional properties when it is too large:
+/// the mail address first (a phone in an outage calls), then the organization (the
+/// same on every card), the title, and extra numbers last.
+pub const DROP_ORDER: [&str; 4] = ["EMAIL", "ORG", "TITLE", "TEL"];
+
+impl VCard {
+    /// A card for a person: the name is split at its last space into given and
+    /// family name ("Zoë Ångström" is Ångström; Zoë).
+    pub fn person(name: &str) -> VCard {
+        let name = name.trim();
+        let (given, family) = match name.rsplit_once(' ') {
+            Some((g, f)) => (g.trim().to_string(), f.to_string()),
+            None => (String::new(), name.to_string()),
+        };
+        VCard {
+            family,
+            given,
+            full_name: name.to_string(),
+            properties: Vec::new(),
+        }
+    }
+
+    /// A card for a team, a line or an organization: its name is the family name.
+    pub fn group(name: &str) -> VCard {
+        VCard {
+            family: name.trim().to_string(),
+            given: String::new(),
+            full_name: name.trim().to_string(),
+            properties: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, name: &'static str, params: &'static str, value: &str, optional: bool) {
+        let value = value.trim();
+        if !value.is_empty() {
+            self.properties.push(Property {
+                name,
+                params,
+                value: value.to_string(),
+                optional,
+            });
+        }
+    }
+
+    pub fn has_phone(&self) -> bool {
+        self.properties.iter().any(|p| p.name == "TEL")
+    }
+
+    /// The card without its optional properties named `name` (all but the first
+    /// `TEL`, which is never optional).
+    pub fn without(&self, name: &str) -> VCard {
+        let mut out = self.clone();
+        out.properties.retain(|p| !(p.optional && p.name == name));
+        out
+    }
+
+    /// Whether it has an optional property `name` that [`VCard::without`] would drop.
+    pub fn has_optional(&self, name: &str) -> bool {
+        self.properties.iter().any(|p| p.optional && p.name == name)
+    }
+
+    /// The card as text: CRLF line ends, escaped values, folded lines.
+    pub fn to_text(&self) -> String {
+        let mut out = String::with_capacity(128);
+        line(&mut out, "BEGIN:VCARD");
+        line(&mut out, "VERSION:3.0");
+        line(
+            &mut out,
+            &format!("N:{};{};;;", escape(&self.family), escape(&self.given)),
+        );
+        line(&mut out, &format!("FN:{}", escape(&self.full_name)));
+        for p in &self.properties {
+            line(
+                &mut out,
+                &format!("{}{}:{}", p.name, p.params, escape(&p.value)),
+            );
+        }
+        line(&mut out, "END:VCARD");
+        out
+    }
+}
+
+/// A content line, folded at 75 octets: each further piece starts with a space. A
+/// piece never ends with white space (some parsers trim line ends before unfolding):
+/// spaces before a fold move to the next piece.
+pub fn line(out: &mut String, text: &str) {
+    // The current piece, and its width in octets (a continuation's leading space
+    // counts).
+    let mut piece = String::with_capacity(76);
+    let mut lead = 0;
+    for c in text.chars() {
+        if lead + piece.len() + c.len_utf8() > 75 {
+            let kept = piece.trim_end_matches([' ', '\t']).len();
+            let carried = if kept > 0 {
+                piece.split_off(kept)
+            } else {
+                String::new()
+            };
+            out.push_str(&piece);
+            out.push_str("\r\n ");
+            piece = carried;
+            lead = 1;
+        }
+        piece.push(c);
+    }
+    out.push_str(&piece);
+    out.push_str("\r\n");
+}
+
+/// RFC 2426 escaping of a text value: backslash, comma, semicolon and line ends;
+/// other control characters are dropped.
+pub fn escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ',' => out.push_str("\\,"),
+            ';' => out.push_str("\\;"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A contact's card. Private numbers and mail only when `include_private`.
+pub fn contact(plan: &Plan, c: &Contact, include_private: bool) -> VCard {
+    let mut card = VCard::person(&c.name.value);
+    card.push("ORG", "", &plan.settings.info.organization.value, true);
+    if let Some(role) = &c.role {
+        card.push("TITLE", "", role, true);
+    }
+    // The first number is the one to call; the others may be left out of a QR code.
+    let mut first = true;
+    let mut tel = |card: &mut VCard, params: &'static str, number: &str| {
+        card.push("TEL", params, number, !first);
+        first = false;
+    };
+    if let Some(p) = &c.phone {
+        tel(&mut card, ";TYPE=WORK,VOICE", p);
+    }
+    if let Some(m) = &c.mobile {
+        tel(&mut card, ";TYPE=CELL,VOICE", m);
+    }
+    if include_private && let Some(p) = &c.private {
+        if let Some(n) = &p.home_phone {
+            tel(&mut card, ";TYPE=HOME,VOICE", n);
+        }
+        if let Some(n) = &p.personal_mobile {
+            tel(&mut card, ";TYPE=CELL,VOICE", n);
+        }
+    }
+    if let Some(e) = &c.email {
+        card.push("EMAIL", ";TYPE=INTERNET,WORK", e, true);
+    }
+    if include_private && let Some(p) = &c.private {
+        if let Some(e) = &p.personal_email {
+            card.push("EMAIL", ";TYPE=INTERNET,HOME", e, true);
+        }
+        if let Some(a) = &p.home_address {
+            // ADR's parts are separated by `;`: the whole address goes in the street part.
+            card.push("LABEL", ";TYPE=HOME", a, true);
+        }
+    }
+    card
+}
+
+/// A team's card: its on-call number.
+pub fn team(plan: &Plan, t: &Team) -> VCard {
+    let mut card = VCard::group(&t.name.value);
+    card.push("ORG", "", &plan.settings.info.organization.value, true);
+    if let Some(p) = &t.phone {
+        card.push("TEL", ";TYPE=WORK,VOICE", p, false);
+    }
+    card
+}
+
+/// The hotline's card: its label (or "Hotline"), numbers and mail.
+pub fn hotline(plan: &Plan) -> Option<VCard> {
+    let h = plan.settings.hotline.as_ref()?;
+    let label = h.label.as_ref().map_or("Hotline", |l| l.value.as_str());
+    let mut card = VCard::group(label);
+    card.push("ORG", "", &plan.settings.info.organization.value, true);
+    if let Some(p) = &h.phone {
+        card.push("TEL", ";TYPE=WORK,VOICE", p, false);
+    }
+    if let Some(p) = &h.alt_phone {
+        card.push("TEL", ";TYPE=WORK,VOICE", p, h.phone.is_some());
+    }
+    if let Some(e) = &h.email {
+        card.push("EMAIL", ";TYPE=INTERNET,WORK", e, true);
+    }
+    card.has_phone().then_some(card)
+}
+
+/// Every contact, then every team, as one file.
+pub fn directory(plan: &Plan, include_private: bool) -> String {
+    let mut out = String::new();
+    for c in &plan.contacts {
+        out.push_str(&contact(plan, c, include_private).to_text());
+    }
+    for t in &plan.teams {
+        out.push_str(&team(plan, t).to_text());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_escaped_and_lines_folded_at_75_octets() {
+        let mut card = VCard::person("Zoë Ångström");
+        card.push("TITLE", "", "Head; IT, Ops \\ Night\nshift", false);
+        card.push("NOTE", "", &"é".repeat(80), false);
+        let text = card.to_text();
+        assert!(text.starts_with("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Ångström;Zoë;;;\r\n"));
+        assert!(text.contains("TITLE:Head\\; IT\\, Ops \\\\ Night\\nshift\r\n"));
+        for l in text.split("\r\n") {
+            assert!(l.len() <= 75, "{l:?} is {} octets", l.len());
+        }
+        assert!(!text.contains('\u{FEFF}'));
+        assert!(!text.replace("\r\n", "").contains('\n'));
+    }
+
+    /// An independent parser (the `ical` crate) reads back what was written.
+    #[test]
+    fn an_independent_parser_reads_the_card() {
+        let mut card = VCard::person("José Núñez");
+        card.push("TEL", ";TYPE=WORK,VOICE", "+34 600 000 001", false);
+        card.push("TITLE", "", "Jefe, turno; noche", true);
+        card.push("NOTE", "", &"Ünïcödé ".repeat(30), true);
+        let text = card.to_text();
+        let mut parsed = ical::VcardParser::new(std::io::BufReader::new(text.as_bytes()));
+        let contact = parsed.next().expect("one card").expect("parses");
+        let get = |name: &str| {
+            contact
+                .properties
+                .iter()
+                .find(|p| p.name == name)
+                .and_then(|p| p.value.clone())
+        };
+        assert_eq!(get("FN").as_deref(), Some("José Núñez"));
+        assert_eq!(get("TEL").as_deref(), Some("+34 600 000 001"));
+        assert_eq!(get("TITLE").as_deref(), Some("Jefe\\, turno\\; noche"));
+        assert_eq!(
+            get("NOTE").as_deref(),
+            Some("Ünïcödé ".repeat(30).trim_end())
+        );
+        assert!(parsed.next().is_none());
+    }
+
+    #[test]
+    fn optional_properties_can_be_left_out_but_not_the_first_number() {
+        let mut card = VCard::person("Ana Ruiz");
+        card.push("TEL", "", "+1", false);
+        card.push("TEL", ";TYPE=CELL", "+2", true);
+        card.push("EMAIL", "", "a@b", true);
+        let small = card.without("TEL").without("EMAIL");
+        assert_eq!(small.properties.len(), 1);
+        assert_eq!(small.properties[0].value, "+1");
+    }
+}
