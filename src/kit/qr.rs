@@ -65,11 +65,16 @@ impl Qr {
         self.width + 2 * QUIET
     }
 
-    /// The code as an SVG path: one `M x y h n v1 h-n z` per run of dark modules in a
-    /// row, in a coordinate system of one unit a module, quiet zone included.
+    /// The code as an SVG path to stroke one unit wide: each row of modules a line
+    /// through its middle, `M x y.5` to its first run of dark modules, `h n` along
+    /// it, `m gap 0` to the next; a coordinate system of one unit a module, quiet
+    /// zone included. About half the bytes of a rectangle a run, which counts when
+    /// thousands of cards carry a code.
     pub fn path(&self) -> String {
-        let mut d = String::with_capacity(self.width * self.width);
+        let mut d = String::with_capacity(self.width * self.width / 2);
         for y in 0..self.width {
+            // Where the pen is on this row, once it is on it.
+            let mut pen: Option<usize> = None;
             let mut x = 0;
             while x < self.width {
                 if !self.is_dark(x, y) {
@@ -80,8 +85,12 @@ impl Qr {
                 while x < self.width && self.is_dark(x, y) {
                     x += 1;
                 }
-                let n = x - start;
-                d.push_str(&format!("M{} {}h{n}v1h-{n}z", start + QUIET, y + QUIET));
+                match pen {
+                    None => d.push_str(&format!("M{} {}.5", start + QUIET, y + QUIET)),
+                    Some(p) => d.push_str(&format!("m{} 0", start - p)),
+                }
+                d.push_str(&format!("h{}", x - start));
+                pen = Some(x);
             }
         }
         d
@@ -89,7 +98,8 @@ impl Qr {
 
     /// Inline SVG: `class="qr"`, a `viewBox` with the quiet zone, crisp edges, a white
     /// ground (a dark page or print setting must not swallow the quiet zone), and
-    /// the payload in `data-payload` (escaped here).
+    /// the payload in `data-payload` (escaped here; line ends as character
+    /// references, since an HTML parser turns a raw CR LF in an attribute into LF).
     pub fn svg(&self, payload: &str, label: &str) -> String {
         let side = self.side();
         let esc = crate::render::paths::escape;
@@ -97,9 +107,9 @@ impl Qr {
             "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {side} {side}\" \
              shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"{}\" data-payload=\"{}\">\
              <rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/>\
-             <path fill=\"#000\" d=\"{}\"/></svg>",
+             <path stroke=\"#000\" stroke-width=\"1\" d=\"{}\"/></svg>",
             esc(label),
-            esc(payload),
+            esc(payload).replace('\r', "&#13;").replace('\n', "&#10;"),
             self.path()
         )
     }
@@ -191,5 +201,7 @@ mod tests {
         assert!(svg.contains("viewBox=\"0 0 29 29\""));
         assert!(svg.contains("data-payload=\"a&quot;&lt;b&gt;\""));
         assert!(svg.contains("shape-rendering=\"crispEdges\""));
+        let svg = q.svg("a\r\nb", "QR code");
+        assert!(svg.contains("data-payload=\"a&#13;&#10;b\""), "{svg}");
     }
 }

@@ -9,6 +9,7 @@ mod cli;
 mod confinement;
 mod harness;
 mod hostile;
+mod kit;
 mod model;
 mod plans;
 mod robustness;
