@@ -88,6 +88,9 @@ fn a_hostile_plan_opens_no_dialog_and_requests_nothing_outside_the_site() {
     let site = dir.path().join("site");
     build_site(&plan, &site, &[]);
     browser_check(&site);
+    // Its wallet cards still print at size, with nothing sticking out of a card.
+    let last = kit_check(&site);
+    assert!(figure(&last, "faces") > 0, "{last}");
 }
 
 #[test]
