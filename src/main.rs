@@ -61,7 +61,7 @@ enum Command {
         #[arg(long, value_parser = parse_date, value_name = "DATE")]
         now: Option<Date>,
     },
-    /// Serve the site and rebuild it on every change (not yet implemented)
+    /// Serve the site over HTTP and rebuild it, reloading open pages, on every change
     Serve {
         /// The plan folder (the one holding plan.toml)
         #[arg(default_value = ".")]
@@ -78,6 +78,9 @@ enum Command {
         /// Watch by polling, for file systems that send no change events
         #[arg(long)]
         poll: bool,
+        /// Today's date for date checks (YYYY-MM-DD)
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        now: Option<Date>,
     },
     /// Export the contacts (vCard, CSV), the exercises (iCalendar) or the whole
     /// resolved plan (JSON), the same as the site's files
@@ -154,7 +157,27 @@ fn main() -> ExitCode {
             let out = out.unwrap_or_else(|| plan.join("site"));
             build(&plan, &out, include_private, now, verbose)
         }
-        Command::Serve { .. } => not_yet("serve"),
+        Command::Serve {
+            plan,
+            port,
+            bind,
+            include_private,
+            poll,
+            now,
+        } => match lifeboat::serve::run(lifeboat::serve::Options {
+            plan,
+            port,
+            bind,
+            include_private,
+            poll,
+            today: when(now).0,
+        }) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(f) => {
+                eprintln!("error: {}", f.message);
+                ExitCode::from(f.code)
+            }
+        },
         Command::Export {
             what,
             plan,
@@ -164,11 +187,6 @@ fn main() -> ExitCode {
         } => export(what, &plan, out.as_deref(), include_private, when(now).0),
         Command::Verify { site, fingerprint } => verify(&site, fingerprint.as_deref()),
     }
-}
-
-fn not_yet(command: &str) -> ExitCode {
-    eprintln!("lifeboat {command}: not yet implemented");
-    ExitCode::from(2)
 }
 
 /// Today and the build time (`YYYY-MM-DDTHH:MM:SSZ`): `--now` (at midnight UTC), else

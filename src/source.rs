@@ -67,7 +67,7 @@ impl<T> std::ops::Deref for Spanned<T> {
 }
 
 /// One file of the plan folder.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct SourceFile {
     /// Path relative to the plan folder, with `/` separators.
     pub path: String,
@@ -111,8 +111,9 @@ impl SourceFile {
     }
 }
 
-/// All files of a plan, addressed by [`FileId`].
-#[derive(Debug, Default)]
+/// All files of a plan, addressed by [`FileId`]. A clone shares the files' texts
+/// (`serve` keeps one a generation).
+#[derive(Clone, Debug, Default)]
 pub struct Sources {
     files: Vec<SourceFile>,
 }
@@ -121,6 +122,13 @@ impl Sources {
     pub fn add(&mut self, file: SourceFile) -> FileId {
         self.files.push(file);
         clamp(self.files.len() - 1)
+    }
+
+    /// Puts `file` in the place of file `id`.
+    pub fn replace(&mut self, id: FileId, file: SourceFile) {
+        if let Some(slot) = self.files.get_mut(id as usize) {
+            *slot = file;
+        }
     }
 
     pub fn get(&self, id: FileId) -> &SourceFile {

@@ -148,17 +148,17 @@ pub fn keys_of(kind: Kind) -> &'static [&'static str] {
 
 /// An item of any kind, as read from one table.
 pub enum Item {
-    Contact(Box<Contact>),
-    Team(Box<Team>),
-    CallTree(Box<CallTree>),
-    Vendor(Box<Vendor>),
-    Risk(Box<Risk>),
-    Service(Box<Service>),
-    Process(Box<Process>),
-    Runbook(Box<Runbook>),
-    Template(Box<Template>),
-    Stakeholder(Box<Stakeholder>),
-    Exercise(Box<Exercise>),
+    Contact(Arc<Contact>),
+    Team(Arc<Team>),
+    CallTree(Arc<CallTree>),
+    Vendor(Arc<Vendor>),
+    Risk(Arc<Risk>),
+    Service(Arc<Service>),
+    Process(Arc<Process>),
+    Runbook(Arc<Runbook>),
+    Template(Arc<Template>),
+    Stakeholder(Arc<Stakeholder>),
+    Exercise(Arc<Exercise>),
 }
 
 impl Item {
@@ -184,17 +184,17 @@ impl Item {
 pub fn read(kind: Kind, head: Head, f: &mut Fields) -> Option<Item> {
     let id = head.id.value.clone();
     Some(match kind {
-        Kind::Contact => Item::Contact(Box::new(contact(head, f))),
-        Kind::Team => Item::Team(Box::new(Team {
+        Kind::Contact => Item::Contact(Arc::new(contact(head, f))),
+        Kind::Team => Item::Team(Arc::new(Team {
             name: f.string("name").unwrap_or_else(|| Text::new(id, head.at)),
             head,
             lead: f.string("lead"),
             members: f.strings("members"),
             phone: f.string("phone"),
         })),
-        Kind::CallTree => Item::CallTree(Box::new(call_tree(head, f))),
-        Kind::Vendor => Item::Vendor(Box::new(vendor(head, f))),
-        Kind::Risk => Item::Risk(Box::new(Risk {
+        Kind::CallTree => Item::CallTree(Arc::new(call_tree(head, f))),
+        Kind::Vendor => Item::Vendor(Arc::new(vendor(head, f))),
+        Kind::Risk => Item::Risk(Arc::new(Risk {
             title: f.required_string("title", &id),
             head,
             category: f.string("category"),
@@ -210,7 +210,7 @@ pub fn read(kind: Kind, head: Head, f: &mut Fields) -> Option<Item> {
             mitigations: f.strings("mitigations"),
             reviewed: f.date("reviewed"),
         })),
-        Kind::Service => Item::Service(Box::new(Service {
+        Kind::Service => Item::Service(Arc::new(Service {
             name: f.required_string("name", &id),
             head,
             tier: f.integer("tier", i64::MIN..=i64::MAX),
@@ -225,8 +225,8 @@ pub fn read(kind: Kind, head: Head, f: &mut Fields) -> Option<Item> {
             strategies: f.choices("strategies", STRATEGIES),
             location: f.string("location"),
         })),
-        Kind::Process => Item::Process(Box::new(process(head, f))),
-        Kind::Runbook => Item::Runbook(Box::new(Runbook {
+        Kind::Process => Item::Process(Arc::new(process(head, f))),
+        Kind::Runbook => Item::Runbook(Arc::new(Runbook {
             title: f.required_string("title", &id),
             head,
             services: f.strings("services"),
@@ -242,7 +242,7 @@ pub fn read(kind: Kind, head: Head, f: &mut Fields) -> Option<Item> {
         })),
         Kind::Template => {
             f.choice("kind", &["template"]);
-            Item::Template(Box::new(Template {
+            Item::Template(Arc::new(Template {
                 title: f.string("title").unwrap_or_else(|| Text::new(id, head.at)),
                 head,
                 audience: f.strings("audience"),
@@ -252,7 +252,7 @@ pub fn read(kind: Kind, head: Head, f: &mut Fields) -> Option<Item> {
         }
         Kind::Stakeholder => {
             f.choice("kind", &["stakeholder"]);
-            Item::Stakeholder(Box::new(Stakeholder {
+            Item::Stakeholder(Arc::new(Stakeholder {
                 name: f.required_string("name", &id),
                 head,
                 contacts: f.strings("contacts"),
@@ -260,7 +260,7 @@ pub fn read(kind: Kind, head: Head, f: &mut Fields) -> Option<Item> {
                 notify_within: f.duration("notify_within"),
             }))
         }
-        Kind::Exercise => Item::Exercise(Box::new(exercise(head, f))),
+        Kind::Exercise => Item::Exercise(Arc::new(exercise(head, f))),
         Kind::Card => return None,
     })
 }

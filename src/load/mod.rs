@@ -6,9 +6,11 @@ pub mod items;
 mod reader;
 mod settings;
 mod site_files;
+mod workspace;
 
 pub use reader::{PlanRoot, Unreadable};
 pub use site_files::{SiteFiles, SiteList, read_site_files};
+pub use workspace::{Snapshot, Workspace};
 
 use crate::diagnostic::{Code, Diagnostic, Location, closest, did_you_mean};
 use crate::markdown;
@@ -66,26 +68,7 @@ pub fn load(dir: &Path) -> std::io::Result<Loaded> {
 
     let mut sources = Sources::default();
     let mut settings = None;
-    let mut plan = Plan {
-        settings: empty_settings(Span {
-            file: 0,
-            start: 0,
-            end: 0,
-        }),
-        contacts: Vec::new(),
-        teams: Vec::new(),
-        call_trees: Vec::new(),
-        vendors: Vec::new(),
-        risks: Vec::new(),
-        services: Vec::new(),
-        processes: Vec::new(),
-        runbooks: Vec::new(),
-        templates: Vec::new(),
-        stakeholders: Vec::new(),
-        exercises: Vec::new(),
-        cards: Vec::new(),
-        index: Default::default(),
-    };
+    let mut plan = empty_plan();
     // Each list of the plan takes exactly its items (no doubling slack).
     let mut counts = [0usize; 11];
     for item in results.iter().flat_map(|r| &r.items) {
@@ -111,30 +94,13 @@ pub fn load(dir: &Path) -> std::io::Result<Loaded> {
             plan.cards = cards;
         }
         for item in result.items {
-            match item {
-                Item::Contact(x) => plan.contacts.push(x),
-                Item::Team(x) => plan.teams.push(x),
-                Item::CallTree(x) => plan.call_trees.push(x),
-                Item::Vendor(x) => plan.vendors.push(x),
-                Item::Risk(x) => plan.risks.push(x),
-                Item::Service(x) => plan.services.push(x),
-                Item::Process(x) => plan.processes.push(x),
-                Item::Runbook(x) => plan.runbooks.push(x),
-                Item::Template(x) => plan.templates.push(x),
-                Item::Stakeholder(x) => plan.stakeholders.push(x),
-                Item::Exercise(x) => plan.exercises.push(x),
-            }
+            place(&mut plan, item);
         }
     }
     match settings {
         Some(s) => plan.settings = s,
         None => {
-            diagnostics.push(Diagnostic::new(
-                Code::MissingField,
-                Location::Path("plan.toml".into()),
-                "the plan folder has no plan.toml; create one with a [plan] table holding \
-                 title, organization and version (`lifeboat init` writes an example)",
-            ));
+            diagnostics.push(no_plan_toml());
             let file = sources.add(SourceFile::new("plan.toml".into(), String::new()));
             plan.settings = empty_settings(Span {
                 file,
@@ -153,6 +119,56 @@ pub fn load(dir: &Path) -> std::io::Result<Loaded> {
         site,
         files: found,
     })
+}
+
+/// A plan with nothing in it yet.
+fn empty_plan() -> Plan {
+    Plan {
+        settings: empty_settings(Span {
+            file: 0,
+            start: 0,
+            end: 0,
+        }),
+        contacts: Vec::new(),
+        teams: Vec::new(),
+        call_trees: Vec::new(),
+        vendors: Vec::new(),
+        risks: Vec::new(),
+        services: Vec::new(),
+        processes: Vec::new(),
+        runbooks: Vec::new(),
+        templates: Vec::new(),
+        stakeholders: Vec::new(),
+        exercises: Vec::new(),
+        cards: Vec::new(),
+        index: Default::default(),
+    }
+}
+
+/// Puts an item at the end of its kind's list.
+fn place(plan: &mut Plan, item: Item) {
+    match item {
+        Item::Contact(x) => plan.contacts.push(x),
+        Item::Team(x) => plan.teams.push(x),
+        Item::CallTree(x) => plan.call_trees.push(x),
+        Item::Vendor(x) => plan.vendors.push(x),
+        Item::Risk(x) => plan.risks.push(x),
+        Item::Service(x) => plan.services.push(x),
+        Item::Process(x) => plan.processes.push(x),
+        Item::Runbook(x) => plan.runbooks.push(x),
+        Item::Template(x) => plan.templates.push(x),
+        Item::Stakeholder(x) => plan.stakeholders.push(x),
+        Item::Exercise(x) => plan.exercises.push(x),
+    }
+}
+
+fn no_plan_toml() -> Diagnostic {
+    Diagnostic::new(
+        Code::MissingField,
+        Location::Path("plan.toml".into()),
+        "the plan folder has no plan.toml; create one with a [plan] table holding \
+         title, organization and version (`lifeboat init` writes an example)",
+    )
 }
 
 /// `missing-asset`: a link or image of prose to a file of `assets/` that is not there.

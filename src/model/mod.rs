@@ -12,6 +12,7 @@ pub use values::{
 use crate::source::{Span, Spanned};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+pub use std::sync::Arc;
 
 pub type Text = Spanned<String>;
 pub type Opt<T> = Option<Spanned<T>>;
@@ -603,19 +604,20 @@ pub struct ItemRef {
 #[derive(Clone, Debug, Serialize)]
 pub struct Plan {
     pub settings: Settings,
-    // Boxed: items come boxed from the reader (read in parallel, one file at a time)
-    // and move into the plan without a copy.
-    pub contacts: Vec<Box<Contact>>,
-    pub teams: Vec<Box<Team>>,
-    pub call_trees: Vec<Box<CallTree>>,
-    pub vendors: Vec<Box<Vendor>>,
-    pub risks: Vec<Box<Risk>>,
-    pub services: Vec<Box<Service>>,
-    pub processes: Vec<Box<Process>>,
-    pub runbooks: Vec<Box<Runbook>>,
-    pub templates: Vec<Box<Template>>,
-    pub stakeholders: Vec<Box<Stakeholder>>,
-    pub exercises: Vec<Box<Exercise>>,
+    // Shared: items come from the reader on the heap (read in parallel, one file at
+    // a time) and move into the plan without a copy; `serve` keeps a plan a
+    // generation, sharing every item that did not change.
+    pub contacts: Vec<Arc<Contact>>,
+    pub teams: Vec<Arc<Team>>,
+    pub call_trees: Vec<Arc<CallTree>>,
+    pub vendors: Vec<Arc<Vendor>>,
+    pub risks: Vec<Arc<Risk>>,
+    pub services: Vec<Arc<Service>>,
+    pub processes: Vec<Arc<Process>>,
+    pub runbooks: Vec<Arc<Runbook>>,
+    pub templates: Vec<Arc<Template>>,
+    pub stakeholders: Vec<Arc<Stakeholder>>,
+    pub exercises: Vec<Arc<Exercise>>,
     pub cards: Vec<Card>,
     /// Id to item; for a duplicated id, the first one.
     #[serde(skip)]

@@ -37,6 +37,7 @@ pub struct Options {
 
 /// Everything rendering reads: the plan, its link graph, its warnings, the files of
 /// its `assets/` folder and its template overrides.
+#[derive(Clone, Copy)]
 pub struct Input<'a> {
     pub plan: &'a Plan,
     pub sources: &'a Sources,
@@ -246,13 +247,18 @@ fn pages(plan: &Plan) -> Vec<Page> {
 }
 
 struct Renderer<'a> {
-    input: &'a Input<'a>,
+    input: Input<'a>,
     tera: tera::Tera,
     site: SiteView,
     waves: Vec<Vec<usize>>,
     /// Recovery wave of each service (1-based).
     wave_of: Vec<Option<usize>>,
-    /// The wallet cards, their faces drawn once for both paper sizes.
+    /// The wallet cards, their faces drawn once for both paper sizes, when first
+    /// needed.
+    cards: std::sync::OnceLock<Cards>,
+}
+
+struct Cards {
     cards: Vec<kit::cards::Card>,
     faces: Vec<views::Faces>,
     /// What the build's output should tell (QR codes that left fields out, ...).
@@ -266,19 +272,11 @@ pub type Sink<'s> = dyn Fn(&SiteFile) -> Result<(), String> + Sync + 's;
 /// build's output (what a card's QR code left out, ...). Fails on a template error
 /// or when the sink does.
 pub fn render(input: &Input, sink: &Sink) -> Result<Vec<String>, Error> {
-    let mut r = Renderer::new(input)?;
-    r.draw_cards();
-    let pages = pages(input.plan);
+    let r = Renderer::new(input)?;
+    let notes = r.cards().notes.clone();
     let put = |file: SiteFile| sink(&file).map_err(Error::Output);
     // Each page goes to the sink at once; its section of print.html is kept.
-    let sections: Vec<String> = pages
-        .par_iter()
-        .map(|&p| r.page(p, &put))
-        .collect::<Result<_, Error>>()?;
-    let parts: Vec<&str> = sections.iter().map(String::as_str).collect();
-    put(r.wrap_parts("print.html", "The whole plan", "", &parts)?)?;
-    drop(parts);
-    drop(sections);
+    put(r.print(&put)?)?;
     put(SiteFile {
         path: "plan.json".into(),
         bytes: plan_json::plan_json(input, &r.waves)?,
@@ -296,7 +294,80 @@ pub fn render(input: &Input, sink: &Sink) -> Result<Vec<String>, Error> {
             bytes: bytes.clone(),
         })
     })?;
-    Ok(r.notes)
+    Ok(notes)
+}
+
+/// The site drawn a file at a time, when asked for (for `serve`): each file the same
+/// bytes as a build writes.
+pub struct Site<'a> {
+    r: Renderer<'a>,
+}
+
+impl<'a> Site<'a> {
+    pub fn new(input: &Input<'a>) -> Result<Site<'a>, Error> {
+        Ok(Site {
+            r: Renderer::new(input)?,
+        })
+    }
+
+    /// The file at `path` (relative to the site's root, as in the manifest); None
+    /// when the site has no such file.
+    pub fn file(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
+        let input = &self.r.input;
+        if let Some(page) = self.r.page_at(path) {
+            let out = std::sync::Mutex::new(None);
+            self.r.page(
+                page,
+                &|f| {
+                    if let Ok(mut o) = out.lock() {
+                        *o = Some(f.bytes);
+                    }
+                    Ok(())
+                },
+                false,
+            )?;
+            return Ok(out.into_inner().ok().flatten());
+        }
+        let plan = input.plan;
+        let private = input.options.include_private;
+        Ok(match path {
+            "print.html" => Some(self.r.print(&|_| Ok(()))?.bytes),
+            "plan.json" => Some(plan_json::plan_json(input, &self.r.waves)?),
+            "contacts.vcf" => Some(kit::vcard::directory(plan, private).into_bytes()),
+            "exercises.ics" => Some(kit::ics::exercises(plan, input.options.today).into_bytes()),
+            _ => {
+                if let Some(id) = path
+                    .strip_prefix("contacts/")
+                    .and_then(|p| p.strip_suffix(".vcf"))
+                {
+                    return Ok(plan
+                        .lookup(id)
+                        .filter(|r| r.kind == Kind::Contact)
+                        .map(|r| {
+                            kit::vcard::contact(plan, &plan.contacts[r.index], private)
+                                .to_text()
+                                .into_bytes()
+                        }));
+                }
+                if let Some((_, bytes)) = theme::STATIC.iter().find(|(n, _)| *n == path) {
+                    return Ok(Some(bytes.to_vec()));
+                }
+                path.strip_prefix("assets/").and_then(|a| {
+                    input
+                        .assets
+                        .binary_search_by(|(p, _)| p.as_str().cmp(a))
+                        .ok()
+                        .map(|i| input.assets[i].1.clone())
+                })
+            }
+        })
+    }
+
+    /// What the build's output tells about the cards (a QR code that left fields
+    /// out, ...).
+    pub fn notes(&self) -> Vec<String> {
+        self.r.cards().notes.clone()
+    }
 }
 
 /// `plan.json` on its own (for `lifeboat export json`): the same bytes as the site's.
@@ -331,7 +402,8 @@ fn kit_files(
 }
 
 impl<'a> Renderer<'a> {
-    fn new(input: &'a Input<'a>) -> Result<Self, Error> {
+    fn new(input: &Input<'a>) -> Result<Self, Error> {
+        let input = *input;
         let mut tera = tera::Tera::default();
         // Tera's own escaping also writes `/` as `&#x2F;`, which bloats every path.
         tera.set_escape_fn(paths::escape);
@@ -392,16 +464,75 @@ impl<'a> Renderer<'a> {
             site,
             waves,
             wave_of,
-            cards: Vec::new(),
-            faces: Vec::new(),
-            notes: Vec::new(),
+            cards: std::sync::OnceLock::new(),
         })
+    }
+
+    /// Every page, each given to `put` as soon as it is drawn, and print.html made
+    /// of their sections.
+    fn print(
+        &self,
+        put: &(dyn Fn(SiteFile) -> Result<(), Error> + Sync),
+    ) -> Result<SiteFile, Error> {
+        let sections: Vec<String> = pages(self.input.plan)
+            .par_iter()
+            .map(|&p| self.page(p, put, true))
+            .collect::<Result<_, Error>>()?;
+        let parts: Vec<&str> = sections.iter().map(String::as_str).collect();
+        self.wrap_parts("print.html", "The whole plan", "", &parts)
+    }
+
+    /// The page at `path`, if the site has one there.
+    fn page_at(&self, path: &str) -> Option<Page> {
+        let plan = self.input.plan;
+        let top = match path {
+            "index.html" => Some(Page::Start),
+            "services/index.html" => Some(Page::Services),
+            "recovery-order.html" => Some(Page::RecoveryOrder),
+            "processes/index.html" => Some(Page::Processes),
+            "risks/index.html" => Some(Page::Risks),
+            "runbooks/index.html" => Some(Page::Runbooks),
+            "contacts/index.html" => Some(Page::Contacts),
+            "vendors/index.html" => Some(Page::Vendors),
+            "comms/index.html" => Some(Page::Comms),
+            "exercises/index.html" => Some(Page::Exercises),
+            "health.html" => Some(Page::Health),
+            "cards/index.html" => Some(Page::CardsA4),
+            "cards/letter.html" => Some(Page::CardsLetter),
+            _ => None,
+        };
+        if top.is_some() {
+            return top;
+        }
+        let (folder, file) = path.split_once('/')?;
+        let r = plan.lookup(file.strip_suffix(".html")?)?;
+        if paths::folder(r.kind) != folder || !paths::has_page(r.kind) {
+            return None;
+        }
+        let i = r.index;
+        Some(match r.kind {
+            Kind::Service => Page::Service(i),
+            Kind::Process => Page::Process(i),
+            Kind::Runbook => Page::Runbook(i),
+            Kind::Contact => Page::Contact(i),
+            Kind::Team => Page::Team(i),
+            Kind::Vendor => Page::Vendor(i),
+            Kind::Template => Page::Template(i),
+            Kind::Stakeholder => Page::Stakeholder(i),
+            Kind::Exercise => Page::Exercise(i),
+            Kind::CallTree => Page::CallTree(i),
+            Kind::Risk | Kind::Card => return None,
+        })
+    }
+
+    fn cards(&self) -> &Cards {
+        self.cards.get_or_init(|| self.draw_cards())
     }
 
     /// Works out the cards and draws their faces. Each distinct QR payload is
     /// encoded once, however many cards carry it (every personal card carries the
     /// hotline's).
-    fn draw_cards(&mut self) {
+    fn draw_cards(&self) -> Cards {
         let (cards, mut notes) = kit::cards::cards(self.input.plan);
         let mut payloads: Vec<(&str, i16)> = cards
             .iter()
@@ -431,9 +562,11 @@ impl<'a> Renderer<'a> {
             notes.extend(n);
         }
         drop(codes);
-        self.cards = cards;
-        self.faces = faces;
-        self.notes = notes;
+        Cards {
+            cards,
+            faces,
+            notes,
+        }
     }
 
     fn ctx(&self, root: &'a str, shared_page: bool, defer_prose: bool) -> Ctx<'a> {
@@ -459,6 +592,7 @@ impl<'a> Renderer<'a> {
         &self,
         page: Page,
         put: &dyn Fn(SiteFile) -> Result<(), Error>,
+        with_section: bool,
     ) -> Result<String, Error> {
         let (path, title) = self.path_and_title(page);
         let root = if path.contains('/') { "../" } else { "" };
@@ -482,6 +616,9 @@ impl<'a> Renderer<'a> {
         });
         let Some((r, before, after)) = prose else {
             put(self.wrap(&path, &title, root, &[&content])?)?;
+            if !with_section {
+                return Ok(String::new());
+            }
             return Ok(format!(
                 "<section class=\"print-section\">\n{}</section>\n",
                 in_print(&content)
@@ -490,6 +627,9 @@ impl<'a> Renderer<'a> {
         let own = self.ctx(root, false, false).prose(r);
         put(self.wrap(&path, &title, root, &[before, &own, after])?)?;
         drop(own);
+        if !with_section {
+            return Ok(String::new());
+        }
         let printed = self.ctx("", true, false).prose(r);
         let (b, a) = (in_print(before), in_print(after));
         let mut section = String::with_capacity(b.len() + printed.len() + a.len() + 48);
@@ -592,11 +732,12 @@ impl<'a> Renderer<'a> {
                 } else {
                     views::LETTER
                 };
+                let k = self.cards();
                 self.fragment(
                     "cards.html",
                     path,
                     &c,
-                    views::cards_page(paper, &self.cards, &self.faces),
+                    views::cards_page(paper, &k.cards, &k.faces),
                 )
             }
         }

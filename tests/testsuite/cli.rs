@@ -130,13 +130,6 @@ fn init_refuses_a_folder_that_is_not_empty() {
 }
 
 #[test]
-fn serve_says_not_yet_implemented() {
-    let run = lifeboat(&["serve"]);
-    assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("not yet implemented"), "{}", run.stderr);
-}
-
-#[test]
 fn built_pages_hold_dates_not_days_from_the_build() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("site");

@@ -13,4 +13,5 @@ mod kit;
 mod model;
 mod plans;
 mod robustness;
+mod serve;
 mod spec;

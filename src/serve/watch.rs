@@ -1,0 +1,140 @@
+//! Watching the plan folder: recursively (a vim save replaces the file, so single
+//! files cannot be watched), or by polling for file systems that send no events
+//! (network shares, WSL). Editor temporary files, `.git/` and the output folder are
+//! ignored; changes are collected into batches after a short quiet time.
+
+use notify::{EventKind, RecursiveMode, Watcher};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+/// How long the folder must be quiet before a batch is built; how long a batch may
+/// wait at most while changes keep coming.
+const QUIET: Duration = Duration::from_millis(25);
+const LONGEST: Duration = Duration::from_millis(300);
+/// How often `--poll` looks.
+pub const POLL_EVERY: Duration = Duration::from_millis(250);
+
+/// A running watcher; dropping it stops watching.
+pub struct Watch {
+    _watcher: Box<dyn Watcher + Send>,
+    events: Receiver<PathBuf>,
+}
+
+/// Whether a change to `path` (inside `plan`) can change the site: not editor
+/// temporary files, hidden files, `.git/` or the output folder `site/`.
+pub fn matters(plan: &Path, path: &Path) -> bool {
+    let rel = path.strip_prefix(plan).unwrap_or(path);
+    let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
+    if let Some(first) = parts.next()
+        && (first == "site" || first == ".git")
+    {
+        return false;
+    }
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else {
+        return true;
+    };
+    let temporary = name.starts_with('.')             // .x.swp, .#x (emacs), .DS_Store
+        || name.ends_with('~')                        // vim and emacs backups
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || (name.starts_with('#') && name.ends_with('#')) // emacs autosave
+        || name.contains("___jb_tmp___")              // JetBrains
+        || name.contains("___jb_old___")
+        || name == "4913"; // vim's probe of a writable folder
+    let hidden_folder = rel
+        .components()
+        .rev()
+        .skip(1)
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    !temporary && !hidden_folder
+}
+
+impl Watch {
+    /// Watches `plan` recursively, by events or (with `poll`) by polling.
+    pub fn start(plan: &Path, poll: bool) -> notify::Result<Watch> {
+        let (tx, events) = channel();
+        let root = plan.to_path_buf();
+        let handler = move |res: notify::Result<notify::Event>| {
+            let Ok(event) = res else { return };
+            if matches!(event.kind, EventKind::Access(_)) {
+                return;
+            }
+            for p in event.paths {
+                if matters(&root, &p) {
+                    let _ = tx.send(p);
+                }
+            }
+        };
+        let mut watcher: Box<dyn Watcher + Send> = if poll {
+            Box::new(notify::PollWatcher::new(
+                handler,
+                notify::Config::default()
+                    .with_poll_interval(POLL_EVERY)
+                    .with_compare_contents(false),
+            )?)
+        } else {
+            Box::new(notify::recommended_watcher(handler)?)
+        };
+        watcher.watch(plan, RecursiveMode::Recursive)?;
+        Ok(Watch {
+            _watcher: watcher,
+            events,
+        })
+    }
+
+    /// The next batch of changed paths: waits for a first change, then until the
+    /// folder has been quiet for a moment. None when the watcher has stopped.
+    pub fn next_batch(&self) -> Option<Vec<PathBuf>> {
+        let first = self.events.recv().ok()?;
+        let mut batch = vec![first];
+        let started = Instant::now();
+        loop {
+            let left = LONGEST.saturating_sub(started.elapsed());
+            match self.events.recv_timeout(QUIET.min(left)) {
+                Ok(p) => batch.push(p),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+            if started.elapsed() >= LONGEST {
+                break;
+            }
+        }
+        batch.sort();
+        batch.dedup();
+        Some(batch)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_files_git_and_the_output_folder_do_not_matter() {
+        let plan = Path::new("/p");
+        for ignored in [
+            "/p/runbooks/.x.md.swp",
+            "/p/runbooks/x.md~",
+            "/p/runbooks/4913",
+            "/p/runbooks/#x.md#",
+            "/p/runbooks/.#x.md",
+            "/p/runbooks/x.md___jb_tmp___",
+            "/p/.DS_Store",
+            "/p/.git/index",
+            "/p/site/index.html",
+            "/p/runbooks/.hidden/x.md",
+        ] {
+            assert!(!matters(plan, Path::new(ignored)), "{ignored}");
+        }
+        for kept in [
+            "/p/runbooks/x.md",
+            "/p/plan.toml",
+            "/p/assets/map.svg",
+            "/p/runbooks/sub",
+        ] {
+            assert!(matters(plan, Path::new(kept)), "{kept}");
+        }
+    }
+}

@@ -1,0 +1,513 @@
+//! `lifeboat serve` run for real: a free port, pages fetched over HTTP, files of the
+//! plan edited, broken and fixed, paths outside the site tried in several encodings.
+
+use crate::harness::{NOW, example_copy, lifeboat, root};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A port nobody listens on (the system's choice, released at once).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// A running `lifeboat serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    log: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(plan: &Path, extra: &[&str]) -> Server {
+        let port = free_port();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let log = dir.path().join("serve.log");
+        let child = Command::new(env!("CARGO_BIN_EXE_lifeboat"))
+            .arg("serve")
+            .arg(plan)
+            .args(["--port", &port.to_string(), "--now", NOW])
+            .args(extra)
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).expect("log"))
+            .spawn()
+            .expect("serve starts");
+        let server = Server {
+            child,
+            port,
+            log,
+            _dir: dir,
+        };
+        let started = Instant::now();
+        while get(port, "/").is_none() {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "serve did not answer: {}",
+                server.log()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        server
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    fn get(&self, path: &str) -> Reply {
+        get(self.port, path).unwrap_or_else(|| panic!("no answer for {path}: {}", self.log()))
+    }
+
+    /// The state the long poll reports once it differs from `seen` (or after its
+    /// timeout): (version, generation, error codes).
+    fn wait(&self, seen: u64) -> (u64, String, Vec<String>) {
+        let r = self.get(&format!("/_lifeboat/wait?v={seen}"));
+        assert_eq!(r.status, 200, "{}", r.text());
+        let v: serde_json::Value = serde_json::from_str(&r.text()).expect("JSON");
+        let codes = v["errors"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|e| {
+                        format!(
+                            "{} {}:{}:{}",
+                            e["code"].as_str().unwrap_or_default(),
+                            e["file"].as_str().unwrap_or_default(),
+                            e["line"],
+                            e["column"]
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        (
+            v["version"].as_u64().expect("version"),
+            v["generation"].as_str().unwrap_or_default().to_string(),
+            codes,
+        )
+    }
+}
+
+struct Reply {
+    status: u16,
+    headers: String,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+    fn header(&self, name: &str) -> Option<String> {
+        self.headers.lines().find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case(name).then(|| v.trim().to_string())
+        })
+    }
+}
+
+/// One HTTP/1.1 GET with the path sent exactly as given (no client normalises it).
+fn get(port: u16, path: &str) -> Option<Reply> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(40))).ok()?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).ok()?;
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n")?;
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let status = head.split_whitespace().nth(1)?.parse().ok()?;
+    let headers = head.split_once("\r\n").map_or("", |(_, h)| h).to_string();
+    Some(Reply {
+        status,
+        headers,
+        body: raw[split + 4..].to_vec(),
+    })
+}
+
+/// Waits until `f` holds, or panics after a while with `what`.
+fn eventually(what: &str, mut f: impl FnMut() -> bool) {
+    let started = Instant::now();
+    while !f() {
+        assert!(started.elapsed() < Duration::from_secs(20), "{what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn version_of(page: &str) -> u64 {
+    page.split("data-version=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .and_then(|v| v.parse().ok())
+        .expect("the page names its version")
+}
+
+#[test]
+fn an_edit_reloads_a_break_shows_the_overlay_over_the_old_site_and_a_fix_clears_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    let server = Server::start(&plan, &[]);
+    let page = server.get("/runbooks/ehr-failover.html");
+    assert_eq!(page.status, 200);
+    assert_eq!(page.header("Cache-Control").as_deref(), Some("no-store"));
+    assert_eq!(
+        page.header("Content-Type").as_deref(),
+        Some("text/html; charset=utf-8")
+    );
+    let html = page.text();
+    assert!(
+        html.contains("<script src=\"/_lifeboat/reload.js\""),
+        "the reload script is injected"
+    );
+    assert!(
+        html.contains("connect-src 'self'"),
+        "the page may ask the server for changes"
+    );
+    let v = version_of(&html);
+    let (_, first, _) = server.wait(v - 1);
+
+    // An edit: the long poll reports a new generation, and the page has the change.
+    let file = plan.join("runbooks/ehr-failover.md");
+    let text = std::fs::read_to_string(&file).expect("runbook");
+    std::fs::write(
+        &file,
+        text.replace(
+            "Fail over the EHR to the secondary site",
+            "Fail over the EHR, edited",
+        ),
+    )
+    .expect("edit");
+    let (v2, second, errors) = server.wait(v);
+    assert_ne!(first, second, "a new generation");
+    assert!(errors.is_empty(), "{errors:?}");
+    let html = server.get("/runbooks/ehr-failover.html").text();
+    assert!(
+        html.contains("Fail over the EHR, edited"),
+        "the new content is served"
+    );
+    assert!(
+        server
+            .get("/runbooks/index.html")
+            .text()
+            .contains("Fail over the EHR, edited")
+    );
+
+    // A break: the last good site is still served, with the diagnostics over it.
+    std::fs::write(&file, "+++\ntitle = \"unclosed\n+++\n").expect("break");
+    let (v3, third, errors) = server.wait(v2);
+    assert_eq!(third, second, "the last good generation stays");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("syntax runbooks/ehr-failover.md:")),
+        "{errors:?}"
+    );
+    let html = server.get("/runbooks/ehr-failover.html").text();
+    assert!(
+        html.contains("Fail over the EHR, edited"),
+        "old content still served"
+    );
+    assert!(html.contains("id=\"lifeboat-overlay\""), "the overlay");
+    assert!(
+        html.contains("syntax") && html.contains("runbooks/ehr-failover.md:2:"),
+        "code and place: {html}"
+    );
+    assert!(
+        server
+            .log()
+            .contains("error[syntax]: runbooks/ehr-failover.md:2:"),
+        "the terminal shows it too"
+    );
+
+    // The fix: a new generation, no overlay.
+    std::fs::write(
+        &file,
+        text.replace(
+            "Fail over the EHR to the secondary site",
+            "Fail over the EHR, fixed",
+        ),
+    )
+    .expect("fix");
+    let (_, fourth, errors) = server.wait(v3);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_ne!(fourth, second);
+    let html = server.get("/runbooks/ehr-failover.html").text();
+    assert!(html.contains("Fail over the EHR, fixed"));
+    assert!(!html.contains("lifeboat-overlay"), "the overlay is gone");
+}
+
+#[test]
+fn adding_and_removing_files_work_and_editor_files_are_ignored() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    let server = Server::start(&plan, &[]);
+    assert_eq!(server.get("/runbooks/new-one.html").status, 404);
+    let v = version_of(&server.get("/index.html").text());
+    std::fs::create_dir_all(plan.join("runbooks/more")).expect("mkdir");
+    std::fs::write(
+        plan.join("runbooks/more/new-one.md"),
+        "+++\ntitle = \"A new runbook\"\nowner = \"ana-ruiz\"\n+++\n1. Call [[ana-ruiz]].\n",
+    )
+    .expect("add");
+    eventually("the new runbook is served", || {
+        server
+            .get("/runbooks/new-one.html")
+            .text()
+            .contains("A new runbook")
+    });
+    assert!(
+        server
+            .get("/runbooks/index.html")
+            .text()
+            .contains("A new runbook")
+    );
+    let v = server.wait(v).0.max(v);
+    // Editor files of every kind change nothing.
+    for name in [
+        ".new-one.md.swp",
+        "new-one.md~",
+        "4913",
+        "#new-one.md#",
+        ".#new-one.md",
+        "new-one.md___jb_tmp___",
+    ] {
+        std::fs::write(plan.join("runbooks/more").join(name), "x").expect("editor file");
+    }
+    std::fs::write(plan.join(".DS_Store"), "x").expect("finder");
+    std::thread::sleep(Duration::from_millis(700));
+    let now = version_of(&server.get("/index.html").text());
+    assert_eq!(now, v, "no build for editor files: {}", server.log());
+    // Removing the folder removes its page.
+    std::fs::remove_dir_all(plan.join("runbooks/more")).expect("rm");
+    eventually("the removed runbook is gone", || {
+        server.get("/runbooks/new-one.html").status == 404
+    });
+}
+
+#[test]
+fn paths_outside_the_site_are_404_in_every_encoding() {
+    let server = Server::start(&root().join("example-plan"), &[]);
+    for path in [
+        "/../plan.toml",
+        "/../../../../etc/passwd",
+        "/%2e%2e/plan.toml",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/runbooks/%2e%2e/%2e%2e/plan.toml",
+        "/runbooks%2f..%2f..%2fplan.toml",
+        "/..%5c..%5cplan.toml",
+        "/runbooks\\..\\..\\plan.toml",
+        "/index.html%00.css",
+        "//etc/passwd",
+        "/plan.toml",
+        "/runbooks/ehr-failover.md",
+        "/site/index.html",
+        "/%c0%ae%c0%ae/plan.toml",
+    ] {
+        let r = server.get(path);
+        assert_eq!(r.status, 404, "{path}: {}", r.text());
+        assert!(
+            !r.text().contains("[plan]") && !r.text().contains("root:"),
+            "{path}"
+        );
+    }
+    // And what is in the site, with its type.
+    for (path, ctype) in [
+        ("/", "text/html; charset=utf-8"),
+        ("/runbooks/", "text/html; charset=utf-8"),
+        ("/lifeboat.css", "text/css; charset=utf-8"),
+        ("/lifeboat.js", "text/javascript; charset=utf-8"),
+        ("/plan.json", "application/json"),
+        ("/contacts.vcf", "text/vcard; charset=utf-8"),
+        ("/exercises.ics", "text/calendar; charset=utf-8"),
+        ("/assets/dc1-floor-plan.svg", "image/svg+xml"),
+        ("/cards/index.html", "text/html; charset=utf-8"),
+    ] {
+        let r = server.get(path);
+        assert_eq!(r.status, 200, "{path}");
+        assert_eq!(r.header("Content-Type").as_deref(), Some(ctype), "{path}");
+    }
+}
+
+#[test]
+fn every_file_is_served_as_build_writes_it_and_build_has_no_reload_script() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    let plan = root().join("tests/testsuite/plans/kit-aangstroem");
+    let run = lifeboat(&[
+        "build",
+        &plan.to_string_lossy(),
+        "-o",
+        &site.to_string_lossy(),
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let server = Server::start(&plan, &[]);
+    let manifest: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(site.join("manifest.json")).expect("manifest"),
+    )
+    .expect("JSON");
+    let files = manifest["files"].as_array().expect("files");
+    assert!(files.len() > 20);
+    for f in files {
+        let path = f["path"].as_str().expect("path");
+        let built = std::fs::read(site.join(path)).expect("built file");
+        let text = String::from_utf8_lossy(&built);
+        assert!(
+            !text.contains("_lifeboat") && !text.contains("reload.js"),
+            "{path}: build output has no reload script"
+        );
+        let served = server.get(&format!("/{path}"));
+        assert_eq!(served.status, 200, "{path}");
+        if path.ends_with(".html") {
+            // Served pages differ by the script, and the policy that lets it connect.
+            let s = served.text();
+            let cut = s
+                .find("<script src=\"/_lifeboat/reload.js\"")
+                .expect("script");
+            let end = cut + s[cut..].find("</script>\n").expect("end") + "</script>\n".len();
+            let back = format!("{}{}", &s[..cut], &s[end..]).replacen(
+                "connect-src 'self'",
+                "connect-src 'none'",
+                1,
+            );
+            assert!(
+                back == text,
+                "{path}: served differs from built beyond the script"
+            );
+        } else {
+            assert!(served.body == built, "{path}: served differs from built");
+        }
+    }
+}
+
+#[test]
+fn a_taken_port_is_a_clear_error_and_other_addresses_are_warned_of() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = taken.local_addr().expect("addr").port().to_string();
+    let example = root().join("example-plan");
+    let run = lifeboat(&["serve", &example.to_string_lossy(), "--port", &port]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("is taken") && run.stderr.contains("--port"),
+        "{}",
+        run.stderr
+    );
+    let server = Server::start(&example, &["--bind", "0.0.0.0"]);
+    assert!(
+        server.log().contains("warning: serving on 0.0.0.0"),
+        "{}",
+        server.log()
+    );
+}
+
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let mut server = Server::start(&root().join("example-plan"), &[]);
+    // SAFETY: a signal to our own child process.
+    unsafe {
+        libc::kill(server.child.id() as i32, libc::SIGINT);
+    }
+    let started = Instant::now();
+    let status = loop {
+        if let Some(s) = server.child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "serve did not stop"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status:?}: {}", server.log());
+    assert!(server.log().contains("Stopped."));
+}
+
+/// The plan a workspace holds after edits equals the plan loaded afresh.
+#[test]
+fn a_workspace_after_edits_equals_a_fresh_load() {
+    use lifeboat::load::{Workspace, load};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    let mut ws = Workspace::load(&plan).expect("load");
+    let same = |ws: &Workspace, what: &str| {
+        let snap = ws.snapshot();
+        let fresh = load(&plan).expect("load");
+        let json = |p: &lifeboat::model::Plan| serde_json::to_string(p).expect("JSON");
+        assert_eq!(json(&snap.plan), json(&fresh.plan), "{what}");
+        let show = |d: &[lifeboat::diagnostic::Diagnostic], s: &lifeboat::source::Sources| {
+            lifeboat::diagnostic::reports(d, s)
+                .iter()
+                .map(|r| r.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            show(&snap.diagnostics, &snap.sources),
+            show(&fresh.diagnostics, &fresh.sources),
+            "{what}"
+        );
+        for (a, b) in snap.plan.items().zip(fresh.plan.items()) {
+            assert_eq!(a.0, b.0, "{what}");
+            assert_eq!(
+                snap.plan.lookup(&a.1.id.value),
+                fresh.plan.lookup(&b.1.id.value)
+            );
+        }
+    };
+    let edits: [(&str, &str, &str); 5] = [
+        (
+            "runbooks/ehr-failover.md",
+            "Fail over the EHR to the secondary site",
+            "Fail over, edited",
+        ),
+        // A TOML file with several items loses one: the items after it move up.
+        (
+            "contacts/people.toml",
+            "[[contact]]\nid = \"chen-li\"",
+            "[[team]]\nid = \"chen-li\"",
+        ),
+        ("services/core.toml", "name = ", "name = \"x\"\n# "),
+        ("plan.toml", "version = \"2026.3\"", "version = \"2026.4\""),
+        (
+            "vendors/suppliers.toml",
+            "[[vendor]]",
+            "[[vendor]]\nbroken = 1",
+        ),
+    ];
+    for (file, from, to) in edits {
+        let path = plan.join(file);
+        let text = std::fs::read_to_string(&path).expect(file);
+        assert!(text.contains(from), "{file}: {from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("edit");
+        let whole = ws.update(&[path]).expect("update");
+        assert!(!whole, "an edit re-reads only its file");
+        same(&ws, file);
+    }
+    // A new file: the plan is read again.
+    std::fs::write(
+        plan.join("runbooks/zz-new.md"),
+        "+++\ntitle = \"New\"\n+++\n",
+    )
+    .expect("add");
+    assert!(
+        ws.update(&[plan.join("runbooks/zz-new.md")])
+            .expect("update")
+    );
+    same(&ws, "added");
+}
