@@ -162,6 +162,23 @@ pub enum Item {
 }
 
 impl Item {
+    /// The item's id.
+    pub fn id(&self) -> &str {
+        match self {
+            Item::Contact(x) => &x.head.id,
+            Item::Team(x) => &x.head.id,
+            Item::CallTree(x) => &x.head.id,
+            Item::Vendor(x) => &x.head.id,
+            Item::Risk(x) => &x.head.id,
+            Item::Service(x) => &x.head.id,
+            Item::Process(x) => &x.head.id,
+            Item::Runbook(x) => &x.head.id,
+            Item::Template(x) => &x.head.id,
+            Item::Stakeholder(x) => &x.head.id,
+            Item::Exercise(x) => &x.head.id,
+        }
+    }
+
     /// The item's place among the kinds, in the order of [`Item`]'s variants.
     pub fn slot(&self) -> usize {
         match self {

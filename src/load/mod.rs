@@ -849,7 +849,7 @@ fn index(plan: &mut Plan, sources: &Sources, diagnostics: &mut Vec<Diagnostic>) 
             index.insert(id, r);
         }
     }
-    plan.index = index;
+    plan.index = Arc::new(index);
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ const MAX_SITE_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The files of `assets/` (path relative to it, with where it is) and `templates/`
 /// (file name and text: small, and `check` judges them), sorted by path.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SiteList {
     pub assets: Vec<(String, PathBuf)>,
     pub templates: Vec<(String, String)>,

@@ -24,6 +24,8 @@ pub struct Workspace {
     /// The plan without its id index (built for each snapshot).
     plan: Plan,
     site: SiteList,
+    /// The id index, while no id has changed.
+    index: Option<Arc<FxHashMap<String, ItemRef>>>,
 }
 
 /// The plan as it is now: what `check` and `build` get from [`load`].
@@ -81,6 +83,7 @@ impl Workspace {
             sources,
             plan,
             site,
+            index: None,
         })
     }
 
@@ -88,6 +91,22 @@ impl Workspace {
     /// reports them). Re-reads only those files when the plan's files are the same;
     /// else loads the whole plan again. Returns whether it was loaded whole.
     pub fn update(&mut self, paths: &[PathBuf]) -> std::io::Result<bool> {
+        // Only files the plan has, still there as files, and files that came and went
+        // (an editor's or sed's temporary file): the same files, no need to look for
+        // others (the usual case: an edit).
+        let known: Option<Vec<usize>> = paths
+            .iter()
+            .filter(|p| self.position(p).is_some() || std::fs::symlink_metadata(p).is_ok())
+            .map(|p| self.known_file(p))
+            .collect();
+        if let Some(mut changed) = known {
+            changed.sort_unstable();
+            changed.dedup();
+            for i in changed {
+                self.reread(i);
+            }
+            return Ok(false);
+        }
         let mut found_diagnostics = Vec::new();
         let found = discover(&self.dir, &self.root, &mut found_diagnostics)?;
         let site = site_files::list(&self.dir, &self.root, &mut found_diagnostics)?;
@@ -102,29 +121,40 @@ impl Workspace {
         }
         self.found_diagnostics = found_diagnostics;
         self.site = site;
-        let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-        let dir = canonical(&self.dir);
-        let mut changed: Vec<usize> = paths
-            .iter()
-            .filter_map(|p| {
-                // The file itself may be gone (an editor replacing it): its folder is not.
-                let parent = p.parent().map(canonical)?;
-                let full = parent.join(p.file_name()?);
-                let rel = full.strip_prefix(&dir).ok()?;
-                let rel = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                self.found.binary_search_by(|f| f.0.cmp(&rel)).ok()
-            })
-            .collect();
+        let mut changed: Vec<usize> = paths.iter().filter_map(|p| self.position(p)).collect();
         changed.sort_unstable();
         changed.dedup();
         for i in changed {
             self.reread(i);
         }
         Ok(false)
+    }
+
+    /// The number of the plan's file at `path` (as the watcher reports it), if the
+    /// plan has one there.
+    fn position(&self, path: &Path) -> Option<usize> {
+        let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        // The file itself may be gone (an editor replacing it): its folder is not.
+        let parent = path.parent().map(canonical)?;
+        let full = parent.join(path.file_name()?);
+        let rel = full.strip_prefix(canonical(&self.dir)).ok()?;
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        self.found.binary_search_by(|f| f.0.as_str().cmp(&rel)).ok()
+    }
+
+    /// Like [`Workspace::position`], and only for a regular file that is there (or
+    /// a link the plan reads), not a folder, nor `assets/` or `templates/`, which
+    /// are no files of the plan's items.
+    fn known_file(&self, path: &Path) -> Option<usize> {
+        let i = self.position(path)?;
+        std::fs::metadata(&self.found[i].1)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|_| i)
     }
 
     /// Reads file `i` again and puts its items in the places of its old ones.
@@ -142,6 +172,24 @@ impl Workspace {
         let mut counts = [0; 11];
         for item in &result.items {
             counts[item.slot()] += 1;
+        }
+        // The id index stays valid while the file's ids (kinds and order) are the same.
+        let old_ids: Vec<(usize, &str)> = (0..11)
+            .flat_map(|slot| (at[slot]..at[slot] + old[slot]).map(move |index| (slot, index)))
+            .filter(|&(slot, index)| index < self.plan.counts()[slot])
+            .map(|(slot, index)| {
+                let r = ItemRef {
+                    kind: Kind::ALL[slot],
+                    index,
+                };
+                (slot, self.plan.head(r).id.value.as_str())
+            })
+            .collect();
+        let mut new_ids: Vec<(usize, &str)> =
+            result.items.iter().map(|x| (x.slot(), x.id())).collect();
+        new_ids.sort_by_key(|(slot, _)| *slot);
+        if old_ids != new_ids || result.settings.is_some() {
+            self.index = None;
         }
         let plan = &mut self.plan;
         let mut by_slot: [Vec<Item>; 11] = Default::default();
@@ -168,7 +216,7 @@ impl Workspace {
 
     /// The plan as it is now, with its id index and every diagnostic of loading.
     /// The items and texts are shared with the workspace.
-    pub fn snapshot(&self) -> Snapshot {
+    pub fn snapshot(&mut self) -> Snapshot {
         let mut plan = self.plan.clone();
         let sources = self.sources.clone();
         let mut diagnostics = self.found_diagnostics.clone();
@@ -178,7 +226,19 @@ impl Workspace {
         if !self.found.iter().any(|f| f.2.is_none()) {
             diagnostics.push(no_plan_toml());
         }
-        index(&mut plan, &sources, &mut diagnostics);
+        match &self.index {
+            Some(index) => plan.index = index.clone(),
+            None => {
+                let mut duplicates = Vec::new();
+                index(&mut plan, &sources, &mut duplicates);
+                // Kept only when no id is duplicated: a duplicate's place moves with
+                // edits that keep every id.
+                if duplicates.is_empty() {
+                    self.index = Some(plan.index.clone());
+                }
+                diagnostics.extend(duplicates);
+            }
+        }
         missing_assets(&plan, &sources, &self.site, &mut diagnostics);
         Snapshot {
             plan,

@@ -621,7 +621,7 @@ pub struct Plan {
     pub cards: Vec<Card>,
     /// Id to item; for a duplicated id, the first one.
     #[serde(skip)]
-    pub index: FxHashMap<String, ItemRef>,
+    pub index: Arc<FxHashMap<String, ItemRef>>,
 }
 
 impl Plan {

@@ -248,7 +248,7 @@ fn pages(plan: &Plan) -> Vec<Page> {
 
 struct Renderer<'a> {
     input: Input<'a>,
-    tera: tera::Tera,
+    tera: std::sync::Arc<tera::Tera>,
     site: SiteView,
     waves: Vec<Vec<usize>>,
     /// Recovery wave of each service (1-based).
@@ -297,6 +297,38 @@ pub fn render(input: &Input, sink: &Sink) -> Result<Vec<String>, Error> {
     Ok(notes)
 }
 
+/// The theme's templates with a plan's overrides, parsed: kept by `serve` from one
+/// build to the next while `templates/` does not change.
+#[derive(Clone)]
+pub struct Templates(std::sync::Arc<tera::Tera>);
+
+impl Templates {
+    pub fn new(overrides: &[(String, String)]) -> Result<Templates, Error> {
+        let mut tera = tera::Tera::default();
+        // Tera's own escaping also writes `/` as `&#x2F;`, which bloats every path.
+        tera.set_escape_fn(paths::escape);
+        // Theme first, then the plan's overrides, so that the same name replaces.
+        let mut templates: Vec<(&str, &str)> = theme::TEMPLATES.to_vec();
+        templates.extend(overrides.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+        if let Some(ring) = template_guard::find_recursion(&templates) {
+            return Err(Error::Template(format!(
+                "the templates recurse ({ring}): a template may not include, extend or import \
+                 itself, nor a macro call itself; change the override in templates/"
+            )));
+        }
+        // Templates must not write the build machine's environment (secrets) into
+        // the site: `get_env` answers with an error.
+        tera.register_function("get_env", |_: &std::collections::HashMap<String, tera::Value>| {
+            Err(tera::Error::msg(
+                "get_env is not available: a plan's site may not show the build machine's environment",
+            ))
+        });
+        tera.add_raw_templates(templates)
+            .map_err(|e| tera_error("a template does not parse".into(), &e))?;
+        Ok(Templates(std::sync::Arc::new(tera)))
+    }
+}
+
 /// The site drawn a file at a time, when asked for (for `serve`): each file the same
 /// bytes as a build writes.
 pub struct Site<'a> {
@@ -304,9 +336,10 @@ pub struct Site<'a> {
 }
 
 impl<'a> Site<'a> {
-    pub fn new(input: &Input<'a>) -> Result<Site<'a>, Error> {
+    /// The site of `input`, with its templates already parsed (see [`Templates`]).
+    pub fn new(input: &Input<'a>, templates: Templates) -> Result<Site<'a>, Error> {
         Ok(Site {
-            r: Renderer::new(input)?,
+            r: Renderer::with(input, templates)?,
         })
     }
 
@@ -403,33 +436,12 @@ fn kit_files(
 
 impl<'a> Renderer<'a> {
     fn new(input: &Input<'a>) -> Result<Self, Error> {
+        Renderer::with(input, Templates::new(input.templates)?)
+    }
+
+    fn with(input: &Input<'a>, templates: Templates) -> Result<Self, Error> {
         let input = *input;
-        let mut tera = tera::Tera::default();
-        // Tera's own escaping also writes `/` as `&#x2F;`, which bloats every path.
-        tera.set_escape_fn(paths::escape);
-        // Theme first, then the plan's overrides, so that the same name replaces.
-        let mut templates: Vec<(&str, &str)> = theme::TEMPLATES.to_vec();
-        templates.extend(
-            input
-                .templates
-                .iter()
-                .map(|(n, t)| (n.as_str(), t.as_str())),
-        );
-        if let Some(ring) = template_guard::find_recursion(&templates) {
-            return Err(Error::Template(format!(
-                "the templates recurse ({ring}): a template may not include, extend or import \
-                 itself, nor a macro call itself; change the override in templates/"
-            )));
-        }
-        // Templates must not write the build machine's environment (secrets) into
-        // the site: `get_env` answers with an error.
-        tera.register_function("get_env", |_: &std::collections::HashMap<String, tera::Value>| {
-            Err(tera::Error::msg(
-                "get_env is not available: a plan's site may not show the build machine's environment",
-            ))
-        });
-        tera.add_raw_templates(templates)
-            .map_err(|e| tera_error("a template does not parse".into(), &e))?;
+        let tera = templates.0;
         let plan = input.plan;
         let info = &plan.settings.info;
         let site = SiteView {

@@ -6,7 +6,7 @@ use crate::analyze::Analysis;
 use crate::diagnostic::Report;
 use crate::load::{SiteFiles, Snapshot};
 use crate::model::{Date, Links, Plan};
-use crate::render::{self, Input, Options, Site, Warning};
+use crate::render::{self, Input, Options, Site, Templates, Warning};
 use crate::source::Sources;
 use std::collections::HashMap;
 use std::sync::{Arc, Condvar, Mutex};
@@ -18,8 +18,8 @@ pub struct Owned {
     sources: Sources,
     links: Links,
     warnings: Vec<Warning>,
-    assets: Vec<(String, Vec<u8>)>,
-    templates: Vec<(String, String)>,
+    /// `assets/` and `templates/`, shared by generations while they do not change.
+    site_files: Arc<SiteFiles>,
     options: Options,
 }
 
@@ -46,7 +46,8 @@ impl Generation {
         id: String,
         snapshot: Snapshot,
         analysis: Analysis,
-        site_files: SiteFiles,
+        site_files: Arc<SiteFiles>,
+        templates: Templates,
         include_private: bool,
         today: Date,
     ) -> Result<Generation, String> {
@@ -62,23 +63,25 @@ impl Generation {
             sources: snapshot.sources,
             links: analysis.links,
             warnings,
-            assets: site_files.assets,
-            templates: site_files.templates,
+            site_files,
             options: Options {
                 include_private,
                 today,
             },
         };
         let drawn = Drawn::try_new(owned, |o| {
-            Site::new(&Input {
-                plan: &o.plan,
-                sources: &o.sources,
-                links: &o.links,
-                warnings: &o.warnings,
-                assets: &o.assets,
-                templates: &o.templates,
-                options: &o.options,
-            })
+            Site::new(
+                &Input {
+                    plan: &o.plan,
+                    sources: &o.sources,
+                    links: &o.links,
+                    warnings: &o.warnings,
+                    assets: &o.site_files.assets,
+                    templates: &o.site_files.templates,
+                    options: &o.options,
+                },
+                templates,
+            )
             .map_err(|e| e.to_string())
         })?;
         Ok(Generation {

@@ -230,6 +230,11 @@ pub fn handle(req: Request, published: &Published, waiting: &AtomicUsize) {
     };
     let file = match generation.file(&path) {
         Ok(Some(f)) => f,
+        // Browsers ask for an icon the site does not have: no error for that.
+        Ok(None) if path == "favicon.ico" => {
+            respond(req, 204, "image/x-icon", Vec::new());
+            return;
+        }
         Ok(None) => {
             not_found(req);
             return;

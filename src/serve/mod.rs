@@ -15,8 +15,9 @@ pub use http::site_path;
 pub use watch::matters;
 
 use crate::diagnostic::{Report, Severity, reports};
-use crate::load::{Workspace, read_site_files};
+use crate::load::{SiteFiles, SiteList, Workspace, read_site_files};
 use crate::model::Date;
+use crate::render::Templates;
 use generation::{Generation, Published};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -42,13 +43,23 @@ fn fail(code: u8, message: String) -> Failure {
     Failure { message, code }
 }
 
+/// What builds keep from one to the next while it does not change: the files of
+/// `assets/` and `templates/`, and the parsed templates.
+#[derive(Default)]
+struct Kept {
+    site: Option<(SiteList, Arc<SiteFiles>)>,
+    templates: Option<(Vec<(String, String)>, Templates)>,
+}
+
 /// One build of the workspace as it is: a generation, or the errors that stop it
-/// (every diagnostic is printed to the terminal either way).
+/// (every diagnostic is printed to the terminal either way). `site_changed` says
+/// that something under `assets/` or `templates/` changed.
 fn build(
-    ws: &Workspace,
+    ws: &mut Workspace,
     o: &Options,
-    server: &str,
-    number: u64,
+    kept: &mut Kept,
+    site_changed: bool,
+    id: String,
 ) -> Result<Generation, Vec<Report>> {
     let snapshot = ws.snapshot();
     let analysis = crate::analyze::analyze(&snapshot.plan, o.today);
@@ -77,12 +88,28 @@ fn build(
             column: None,
         }]
     };
-    let site_files = read_site_files(&snapshot.root, &snapshot.site).map_err(problem)?;
+    let site_files = match &kept.site {
+        Some((list, files)) if !site_changed && *list == snapshot.site => files.clone(),
+        _ => {
+            let files = Arc::new(read_site_files(&snapshot.root, &snapshot.site).map_err(problem)?);
+            kept.site = Some((snapshot.site.clone(), files.clone()));
+            files
+        }
+    };
+    let templates = match &kept.templates {
+        Some((texts, t)) if *texts == site_files.templates => t.clone(),
+        _ => {
+            let t = Templates::new(&site_files.templates).map_err(|e| problem(e.to_string()))?;
+            kept.templates = Some((site_files.templates.clone(), t.clone()));
+            t
+        }
+    };
     Generation::new(
-        format!("{server}-{number}"),
+        id,
         snapshot,
         analysis,
         site_files,
+        templates,
         o.include_private,
         o.today,
     )
@@ -94,6 +121,29 @@ fn is_loopback(bind: &str) -> bool {
         || bind
             .parse::<std::net::IpAddr>()
             .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Responses go out at once rather than after a delayed acknowledgement (40 ms a
+/// request on a kept-alive connection): TCP_NODELAY, which accepted connections
+/// inherit from the listener on Linux.
+fn no_delay(listener: &std::net::TcpListener) {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let on: libc::c_int = 1;
+        // SAFETY: a valid socket of ours, and a pointer to a live c_int of the size given.
+        unsafe {
+            libc::setsockopt(
+                listener.as_raw_fd(),
+                libc::IPPROTO_TCP,
+                libc::TCP_NODELAY,
+                (&on as *const libc::c_int).cast(),
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            );
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = listener;
 }
 
 /// Runs until Ctrl-C.
@@ -115,7 +165,8 @@ pub fn run(o: Options) -> Result<(), Failure> {
     );
     let published = Arc::new(Published::default());
     let mut number = 1;
-    match build(&ws, &o, &server, number) {
+    let mut kept = Kept::default();
+    match build(&mut ws, &o, &mut kept, true, format!("{server}-{number}")) {
         Ok(g) => {
             for note in g.notes() {
                 eprintln!("note: {note}");
@@ -147,6 +198,7 @@ pub fn run(o: Options) -> Result<(), Failure> {
             fail(2, format!("cannot listen on {addr}: {e}"))
         }
     })?;
+    no_delay(&listener);
     let server_http = Arc::new(
         tiny_http::Server::from_listener(listener, None)
             .map_err(|e| fail(2, format!("cannot listen on {addr}: {e}")))?,
@@ -163,7 +215,14 @@ pub fn run(o: Options) -> Result<(), Failure> {
             }
         );
     }
-    let watch = watch::Watch::start(&o.plan, o.poll)
+    // Events name canonical paths; so does every comparison with them.
+    let plan_abs = std::fs::canonicalize(&o.plan).map_err(|e| {
+        fail(
+            2,
+            format!("cannot read the plan folder {}: {e}", o.plan.display()),
+        )
+    })?;
+    let watch = watch::Watch::start(&plan_abs, o.poll)
         .map_err(|e| fail(2, format!("cannot watch {}: {e}", o.plan.display())))?;
     let host = if o.bind == "0.0.0.0" || o.bind == "::" {
         "127.0.0.1".to_string()
@@ -198,7 +257,17 @@ pub fn run(o: Options) -> Result<(), Failure> {
                     }
                 };
                 number += 1;
-                match build(&ws, &o, &server, number) {
+                let site_changed = batch.iter().any(|p| {
+                    let rel = p.strip_prefix(&plan_abs).unwrap_or(p);
+                    rel.starts_with("assets") || rel.starts_with("templates")
+                });
+                match build(
+                    &mut ws,
+                    &o,
+                    &mut kept,
+                    site_changed || whole,
+                    format!("{server}-{number}"),
+                ) {
                     Ok(g) => {
                         published.publish(g);
                         eprintln!(

@@ -17,8 +17,61 @@ pub const POLL_EVERY: Duration = Duration::from_millis(250);
 
 /// A running watcher; dropping it stops watching.
 pub struct Watch {
-    _watcher: Box<dyn Watcher + Send>,
+    _watcher: Option<Box<dyn Watcher + Send>>,
     events: Receiver<PathBuf>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// What polling compares of a file: size, time of change (to the nanosecond; notify's
+/// poller compares seconds, and misses a second edit within the same second) and
+/// inode (a file replaced by another).
+type Seen = std::collections::HashMap<PathBuf, (u64, Option<std::time::SystemTime>, u64)>;
+
+fn scan(root: &Path) -> Seen {
+    let mut out = Seen::new();
+    let walker = walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || matters(root, e.path()));
+    for e in walker.flatten() {
+        if let Ok(m) = e.metadata() {
+            #[cfg(unix)]
+            let ino = std::os::unix::fs::MetadataExt::ino(&m);
+            #[cfg(not(unix))]
+            let ino = 0;
+            out.insert(e.into_path(), (m.len(), m.modified().ok(), ino));
+        }
+    }
+    out
+}
+
+/// Polls `root` until `stop`, sending every path that appeared, went or changed.
+fn poll(
+    root: PathBuf,
+    tx: std::sync::mpsc::Sender<PathBuf>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) {
+    let mut last = scan(&root);
+    while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+        std::thread::sleep(POLL_EVERY);
+        let now = scan(&root);
+        let changed = now
+            .iter()
+            .filter(|(p, v)| last.get(*p) != Some(v))
+            .map(|(p, _)| p)
+            .chain(last.keys().filter(|p| !now.contains_key(*p)));
+        for p in changed {
+            if tx.send(p.clone()).is_err() {
+                return;
+            }
+        }
+        last = now;
+    }
 }
 
 /// Whether a change to `path` (inside `plan`) can change the site: not editor
@@ -53,8 +106,18 @@ pub fn matters(plan: &Path, path: &Path) -> bool {
 
 impl Watch {
     /// Watches `plan` recursively, by events or (with `poll`) by polling.
-    pub fn start(plan: &Path, poll: bool) -> notify::Result<Watch> {
+    pub fn start(plan: &Path, by_polling: bool) -> notify::Result<Watch> {
         let (tx, events) = channel();
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        if by_polling {
+            let (root, stop2) = (plan.to_path_buf(), stop.clone());
+            std::thread::spawn(move || poll(root, tx, stop2));
+            return Ok(Watch {
+                _watcher: None,
+                events,
+                stop,
+            });
+        }
         let root = plan.to_path_buf();
         let handler = move |res: notify::Result<notify::Event>| {
             let Ok(event) = res else { return };
@@ -67,20 +130,12 @@ impl Watch {
                 }
             }
         };
-        let mut watcher: Box<dyn Watcher + Send> = if poll {
-            Box::new(notify::PollWatcher::new(
-                handler,
-                notify::Config::default()
-                    .with_poll_interval(POLL_EVERY)
-                    .with_compare_contents(false),
-            )?)
-        } else {
-            Box::new(notify::recommended_watcher(handler)?)
-        };
+        let mut watcher: Box<dyn Watcher + Send> = Box::new(notify::recommended_watcher(handler)?);
         watcher.watch(plan, RecursiveMode::Recursive)?;
         Ok(Watch {
-            _watcher: watcher,
+            _watcher: Some(watcher),
             events,
+            stop,
         })
     }
 

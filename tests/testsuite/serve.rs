@@ -446,7 +446,7 @@ fn a_workspace_after_edits_equals_a_fresh_load() {
     let dir = tempfile::tempdir().expect("temp dir");
     let plan = example_copy(dir.path());
     let mut ws = Workspace::load(&plan).expect("load");
-    let same = |ws: &Workspace, what: &str| {
+    let same = |ws: &mut Workspace, what: &str| {
         let snap = ws.snapshot();
         let fresh = load(&plan).expect("load");
         let json = |p: &lifeboat::model::Plan| serde_json::to_string(p).expect("JSON");
@@ -470,7 +470,7 @@ fn a_workspace_after_edits_equals_a_fresh_load() {
             );
         }
     };
-    let edits: [(&str, &str, &str); 5] = [
+    let edits: [(&str, &str, &str); 8] = [
         (
             "runbooks/ehr-failover.md",
             "Fail over the EHR to the secondary site",
@@ -489,6 +489,14 @@ fn a_workspace_after_edits_equals_a_fresh_load() {
             "[[vendor]]",
             "[[vendor]]\nbroken = 1",
         ),
+        // An id used twice, an edit elsewhere that moves nothing, the duplicate gone.
+        (
+            "runbooks/sso-outage.md",
+            "+++\n",
+            "+++\nid = \"ehr-failover\"\n",
+        ),
+        ("runbooks/ehr-failover.md", "+++\n", "+++\n\n"),
+        ("runbooks/sso-outage.md", "id = \"ehr-failover\"\n", ""),
     ];
     for (file, from, to) in edits {
         let path = plan.join(file);
@@ -497,7 +505,7 @@ fn a_workspace_after_edits_equals_a_fresh_load() {
         std::fs::write(&path, text.replacen(from, to, 1)).expect("edit");
         let whole = ws.update(&[path]).expect("update");
         assert!(!whole, "an edit re-reads only its file");
-        same(&ws, file);
+        same(&mut ws, file);
     }
     // A new file: the plan is read again.
     std::fs::write(
@@ -509,5 +517,52 @@ fn a_workspace_after_edits_equals_a_fresh_load() {
         ws.update(&[plan.join("runbooks/zz-new.md")])
             .expect("update")
     );
-    same(&ws, "added");
+    same(&mut ws, "added");
+}
+
+#[test]
+fn in_chromium_a_page_reloads_in_place_and_shows_then_clears_the_overlay() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    let server = Server::start(&plan, &[]);
+    let out = Command::new("node")
+        .arg(root().join("tests/browser/serve_check.js"))
+        .arg(format!(
+            "http://127.0.0.1:{}/runbooks/ehr-failover.html",
+            server.port
+        ))
+        .arg(plan.join("runbooks/ehr-failover.md"))
+        .output()
+        .expect("node runs (install nodejs; .ci/run does)");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "the browser found problems:\n{stdout}{}\n{}",
+        String::from_utf8_lossy(&out.stderr),
+        server.log()
+    );
+}
+
+#[test]
+fn polling_sees_edits_on_file_systems_without_events() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    let server = Server::start(&plan, &["--poll"]);
+    assert!(server.log().contains("by polling"), "{}", server.log());
+    let file = plan.join("runbooks/sso-outage.md");
+    let text = std::fs::read_to_string(&file).expect("runbook");
+    let title = text
+        .lines()
+        .find_map(|l| l.strip_prefix("title = \""))
+        .and_then(|l| l.strip_suffix('"'))
+        .expect("title")
+        .to_string();
+    std::fs::write(&file, text.replace(&title, "Polled title")).expect("edit");
+    let what = format!("the polled edit is served: {}", server.log());
+    eventually(&what, || {
+        server
+            .get("/runbooks/sso-outage.html")
+            .text()
+            .contains("Polled title")
+    });
 }
