@@ -17,13 +17,14 @@ mkdir -p "$work"
 ./target/release/examples/gen-plan "$work/plan" --services 200 --contacts 500 --runbooks "$runbooks" >/dev/null 2>&1
 /usr/bin/time -o "$work/build-time" -f '%e' ./target/release/lifeboat build "$work/plan" -o "$work/site" --now 2026-11-24 >/dev/null 2>&1
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+launched=$(date +%s.%N)
 ./target/release/lifeboat serve "$work/plan" --port "$port" --now 2026-11-24 2>"$work/serve.log" &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-python3 - "$work/plan" "$port" "$edits" "$(cat "$work/build-time")" <<'PY'
+python3 - "$work/plan" "$port" "$edits" "$(cat "$work/build-time")" "$launched" <<'PY'
 import http.client, os, statistics, sys, time
 plan, port, edits, build = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
-start = time.time()
+start = float(sys.argv[5])
 while True:
     try:
         c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)

@@ -110,6 +110,10 @@ fn respond(req: Request, status: u16, ctype: &str, body: Vec<u8>) {
         header("Content-Type", ctype),
         header("Cache-Control", "no-store"),
         header("X-Content-Type-Options", "nosniff"),
+        // One request a connection: a connection a browser keeps open holds one of
+        // tiny_http's threads, and its pool can leave a new connection queued
+        // behind those (a page that never loads).
+        header("Connection", "close"),
     ]
     .into_iter()
     .flatten()

@@ -566,3 +566,63 @@ fn polling_sees_edits_on_file_systems_without_events() {
             .contains("Polled title")
     });
 }
+
+#[test]
+fn a_plan_that_does_not_build_yet_is_served_as_its_errors_until_fixed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    let file = plan.join("services/ehr.md");
+    let text = std::fs::read_to_string(&file).expect("service");
+    std::fs::write(&file, text.replacen("tier = 1", "tier = \"one\"", 1)).expect("break");
+    let port = free_port();
+    let log = dir.path().join("serve.log");
+    let child = Command::new(env!("CARGO_BIN_EXE_lifeboat"))
+        .arg("serve")
+        .arg(&plan)
+        .args(["--port", &port.to_string(), "--now", NOW])
+        .stderr(std::fs::File::create(&log).expect("log"))
+        .spawn()
+        .expect("serve starts");
+    let server = Server {
+        child,
+        port,
+        log,
+        _dir: tempfile::tempdir().expect("temp dir"),
+    };
+    eventually("serve answers", || get(port, "/").is_some());
+    let r = server.get("/services/ehr.html");
+    assert_eq!(r.status, 503);
+    let html = r.text();
+    assert!(html.contains("lifeboat-overlay") && html.contains("invalid-value"), "{html}");
+    assert!(html.contains("services/ehr.md:"), "{html}");
+    std::fs::write(&file, text).expect("fix");
+    eventually("the site is served once fixed", || {
+        server.get("/services/ehr.html").status == 200
+    });
+}
+
+#[test]
+fn waiting_browsers_are_bounded() {
+    let server = Server::start(&root().join("example-plan"), &[]);
+    let v = version_of(&server.get("/index.html").text());
+    // As many long polls as the server keeps waiting, each on its own connection.
+    let held: Vec<TcpStream> = (0..64)
+        .map(|_| {
+            let mut s = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+            write!(s, "GET /_lifeboat/wait?v={v} HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+            std::thread::sleep(Duration::from_millis(10));
+            s
+        })
+        .collect();
+    // Once they are all waiting, the next one is told at once to come back later.
+    std::thread::sleep(Duration::from_millis(1000));
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(5))).expect("timeout");
+    write!(s, "GET /_lifeboat/wait?v={v} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").expect("send");
+    let mut head = [0u8; 12];
+    if s.read_exact(&mut head).is_err() { panic!("no answer: {}", server.log()); }
+    assert_eq!(&head, b"HTTP/1.1 503");
+    // Pages are still served.
+    assert_eq!(server.get("/index.html").status, 200);
+    drop(held);
+}
