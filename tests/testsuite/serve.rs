@@ -593,7 +593,10 @@ fn a_plan_that_does_not_build_yet_is_served_as_its_errors_until_fixed() {
     let r = server.get("/services/ehr.html");
     assert_eq!(r.status, 503);
     let html = r.text();
-    assert!(html.contains("lifeboat-overlay") && html.contains("invalid-value"), "{html}");
+    assert!(
+        html.contains("lifeboat-overlay") && html.contains("invalid-value"),
+        "{html}"
+    );
     assert!(html.contains("services/ehr.md:"), "{html}");
     std::fs::write(&file, text).expect("fix");
     eventually("the site is served once fixed", || {
@@ -617,10 +620,17 @@ fn waiting_browsers_are_bounded() {
     // Once they are all waiting, the next one is told at once to come back later.
     std::thread::sleep(Duration::from_millis(1000));
     let mut s = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(5))).expect("timeout");
-    write!(s, "GET /_lifeboat/wait?v={v} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").expect("send");
+    s.set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("timeout");
+    write!(
+        s,
+        "GET /_lifeboat/wait?v={v} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
     let mut head = [0u8; 12];
-    if s.read_exact(&mut head).is_err() { panic!("no answer: {}", server.log()); }
+    if s.read_exact(&mut head).is_err() {
+        panic!("no answer: {}", server.log());
+    }
     assert_eq!(&head, b"HTTP/1.1 503");
     // Pages are still served.
     assert_eq!(server.get("/index.html").status, 200);
