@@ -20,7 +20,6 @@ use fields::{Fields, Origin};
 use items::Item;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
 
@@ -813,24 +812,14 @@ fn split_front_matter(text: &str) -> Result<(std::ops::Range<usize>, usize), Str
 
 /// Fills the id index, reporting every id used twice (both places are named).
 fn index(plan: &mut Plan, sources: &Sources, diagnostics: &mut Vec<Diagnostic>) {
-    let mut all: Vec<(Span, String, ItemRef)> = Vec::new();
-    let mut counts: HashMap<Kind, usize> = HashMap::new();
-    for (kind, head) in plan.heads() {
-        let n = counts.entry(kind).or_default();
-        all.push((
-            head.id.span,
-            head.id.value.clone(),
-            ItemRef { kind, index: *n },
-        ));
-        *n += 1;
-    }
-    all.sort_by_key(|(span, _, _)| (span.file, span.start));
-    let mut index: FxHashMap<String, ItemRef> = FxHashMap::default();
-    index.reserve(all.len());
-    let mut first_at: FxHashMap<String, Span> = FxHashMap::default();
-    for (span, id, r) in all {
-        if let Some(&first) = index.get(&id) {
-            let other = first_at[&id];
+    // In path order (file, then place in it), so that the first of two is kept.
+    let mut all: Vec<(Span, ItemRef)> = plan.items().map(|(r, head)| (head.id.span, r)).collect();
+    all.sort_by_key(|(span, _)| (span.file, span.start));
+    let mut first: FxHashMap<&str, (ItemRef, Span)> = FxHashMap::default();
+    first.reserve(all.len());
+    for &(span, r) in &all {
+        let id = plan.head(r).id.value.as_str();
+        if let Some(&(earlier, other)) = first.get(id) {
             let f = sources.get(other.file);
             let (line, column) = f.line_column(other.start);
             diagnostics.push(Diagnostic::at(
@@ -840,15 +829,18 @@ fn index(plan: &mut Plan, sources: &Sources, diagnostics: &mut Vec<Diagnostic>) 
                     "duplicate id \"{id}\": this {} has the id of the {} at {}:{line}:{column}; \
                      ids must be unique across the whole plan",
                     r.kind.name(),
-                    first.kind.name(),
+                    earlier.kind.name(),
                     f.path
                 ),
             ));
         } else {
-            first_at.insert(id.clone(), span);
-            index.insert(id, r);
+            first.insert(id, (r, span));
         }
     }
+    drop(all);
+    let mut index: FxHashMap<String, ItemRef> = FxHashMap::default();
+    index.reserve(first.len());
+    index.extend(first.into_iter().map(|(id, (r, _))| (id.to_string(), r)));
     plan.index = Arc::new(index);
 }
 
