@@ -191,10 +191,20 @@ pub fn handle(req: Request, published: &Published, waiting: &AtomicUsize) {
             return;
         }
         "_lifeboat/wait" => {
-            let seen: u64 = url
-                .split_once("?v=")
-                .and_then(|(_, v)| v.split('&').next()?.parse().ok())
-                .unwrap_or(0);
+            let query = url.split_once('?').map_or("", |(_, q)| q);
+            let param = |name: &str| {
+                query
+                    .split('&')
+                    .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+            };
+            let seen: u64 = param("v").and_then(|v| v.parse().ok()).unwrap_or(0);
+            // A page of another generation (or of a server before a restart, whose
+            // versions started again) is answered at once.
+            let current = published.now().0.map(|g| g.id.clone()).unwrap_or_default();
+            let seen = match param("g") {
+                Some(g) if g != current => u64::MAX,
+                _ => seen,
+            };
             if waiting.fetch_add(1, Ordering::SeqCst) >= MAX_WAITING {
                 waiting.fetch_sub(1, Ordering::SeqCst);
                 respond(

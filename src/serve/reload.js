@@ -48,7 +48,8 @@
   }
   var delay = 500;
   function wait() {
-    fetch(location.origin + "/_lifeboat/wait?v=" + encodeURIComponent(version), { cache: "no-store" })
+    fetch(location.origin + "/_lifeboat/wait?v=" + encodeURIComponent(version) +
+      "&g=" + encodeURIComponent(generation || ""), { cache: "no-store" })
       .then(function (r) {
         if (!r.ok) { throw new Error("status " + r.status); }
         return r.json();

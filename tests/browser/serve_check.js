@@ -13,8 +13,13 @@
 const fs = require('fs');
 const { chromium } = require('playwright-core');
 
-const [url, file] = process.argv.slice(2);
-if (!url || !file) { console.error('usage: serve_check.js URL FILE'); process.exit(2); }
+//   node serve_check.js --restart URL
+//
+// Opens URL, prints `ready`, and waits for the server to be restarted (by the caller):
+// the page reloads by itself from the new server.
+const restart = process.argv[2] === '--restart';
+const [url, file] = process.argv.slice(restart ? 3 : 2);
+if (!url || (!file && !restart)) { console.error('usage: serve_check.js URL FILE | --restart URL'); process.exit(2); }
 const watchdog = setTimeout(() => { console.error('watchdog: the browser hung'); process.exit(3); }, 90000);
 
 (async () => {
@@ -24,13 +29,34 @@ const watchdog = setTimeout(() => { console.error('watchdog: the browser hung');
   });
   const problems = [];
   const page = await browser.newPage({ viewport: { width: 360, height: 500 } });
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('console', (m) => { if (m.type() === 'error' && !restart) problems.push(`console error: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   page.on('requestfailed', (r) => {
     // A long poll cut short by a reload is no failure.
-    if (!r.url().includes('/_lifeboat/wait')) problems.push(`failed request: ${r.url()} ${(r.failure() || {}).errorText}`);
+    if (!restart && !r.url().includes('/_lifeboat/wait')) problems.push(`failed request: ${r.url()} ${(r.failure() || {}).errorText}`);
   });
   await page.goto(url);
+  if (restart) {
+    const generation = () => page.evaluate(() => {
+      const s = document.querySelector('script[data-generation]');
+      return s ? s.getAttribute('data-generation') : '';
+    });
+    const first = await generation();
+    console.log('ready');
+    const t = Date.now();
+    let now = first;
+    while (Date.now() - t < 30000) {
+      try { now = await generation(); } catch (e) { /* reloading */ }
+      if (now && now !== first) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!now || now === first) console.log(`the page did not reload from the restarted server (${first})`);
+    await browser.close();
+    clearTimeout(watchdog);
+    const ok = now && now !== first;
+    console.log(`problems=${ok ? 0 : 1}`);
+    process.exit(ok ? 0 : 1);
+  }
   const original = fs.readFileSync(file, 'utf8');
   const title = /title = "([^"]*)"/.exec(original)[1];
   const h1 = () => page.evaluate(() => (document.querySelector('h1') || {}).textContent || '');

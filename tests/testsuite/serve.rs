@@ -636,3 +636,35 @@ fn waiting_browsers_are_bounded() {
     assert_eq!(server.get("/index.html").status, 200);
     drop(held);
 }
+
+#[test]
+fn in_chromium_a_page_reloads_from_a_restarted_server() {
+    use std::io::BufRead;
+    let first = Server::start(&root().join("example-plan"), &[]);
+    let port = first.port;
+    let mut node = Command::new("node")
+        .arg(root().join("tests/browser/serve_check.js"))
+        .arg("--restart")
+        .arg(format!("http://127.0.0.1:{port}/index.html"))
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("node runs (install nodejs; .ci/run does)");
+    let mut lines = std::io::BufReader::new(node.stdout.take().expect("stdout")).lines();
+    let ready = lines.next().and_then(Result::ok).unwrap_or_default();
+    assert_eq!(ready, "ready");
+    drop(first);
+    // The same port, a new server: the page finds it and reloads.
+    let log = tempfile::NamedTempFile::new().expect("log");
+    let mut second = Command::new(env!("CARGO_BIN_EXE_lifeboat"))
+        .arg("serve")
+        .arg(root().join("example-plan"))
+        .args(["--port", &port.to_string(), "--now", NOW])
+        .stderr(log.reopen().expect("log"))
+        .spawn()
+        .expect("serve starts again");
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    let status = node.wait().expect("node ends");
+    let _ = second.kill();
+    let _ = second.wait();
+    assert!(status.success(), "{rest:?}");
+}
