@@ -1,4 +1,4 @@
-// lifeboat: ticked runbook steps survive a reload (kept in this browser only).
+// lifeboat: ticked runbook steps are kept when the page is opened again (in this browser only).
 (function () {
   "use strict";
   var steps = document.querySelectorAll("input.step");
