@@ -369,8 +369,11 @@ fn every_file_is_served_as_build_writes_it_and_build_has_no_reload_script() {
         let path = f["path"].as_str().expect("path");
         let built = std::fs::read(site.join(path)).expect("built file");
         let text = String::from_utf8_lossy(&built);
+        let lower = text.to_lowercase();
         assert!(
-            !text.contains("_lifeboat") && !text.contains("reload.js"),
+            !lower.contains("_lifeboat")
+                && !lower.contains("reload")
+                && !lower.contains("eventsource"),
             "{path}: build output has no reload script"
         );
         let served = server.get(&format!("/{path}"));
