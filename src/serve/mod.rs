@@ -183,7 +183,8 @@ pub fn run(o: Options) -> Result<(), Failure> {
         }
     }
     let addr = format!("{}:{}", o.bind, o.port);
-    let listener = std::net::TcpListener::bind(&addr).map_err(|e| {
+    // The address and port apart, so that an IPv6 address (`::1`) or a name works.
+    let listener = std::net::TcpListener::bind((o.bind.as_str(), o.port)).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AddrInUse {
             fail(
                 2,
@@ -298,4 +299,19 @@ pub fn run(o: Options) -> Result<(), Failure> {
     }
     eprintln!("Stopped.");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_loopback;
+
+    #[test]
+    fn only_loopback_addresses_are_quiet() {
+        for quiet in ["127.0.0.1", "127.0.0.2", "::1", "localhost"] {
+            assert!(is_loopback(quiet), "{quiet}");
+        }
+        for loud in ["0.0.0.0", "::", "192.168.1.20", "10.0.0.1", "example.org"] {
+            assert!(!is_loopback(loud), "{loud}");
+        }
+    }
 }
