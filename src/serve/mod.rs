@@ -14,7 +14,7 @@ mod watch;
 pub use http::site_path;
 pub use watch::matters;
 
-use crate::diagnostic::{Report, Severity, reports};
+use crate::diagnostic::{Diagnostic, Report, Severity, reports};
 use crate::load::{SiteFiles, SiteList, Workspace, read_site_files};
 use crate::model::Date;
 use crate::render::Templates;
@@ -66,17 +66,27 @@ fn build(
     let mut all = snapshot.diagnostics.clone();
     all.extend(analysis.diagnostics.iter().cloned());
     all.extend(crate::render::unknown_overrides(&snapshot.site.templates));
-    let shown = reports(&all, &snapshot.sources);
-    let errors: Vec<Report> = shown
-        .iter()
-        .filter(|r| r.severity == Severity::Error)
-        .cloned()
-        .collect();
-    for r in &shown {
+    for r in reports(&all, &snapshot.sources) {
         eprintln!("{r}");
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    // What the browser is shown: the errors, without a private value they quote
+    // unless the site includes private data (the terminal shows everything).
+    let for_browser: Vec<Diagnostic> = all
+        .into_iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .map(|mut d| {
+            if d.private && !o.include_private {
+                d.message = format!(
+                    "{} in a private detail, not shown here (served without \
+                     --include-private): the terminal shows it",
+                    d.code.as_str()
+                );
+            }
+            d
+        })
+        .collect();
+    if !for_browser.is_empty() {
+        return Err(reports(&for_browser, &snapshot.sources));
     }
     let problem = |message: String| {
         vec![Report {

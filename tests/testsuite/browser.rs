@@ -1,8 +1,7 @@
 //! The built site in a real browser: headless Chromium, driven by playwright-core
 //! (`tests/browser/site_check.js`; `.ci/run` installs both).
 
-use crate::harness::{NOW, lifeboat, root};
-use std::process::Command;
+use crate::harness::{build_site, node_check, root};
 
 /// Runs the browser check on a site; fails with its findings.
 fn browser_check(site: &std::path::Path) {
@@ -11,28 +10,11 @@ fn browser_check(site: &std::path::Path) {
 
 /// The browser check with options (`--hostile`); returns its last line.
 fn browser_check_with(site: &std::path::Path, options: &[&str]) -> String {
-    let script = root().join("tests/browser/site_check.js");
-    assert!(
-        root()
-            .join("tests/browser/node_modules/playwright-core")
-            .is_dir(),
-        "playwright-core is missing: run `npm ci` in tests/browser and install chromium (.ci/run does both)"
-    );
-    let out = Command::new("node")
-        .arg(&script)
-        .arg(site)
-        .args(options)
-        .output()
-        .expect("node runs (install nodejs; .ci/run does)");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "the browser found problems:\n{stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let last = stdout.lines().last().unwrap_or_default();
+    let mut args = vec![site.as_os_str()];
+    args.extend(options.iter().map(std::ffi::OsStr::new));
+    let last = node_check("site_check.js", &args);
     assert!(last.ends_with("problems=0"), "{last}");
-    last.to_string()
+    last
 }
 
 #[test]
@@ -40,25 +22,8 @@ fn the_example_site_works_in_chromium_at_phone_width() {
     let dir = tempfile::tempdir().expect("temp dir");
     let site = dir.path().join("site");
     let plan = root().join("example-plan");
-    let run = lifeboat(&[
-        "build",
-        &plan.to_string_lossy(),
-        "-o",
-        &site.to_string_lossy(),
-        "--now",
-        NOW,
-        "--include-private",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    build_site(&plan, &site, &["--include-private"]);
     browser_check(&site);
-}
-
-fn build_site(plan: &std::path::Path, site: &std::path::Path, extra: &[&str]) {
-    let (p, s) = (plan.to_string_lossy(), site.to_string_lossy());
-    let mut args = vec!["build", &p, "-o", &s, "--now", NOW];
-    args.extend(extra);
-    let run = lifeboat(&args);
-    assert_eq!(run.code, 0, "{}", run.stderr);
 }
 
 #[test]
@@ -138,18 +103,7 @@ fn hostile_template_overrides_are_held_by_the_pages_security_policy() {
 /// Runs `tests/browser/kit_check.js` on a site: cards printed to PDF and measured,
 /// templates filled in. Returns its last line.
 fn kit_check(site: &std::path::Path) -> String {
-    let out = Command::new("node")
-        .arg(root().join("tests/browser/kit_check.js"))
-        .arg(site)
-        .output()
-        .expect("node runs (install nodejs; .ci/run does)");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "the kit check found problems:\n{stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    stdout.lines().last().unwrap_or_default().to_string()
+    node_check("kit_check.js", &[site.as_os_str()])
 }
 
 fn figure(line: &str, key: &str) -> usize {

@@ -88,3 +88,36 @@ pub fn names_containing(dir: &Path, needle: &str) -> Vec<String> {
         .filter(|n| n.contains(needle))
         .collect()
 }
+
+/// Builds `plan` into `out` with `--now NOW` and `extra`; the test fails with the
+/// build's messages when it does.
+pub fn build_site(plan: &Path, out: &Path, extra: &[&str]) {
+    let (p, o) = (plan.to_string_lossy(), out.to_string_lossy());
+    let mut args = vec!["build", p.as_ref(), "-o", o.as_ref(), "--now", NOW];
+    args.extend_from_slice(extra);
+    let run = lifeboat(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// Runs a check of `tests/browser/` (headless Chromium through playwright-core)
+/// with `args`; fails with its findings unless it succeeds. Returns its last line.
+pub fn node_check(script: &str, args: &[&std::ffi::OsStr]) -> String {
+    assert!(
+        root()
+            .join("tests/browser/node_modules/playwright-core")
+            .is_dir(),
+        "playwright-core is missing: run `npm ci` in tests/browser and install chromium (.ci/run does both)"
+    );
+    let out = Command::new("node")
+        .arg(root().join("tests/browser").join(script))
+        .args(args)
+        .output()
+        .expect("node runs (install nodejs; .ci/run does)");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{script} found problems:\n{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout.lines().last().unwrap_or_default().to_string()
+}

@@ -3,7 +3,7 @@
 //! by an independent parser (`ical`), the `.vcf` and `.ics` parsed, personal cards
 //! checked against the call tree, exports compared with the site's files.
 
-use crate::harness::{NOW, lifeboat, root};
+use crate::harness::{NOW, build_site, lifeboat, root};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -18,14 +18,6 @@ fn plans() -> Vec<PathBuf> {
         root().join("example-plan"),
         root().join("tests/testsuite/plans/stress-muehlenbach"),
     ]
-}
-
-fn build(plan: &Path, out: &Path, extra: &[&str]) {
-    let (p, o) = (plan.to_string_lossy(), out.to_string_lossy());
-    let mut args = vec!["build", p.as_ref(), "-o", o.as_ref(), "--now", NOW];
-    args.extend_from_slice(extra);
-    let run = lifeboat(&args);
-    assert_eq!(run.code, 0, "{}", run.stderr);
 }
 
 fn read(site: &Path, path: &str) -> String {
@@ -184,7 +176,7 @@ fn every_qr_code_decodes_to_its_payload_and_vcards_parse() {
     let dir = tempfile::tempdir().expect("temp dir");
     for plan in plans() {
         let out = dir.path().join(plan.file_name().expect("name"));
-        build(&plan, &out, &[]);
+        build_site(&plan, &out, &[]);
         let mut codes = 0;
         let mut beyond_ascii = 0;
         for (page, html) in pages(&out) {
@@ -250,7 +242,7 @@ fn every_qr_code_decodes_to_its_payload_and_vcards_parse() {
 fn names_beyond_ascii_arrive_intact_in_codes_and_files() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("site");
-    build(&kit_plan(), &out, &[]);
+    build_site(&kit_plan(), &out, &[]);
     let cards = read(&out, "cards/index.html");
     let doc = scraper::Html::parse_document(&cards);
     let staff = select(&doc, ".card-front[data-card=\"personalkort\"] svg.qr");
@@ -295,7 +287,7 @@ fn private_values_reach_only_include_private_builds_and_exports() {
         "Hemliggatan",
     ];
     let public = dir.path().join("public");
-    build(&kit_plan(), &public, &[]);
+    build_site(&kit_plan(), &public, &[]);
     for e in walkdir::WalkDir::new(&public) {
         let e = e.expect("walk");
         if e.file_type().is_file() {
@@ -316,7 +308,7 @@ fn private_values_reach_only_include_private_builds_and_exports() {
         }
     }
     let private = dir.path().join("private");
-    build(&kit_plan(), &private, &["--include-private"]);
+    build_site(&kit_plan(), &private, &["--include-private"]);
     let zoe = read(&private, "contacts/zoe-angstrom.vcf");
     assert!(zoe.contains("TEL;TYPE=HOME,VOICE:+46 8 999 99 91"), "{zoe}");
     assert!(zoe.contains("zoe.hemlig@privat.example"), "{zoe}");
@@ -333,7 +325,7 @@ fn private_values_reach_only_include_private_builds_and_exports() {
 fn personal_cards_name_the_right_caller_callees_and_report_back() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("site");
-    build(&kit_plan(), &out, &[]);
+    build_site(&kit_plan(), &out, &[]);
     for page in ["cards/index.html", "cards/letter.html"] {
         let html = read(&out, page);
         let doc = scraper::Html::parse_document(&html);
@@ -471,7 +463,7 @@ fn place(e: &scraper::ElementRef) -> (f64, f64) {
 fn sheets_hold_ten_or_eight_cards_with_backs_mirrored() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("site");
-    build(&root().join("example-plan"), &out, &[]);
+    build_site(&root().join("example-plan"), &out, &[]);
     for (page, per_sheet, width) in [
         ("cards/index.html", 10, 210.0),
         ("cards/letter.html", 8, 215.9),
@@ -513,7 +505,7 @@ fn sheets_hold_ten_or_eight_cards_with_backs_mirrored() {
 fn call_trees_have_pages_and_references_link_to_them() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("site");
-    build(&kit_plan(), &out, &[]);
+    build_site(&kit_plan(), &out, &[]);
     let tree = read(&out, "call-trees/larm.html");
     let doc = scraper::Html::parse_document(&tree);
     let rows = select(&doc, "table.cascade-table tbody tr");
@@ -557,7 +549,7 @@ fn call_trees_have_pages_and_references_link_to_them() {
 fn the_calendar_parses_with_all_day_events_and_folded_lines() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("site");
-    build(&kit_plan(), &out, &[]);
+    build_site(&kit_plan(), &out, &[]);
     let text = read(&out, "exercises.ics");
     for line in text.split_inclusive('\n') {
         assert!(line.ends_with("\r\n"), "CRLF: {line:?}");
@@ -621,7 +613,7 @@ fn exports_give_the_site_s_files_and_a_csv_directory() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("site");
     let plan = kit_plan();
-    build(&plan, &out, &[]);
+    build_site(&plan, &out, &[]);
     let p = plan.to_string_lossy();
     for (what, file) in [
         ("vcard", "contacts.vcf"),
@@ -690,7 +682,7 @@ fn exports_give_the_site_s_files_and_a_csv_directory() {
 fn templates_offer_a_fill_in_form_and_the_matrix_names_who_is_told() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("site");
-    build(&kit_plan(), &out, &[]);
+    build_site(&kit_plan(), &out, &[]);
     let page = read(&out, "comms/sms-larm.html");
     let doc = scraper::Html::parse_document(&page);
     let inputs: Vec<&str> = select(&doc, "form.fill-in input")

@@ -1,7 +1,7 @@
 //! `lifeboat serve` run for real: a free port, pages fetched over HTTP, files of the
 //! plan edited, broken and fixed, paths outside the site tried in several encodings.
 
-use crate::harness::{NOW, example_copy, lifeboat, root};
+use crate::harness::{NOW, build_site, example_copy, lifeboat, node_check, root};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -349,15 +349,7 @@ fn every_file_is_served_as_build_writes_it_and_build_has_no_reload_script() {
     let dir = tempfile::tempdir().expect("temp dir");
     let site = dir.path().join("site");
     let plan = root().join("tests/testsuite/plans/kit-aangstroem");
-    let run = lifeboat(&[
-        "build",
-        &plan.to_string_lossy(),
-        "-o",
-        &site.to_string_lossy(),
-        "--now",
-        NOW,
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    build_site(&plan, &site, &[]);
     let server = Server::start(&plan, &[]);
     let manifest: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(site.join("manifest.json")).expect("manifest"),
@@ -528,21 +520,14 @@ fn in_chromium_a_page_reloads_in_place_and_shows_then_clears_the_overlay() {
     let dir = tempfile::tempdir().expect("temp dir");
     let plan = example_copy(dir.path());
     let server = Server::start(&plan, &[]);
-    let out = Command::new("node")
-        .arg(root().join("tests/browser/serve_check.js"))
-        .arg(format!(
-            "http://127.0.0.1:{}/runbooks/ehr-failover.html",
-            server.port
-        ))
-        .arg(plan.join("runbooks/ehr-failover.md"))
-        .output()
-        .expect("node runs (install nodejs; .ci/run does)");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "the browser found problems:\n{stdout}{}\n{}",
-        String::from_utf8_lossy(&out.stderr),
-        server.log()
+    let url = format!(
+        "http://127.0.0.1:{}/runbooks/ehr-failover.html",
+        server.port
+    );
+    let file = plan.join("runbooks/ehr-failover.md");
+    node_check(
+        "serve_check.js",
+        &[std::ffi::OsStr::new(&url), file.as_os_str()],
     );
 }
 

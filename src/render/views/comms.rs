@@ -120,22 +120,15 @@ pub struct StakeholderPage {
 }
 
 pub fn stakeholder(c: &Ctx, index: usize) -> StakeholderPage {
-    let x = &c.plan.stakeholders[index];
     let r = ItemRef {
         kind: Kind::Stakeholder,
         index,
     };
+    let row = stakeholder_row(c, index);
     StakeholderPage {
-        row: stakeholder_row(c, index),
-        templates: c.referrer_links(r, Kind::Template, "audience"),
-        severities: c
-            .plan
-            .settings
-            .severities
-            .iter()
-            .filter(|l| l.notify.iter().any(|n| n.value == x.head.id.value))
-            .map(|l| l.level.value.clone())
-            .collect(),
+        templates: row.templates.clone(),
+        severities: row.severities.clone(),
+        row,
         related: c.related(r, &[(Kind::Template, "audience")]),
         prose: c.prose(ItemRef {
             kind: Kind::Stakeholder,
