@@ -45,6 +45,10 @@ enum Command {
         /// Print the time of each phase
         #[arg(short, long)]
         verbose: bool,
+        /// Write the whole site as one self-contained HTML file at FILE instead of
+        /// the site folder (for a phone's downloads or an email attachment)
+        #[arg(long, value_name = "FILE", conflicts_with = "out")]
+        single_file: Option<PathBuf>,
     },
     /// Check the plan and report errors and warnings
     Check {
@@ -153,9 +157,17 @@ fn main() -> ExitCode {
             include_private,
             now,
             verbose,
+            single_file,
         } => {
             let out = out.unwrap_or_else(|| plan.join("site"));
-            build(&plan, &out, include_private, now, verbose)
+            build(
+                &plan,
+                &out,
+                include_private,
+                now,
+                verbose,
+                single_file.as_deref(),
+            )
         }
         Command::Serve {
             plan,
@@ -217,10 +229,13 @@ fn build(
     include_private: bool,
     now: Option<Date>,
     verbose: bool,
+    single_file: Option<&Path>,
 ) -> ExitCode {
     let started = Instant::now();
     let (today, built) = when(now);
-    if let Err(e) = output::check_out_place(dir, out) {
+    if single_file.is_some() {
+        // No site folder is written: OUT is not looked at.
+    } else if let Err(e) = output::check_out_place(dir, out) {
         eprintln!("error: {e}");
         return ExitCode::from(2);
     }
@@ -266,6 +281,18 @@ fn build(
         include_private,
         today,
     };
+    let input = render::Input {
+        plan,
+        sources: &loaded.sources,
+        links: &analysis.links,
+        warnings: &warnings,
+        assets: &site_files.assets,
+        templates: &site_files.templates,
+        options: &options,
+    };
+    if let Some(file) = single_file {
+        return build_single_file(&input, file, started);
+    }
     // The site goes to a temporary folder as it is rendered; the commit swaps it in.
     let staging = match output::Staging::begin(out, include_private) {
         Ok(s) => s,
@@ -278,15 +305,6 @@ fn build(
         eprintln!("note: {note}");
     }
     let sink = |f: &render::SiteFile| staging.write(f).map_err(|e| e.0);
-    let input = render::Input {
-        plan,
-        sources: &loaded.sources,
-        links: &analysis.links,
-        warnings: &warnings,
-        assets: &site_files.assets,
-        templates: &site_files.templates,
-        options: &options,
-    };
     let rendered = render::render(&input, &sink);
     if let Ok(notes) = &rendered {
         for note in notes {
@@ -454,6 +472,36 @@ fn write_whole(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// `build --single-file FILE`: the site as one HTML file, written whole or not at all.
+fn build_single_file(input: &render::Input, file: &Path, started: Instant) -> ExitCode {
+    let bytes = match render::single_file(input) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!("error: nothing was written to {}", file.display());
+            return ExitCode::from(1);
+        }
+    };
+    if file.is_dir() {
+        eprintln!(
+            "error: {} is a folder; --single-file takes the path of the HTML file to write",
+            file.display()
+        );
+        return ExitCode::from(2);
+    }
+    if let Err(e) = write_whole(file, &bytes) {
+        eprintln!("error: cannot write {}: {e}", file.display());
+        return ExitCode::from(2);
+    }
+    eprintln!(
+        "Built the whole plan as one file, {} ({} KiB), in {:.2}s",
+        file.display(),
+        bytes.len() / 1024,
+        started.elapsed().as_secs_f64()
+    );
+    ExitCode::SUCCESS
 }
 
 /// The plan folder as a person knows it: its own name, even when given as `.`.

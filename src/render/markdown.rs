@@ -56,15 +56,129 @@ pub fn to_html(plan: &Plan, markdown: &str, target: &Target) -> String {
     if !(target.outline && sections.len() >= 3) {
         return body;
     }
-    let mut outline =
-        String::from("<nav class=\"outline\" aria-label=\"On this page\"><p>On this page</p><ol>");
+    let mut outline = String::from(
+        "<nav class=\"outline\" aria-label=\"On this page\"><details><summary>On this page</summary><ol>",
+    );
     for (id, text) in &sections {
         outline.push_str(&format!("<li><a href=\"#{id}\">{text}</a></li>"));
     }
-    outline.push_str("</ol></nav>\n");
+    outline.push_str("</ol></details></nav>\n");
     // In place: a long body is not copied again.
     body.insert_str(0, &outline);
     body
+}
+
+/// A section of prose as plain text, for the search index.
+pub struct TextSection {
+    /// The anchor of its heading as the item's own page writes it; empty for the
+    /// text before the first heading.
+    pub anchor: String,
+    pub heading: String,
+    pub text: String,
+}
+
+/// The plain text of prose, cut at its sections (h1 and h2 headings), with the
+/// same anchors as [`to_html`] gives them: the events of the same two passes,
+/// read as text (a reference is its item's name and number).
+pub fn text_sections(plan: &Plan, markdown: &str) -> Vec<TextSection> {
+    let target = Target {
+        root: "",
+        anchor_prefix: "",
+        source_dir: "",
+        placeholders: false,
+        outline: false,
+        assets: &[],
+    };
+    let mut structure = Structure {
+        safe: Safe::new(plan, markdown, &target),
+        target: &target,
+        pending: VecDeque::new(),
+        slugs: HashMap::new(),
+        footnotes: HashMap::new(),
+        sections: Vec::new(),
+    };
+    let mut out = vec![TextSection {
+        anchor: String::new(),
+        heading: String::new(),
+        text: String::new(),
+    }];
+    let mut in_heading = None::<bool>;
+    for event in structure.by_ref() {
+        let Some(current) = out.last_mut() else { break };
+        match event {
+            Event::Html(html) => {
+                if let Some(rest) = html.strip_prefix("<h2 id=\"") {
+                    let anchor = rest.split('"').next().unwrap_or_default();
+                    out.push(TextSection {
+                        anchor: anchor.to_string(),
+                        heading: String::new(),
+                        text: String::new(),
+                    });
+                    in_heading = Some(true);
+                } else if html.starts_with("<h")
+                    && html.as_bytes().get(2).is_some_and(u8::is_ascii_digit)
+                {
+                    in_heading = Some(false);
+                } else if html.starts_with("<a class=\"anchor\"") {
+                    in_heading = None;
+                    push_words(&mut current.text, " ");
+                } else if html.starts_with("<span class=\"ref") || html.starts_with("<a ") {
+                    push_words(&mut current.text, &html_text(&html));
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if in_heading == Some(true) {
+                    push_words(&mut current.heading, &t);
+                } else {
+                    push_words(&mut current.text, &t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => {
+                if !current.text.ends_with(' ') && !current.text.is_empty() {
+                    current.text.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    for s in &mut out {
+        let t = s.text.trim_end().len();
+        s.text.truncate(t);
+    }
+    out.retain(|s| !s.anchor.is_empty() || !s.text.is_empty());
+    out
+}
+
+/// Appends text with its runs of white space made one space.
+fn push_words(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// The text of HTML written by this module (tags dropped, entities read).
+fn html_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 /// The second pass: the plan's structure drawn from safe events.
@@ -135,9 +249,9 @@ impl<'a> Iterator for Structure<'a, '_> {
             Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html("</div>\n".into()),
             Event::TaskListMarker(done) => Event::Html(
                 if done {
-                    "<input type=\"checkbox\" class=\"step\" checked> "
+                    "<input type=\"checkbox\" class=\"step\" aria-label=\"Done\" checked> "
                 } else {
-                    "<input type=\"checkbox\" class=\"step\"> "
+                    "<input type=\"checkbox\" class=\"step\" aria-label=\"Done\"> "
                 }
                 .into(),
             ),
@@ -616,11 +730,11 @@ mod tests {
         );
         assert!(out.contains("<div class=\"alert alert-caution\" role=\"note\"><p class=\"alert-title\">Caution</p>"), "{out}");
         assert!(
-            out.contains("<input type=\"checkbox\" class=\"step\"> a"),
+            out.contains("<input type=\"checkbox\" class=\"step\" aria-label=\"Done\"> a"),
             "{out}"
         );
         assert!(
-            out.contains("<input type=\"checkbox\" class=\"step\" checked> b"),
+            out.contains("<input type=\"checkbox\" class=\"step\" aria-label=\"Done\" checked> b"),
             "{out}"
         );
         assert!(
@@ -772,10 +886,35 @@ mod tests {
             "rb--",
         );
         assert!(
-            out.starts_with("<nav class=\"outline\" aria-label=\"On this page\"><p>On this page</p><ol><li><a href=\"#rb--one\">One</a></li><li><a href=\"#rb--two-x\">Two x</a></li><li><a href=\"#rb--three-more\">Three &amp; more</a></li></ol></nav>"),
+            out.starts_with("<nav class=\"outline\" aria-label=\"On this page\"><details><summary>On this page</summary><ol><li><a href=\"#rb--one\">One</a></li><li><a href=\"#rb--two-x\">Two x</a></li><li><a href=\"#rb--three-more\">Three &amp; more</a></li></ol></details></nav>"),
             "{out}"
         );
         assert!(!html(&plan, "## One\n## Two\n", "", "").contains("outline"));
+    }
+
+    #[test]
+    fn text_sections_carry_the_page_anchors_and_names_of_references() {
+        let (_d, plan) = plan();
+        let s = text_sections(
+            &plan,
+            "Intro *text*\n\n## Step one\nCall [[ben]].\n\n### Sub\nmore\n\n## Step one\n- [ ] tick\n",
+        );
+        let got: Vec<(&str, &str, &str)> = s
+            .iter()
+            .map(|x| (x.anchor.as_str(), x.heading.as_str(), x.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("", "", "Intro text"),
+                (
+                    "step-one",
+                    "Step one",
+                    "Call Ben <Ode> +44 7700 900011. Sub more"
+                ),
+                ("step-one-2", "Step one", "tick"),
+            ]
+        );
     }
 
     #[test]

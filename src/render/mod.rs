@@ -3,9 +3,12 @@
 //! single templates) and handed to a sink as each is ready. Rendering never touches
 //! the file system.
 
+mod binder;
 pub mod markdown;
 pub mod paths;
 mod plan_json;
+mod search_index;
+mod single_file;
 mod svg;
 mod template_guard;
 mod theme;
@@ -89,6 +92,12 @@ struct SiteView {
     private: bool,
     hotline: Option<HotlineView>,
     generator: String,
+    /// The day from which a reader's browser calls this copy old: the build date
+    /// plus the plan's review period.
+    stale_after: Option<String>,
+    review_every: Option<String>,
+    /// The plan's next review (last review plus the review period).
+    review_due: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -174,10 +183,12 @@ struct Layout<'a> {
     /// The page's path, e.g. `services/ehr.html`.
     path: &'a str,
     content: &'a str,
+    /// More for the head (print.html's page style).
+    head: &'a str,
 }
 
-/// The pages of the site, in the order print.html shows them.
-#[derive(Clone, Copy)]
+/// The pages of the site.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Page {
     Start,
     Services,
@@ -199,6 +210,7 @@ enum Page {
     Exercises,
     Exercise(usize),
     Health,
+    Log,
     CallTree(usize),
     CardsA4,
     CardsLetter,
@@ -240,10 +252,19 @@ fn pages(plan: &Plan) -> Vec<Page> {
     out.extend((0..plan.stakeholders.len()).map(Page::Stakeholder));
     out.push(Page::Exercises);
     out.extend((0..plan.exercises.len()).map(Page::Exercise));
-    out.push(Page::Health);
+    out.extend([Page::Health, Page::Log]);
     // Sheets of cards are printed on their own, never in print.html.
     out.extend([Page::CardsA4, Page::CardsLetter]);
     out
+}
+
+/// Whether print.html holds the page: not each contact and team (the directory
+/// holds them as one table), not the card sheets (printed on their own).
+fn in_binder(page: Page) -> bool {
+    !matches!(
+        page,
+        Page::Contact(_) | Page::Team(_) | Page::CardsA4 | Page::CardsLetter
+    )
 }
 
 struct Renderer<'a> {
@@ -282,6 +303,10 @@ pub fn render(input: &Input, sink: &Sink) -> Result<Vec<String>, Error> {
         bytes: plan_json::plan_json(input, &r.waves)?,
     })?;
     kit_files(input, &put)?;
+    put(SiteFile {
+        path: "search-index.js".into(),
+        bytes: search_index::search_index(input),
+    })?;
     for (name, bytes) in theme::STATIC {
         put(SiteFile {
             path: (*name).into(),
@@ -366,6 +391,7 @@ impl<'a> Site<'a> {
         Ok(match path {
             "print.html" => Some(self.r.print(&|_| Ok(()))?.bytes),
             "plan.json" => Some(plan_json::plan_json(input, &self.r.waves)?),
+            "search-index.js" => Some(search_index::search_index(input)),
             "contacts.vcf" => Some(kit::vcard::directory(plan, private).into_bytes()),
             "exercises.ics" => Some(kit::ics::exercises(plan, input.options.today).into_bytes()),
             _ => {
@@ -401,6 +427,11 @@ impl<'a> Site<'a> {
     pub fn notes(&self) -> Vec<String> {
         self.r.cards().notes.clone()
     }
+}
+
+/// The whole site as one self-contained HTML file (`build --single-file`).
+pub fn single_file(input: &Input) -> Result<Vec<u8>, Error> {
+    Renderer::new(input)?.single_file()
 }
 
 /// `plan.json` on its own (for `lifeboat export json`): the same bytes as the site's.
@@ -462,6 +493,16 @@ impl<'a> Renderer<'a> {
                 email: h.email.as_ref().map(|e| e.value.clone()),
             }),
             generator: format!("lifeboat {}", env!("CARGO_PKG_VERSION")),
+            stale_after: info
+                .review_every
+                .as_ref()
+                .map(|e| input.options.today.plus_days(e.value.days()).to_string()),
+            review_every: info.review_every.as_ref().map(|e| e.value.to_string()),
+            review_due: info
+                .last_reviewed
+                .as_ref()
+                .zip(info.review_every.as_ref())
+                .map(|(l, e)| l.value.plus_days(e.value.days()).to_string()),
         };
         let waves = crate::analyze::recovery_waves(plan);
         let mut wave_of = vec![None; plan.services.len()];
@@ -481,17 +522,168 @@ impl<'a> Renderer<'a> {
     }
 
     /// Every page, each given to `put` as soon as it is drawn, and print.html made
-    /// of their sections.
+    /// of their sections as a binder (see [`binder`]).
     fn print(
         &self,
         put: &(dyn Fn(SiteFile) -> Result<(), Error> + Sync),
     ) -> Result<SiteFile, Error> {
-        let sections: Vec<String> = pages(self.input.plan)
+        let all = pages(self.input.plan);
+        let sections: Vec<String> = all
             .par_iter()
-            .map(|&p| self.page(p, put, true))
+            .map(|&p| self.page(p, put, in_binder(p)))
+            .collect::<Result<_, Error>>()?;
+        let holds = |p: &str| {
+            !(p.starts_with("cards/") || (p.starts_with("contacts/") && p != "contacts/index.html"))
+        };
+        let instead = |p: &str| {
+            p.starts_with("contacts/")
+                .then(|| binder::page_anchor("contacts/index.html"))
+        };
+        let sections: Vec<String> = sections
+            .par_iter()
+            .map(|s| binder::links_inside(s, &holds, &instead))
+            .collect();
+        let parts = self.binder_parts(&all, &sections);
+        let front = binder::front(self.input.plan, self.input.options.today, &parts);
+        let mut pieces: Vec<&str> = vec![&front];
+        let opens: Vec<String> = parts
+            .iter()
+            .map(|p| format!("<div class=\"print-part\" id=\"{}\">\n", p.id))
+            .collect();
+        for (part, open) in parts.iter().zip(&opens) {
+            if part.sections.is_empty() {
+                continue;
+            }
+            pieces.push(open);
+            pieces.extend(part.sections.iter().map(|(_, _, s)| *s));
+            pieces.push("</div>\n");
+        }
+        let style = binder::page_style(self.input.plan);
+        self.wrap_parts("print.html", "The whole plan", "", &style, &pieces)
+    }
+
+    /// The pages of the binder, grouped in parts in the order a reader needs them.
+    fn binder_parts<'s>(&self, all: &[Page], sections: &'s [String]) -> Vec<binder::Part<'s>> {
+        let plan = self.input.plan;
+        let place: std::collections::HashMap<Page, usize> =
+            all.iter().enumerate().map(|(i, &p)| (p, i)).collect();
+        let section = |p: Page| -> Option<(String, String, &'s str)> {
+            let at = *place.get(&p)?;
+            let (path, title) = self.path_and_title(p);
+            Some((title, path, sections[at].as_str()))
+        };
+        let part = |id, title, list: Vec<Page>| binder::Part {
+            id,
+            title,
+            sections: list.into_iter().filter_map(section).collect(),
+        };
+        let mut services: Vec<usize> = (0..plan.services.len()).collect();
+        services.sort_by_key(|&i| plan.services[i].tier.as_ref().map_or(i64::MAX, |t| t.value));
+        let (mut runbooks, rest): (Vec<usize>, Vec<usize>) =
+            (0..plan.runbooks.len()).partition(|&i| {
+                plan.runbooks[i]
+                    .kind
+                    .as_ref()
+                    .is_some_and(|k| k.value == "response")
+            });
+        runbooks.extend(rest);
+        let with = |first: Page, items: Vec<Page>| {
+            let mut v = vec![first];
+            v.extend(items);
+            v
+        };
+        vec![
+            part("part-now", "What to do now", vec![Page::Start]),
+            part(
+                "part-call-trees",
+                "Call trees",
+                (0..plan.call_trees.len()).map(Page::CallTree).collect(),
+            ),
+            part(
+                "part-services",
+                "Services by tier",
+                with(
+                    Page::Services,
+                    services.into_iter().map(Page::Service).collect(),
+                ),
+            ),
+            part("part-recovery", "Recovery order", vec![Page::RecoveryOrder]),
+            part(
+                "part-runbooks",
+                "Runbooks",
+                with(
+                    Page::Runbooks,
+                    runbooks.into_iter().map(Page::Runbook).collect(),
+                ),
+            ),
+            part("part-contacts", "Contacts", vec![Page::Contacts]),
+            part(
+                "part-vendors",
+                "Vendors",
+                with(
+                    Page::Vendors,
+                    (0..plan.vendors.len()).map(Page::Vendor).collect(),
+                ),
+            ),
+            part("part-risks", "Risks", vec![Page::Risks]),
+            part(
+                "part-impact",
+                "Business impact analysis",
+                with(
+                    Page::Processes,
+                    (0..plan.processes.len()).map(Page::Process).collect(),
+                ),
+            ),
+            part("part-comms", "Communications", {
+                let mut v = vec![Page::Comms];
+                v.extend((0..plan.templates.len()).map(Page::Template));
+                v.extend((0..plan.stakeholders.len()).map(Page::Stakeholder));
+                v
+            }),
+            part(
+                "part-exercises",
+                "Exercises",
+                with(
+                    Page::Exercises,
+                    (0..plan.exercises.len()).map(Page::Exercise).collect(),
+                ),
+            ),
+            part("part-health", "Plan health", vec![Page::Health]),
+            part("part-log", "Incident log (paper)", vec![Page::Log]),
+        ]
+    }
+
+    /// The whole site as one HTML file (`build --single-file`): every page but the
+    /// card sheets as a section of one document, shown one at a time.
+    fn single_file(&self) -> Result<Vec<u8>, Error> {
+        let all: Vec<Page> = pages(self.input.plan)
+            .into_iter()
+            .filter(|p| !matches!(p, Page::CardsA4 | Page::CardsLetter))
+            .collect();
+        let holds = |p: &str| !p.starts_with("cards/");
+        let none = |_: &str| None;
+        let sections: Vec<String> = all
+            .par_iter()
+            .map(|&p| {
+                let s = self.page(p, &|_| Ok(()), true)?;
+                let s = s.replacen(
+                    "<section class=\"print-section\"",
+                    "<section class=\"print-section sf-page\"",
+                    1,
+                );
+                Ok(binder::links_inside(&s, &holds, &none))
+            })
             .collect::<Result<_, Error>>()?;
         let parts: Vec<&str> = sections.iter().map(String::as_str).collect();
-        self.wrap_parts("print.html", "The whole plan", "", &parts)
+        let title = self.input.plan.settings.info.title.value.clone();
+        let page = self.wrap_parts("single.html", &title, "", single_file::STYLE, &parts)?;
+        let html = String::from_utf8(page.bytes).map_err(|e| Error::Output(e.to_string()))?;
+        let html = binder::links_inside(&html, &holds, &none);
+        Ok(single_file::assemble(
+            &html,
+            &search_index::search_index(&self.input),
+            self.input.assets,
+        ))
     }
 
     /// The page at `path`, if the site has one there.
@@ -509,6 +701,7 @@ impl<'a> Renderer<'a> {
             "comms/index.html" => Some(Page::Comms),
             "exercises/index.html" => Some(Page::Exercises),
             "health.html" => Some(Page::Health),
+            "log.html" => Some(Page::Log),
             "cards/index.html" => Some(Page::CardsA4),
             "cards/letter.html" => Some(Page::CardsLetter),
             _ => None,
@@ -632,7 +825,8 @@ impl<'a> Renderer<'a> {
                 return Ok(String::new());
             }
             return Ok(format!(
-                "<section class=\"print-section\">\n{}</section>\n",
+                "<section class=\"print-section\" id=\"{}\">\n{}</section>\n",
+                binder::page_anchor(&path),
                 in_print(&content)
             ));
         };
@@ -645,7 +839,10 @@ impl<'a> Renderer<'a> {
         let printed = self.ctx("", true, false).prose(r);
         let (b, a) = (in_print(before), in_print(after));
         let mut section = String::with_capacity(b.len() + printed.len() + a.len() + 48);
-        section.push_str("<section class=\"print-section\">\n");
+        section.push_str(&format!(
+            "<section class=\"print-section\" id=\"{}\">\n",
+            binder::page_anchor(&path)
+        ));
         section.push_str(&b);
         section.push_str(&printed);
         section.push_str(&a);
@@ -684,6 +881,7 @@ impl<'a> Renderer<'a> {
             Page::Exercises => top("exercises/index.html", "Exercises"),
             Page::Exercise(i) => item(Kind::Exercise, i),
             Page::Health => top("health.html", "Plan health"),
+            Page::Log => top("log.html", "Incident log"),
             Page::CallTree(i) => item(Kind::CallTree, i),
             Page::CardsA4 => top("cards/index.html", "Wallet cards (A4)"),
             Page::CardsLetter => top("cards/letter.html", "Wallet cards (US Letter)"),
@@ -738,6 +936,7 @@ impl<'a> Renderer<'a> {
             Page::CallTree(i) => {
                 self.fragment("call-tree.html", path, &c, views::call_tree_page(&c, i))
             }
+            Page::Log => self.fragment("log.html", path, &c, views::log(&c)),
             Page::CardsA4 | Page::CardsLetter => {
                 let paper = if matches!(page, Page::CardsA4) {
                     views::A4
@@ -775,7 +974,7 @@ impl<'a> Renderer<'a> {
 
     /// A whole page: the layout around its content, which comes in parts.
     fn wrap(&self, path: &str, title: &str, root: &str, parts: &[&str]) -> Result<SiteFile, Error> {
-        self.wrap_parts(path, title, root, parts)
+        self.wrap_parts(path, title, root, "", parts)
     }
 
     /// A whole page whose content comes in parts (print.html: one per section). The
@@ -786,6 +985,7 @@ impl<'a> Renderer<'a> {
         path: &str,
         title: &str,
         root: &str,
+        head: &str,
         parts: &[&str],
     ) -> Result<SiteFile, Error> {
         let render = |content: &str| {
@@ -795,6 +995,7 @@ impl<'a> Renderer<'a> {
                 title,
                 path,
                 content,
+                head,
             })
             .map_err(|e| tera_error(format!("cannot render {path}"), &e))?;
             self.tera

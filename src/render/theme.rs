@@ -34,6 +34,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "health.html",
     "call-tree.html",
     "cards.html",
+    "log.html",
 ];
 
 /// The stylesheet and script, written at the root of the site.
@@ -50,6 +51,19 @@ pub const STATIC: &[(&str, &[u8])] = &[
         "fill-in.js",
         include_bytes!("../../themes/default/static/fill-in.js"),
     ),
+    (
+        "search.js",
+        include_bytes!("../../themes/default/static/search.js"),
+    ),
+    (
+        "checklist.js",
+        include_bytes!("../../themes/default/static/checklist.js"),
+    ),
+    (
+        "log.js",
+        include_bytes!("../../themes/default/static/log.js"),
+    ),
+    ("sw.js", include_bytes!("../../themes/default/static/sw.js")),
 ];
 
 /// `unknown-template`: a file of the plan's `templates/` that replaces no template of

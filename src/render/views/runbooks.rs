@@ -27,15 +27,77 @@ pub(super) fn runbook_row(c: &Ctx, index: usize) -> RunbookRow {
     }
 }
 
-pub fn runbooks(c: &Ctx) -> Vec<RunbookRow> {
-    (0..c.plan.runbooks.len())
-        .map(|i| runbook_row(c, i))
+#[derive(Serialize)]
+pub struct Runbooks {
+    /// Runbooks of kind `response` first, then the others, each in plan order.
+    pub rows: Vec<RunbookRow>,
+    pub scenarios: Vec<Scenario>,
+}
+
+/// The runbooks written for one scenario.
+#[derive(Serialize)]
+pub struct Scenario {
+    pub name: String,
+    pub runbooks: Vec<ItemLink>,
+}
+
+pub fn runbooks(c: &Ctx) -> Runbooks {
+    let plan = c.plan;
+    let response = |i: &usize| {
+        plan.runbooks[*i]
+            .kind
+            .as_ref()
+            .is_some_and(|k| k.value == "response")
+    };
+    let (mut order, rest): (Vec<usize>, Vec<usize>) = (0..plan.runbooks.len()).partition(response);
+    order.extend(rest);
+    Runbooks {
+        rows: order.into_iter().map(|i| runbook_row(c, i)).collect(),
+        scenarios: by_scenario(c),
+    }
+}
+
+/// Runbooks grouped by scenario, scenarios in alphabetical order, response
+/// runbooks first in each.
+pub fn by_scenario(c: &Ctx) -> Vec<Scenario> {
+    let plan = c.plan;
+    let mut groups: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+    for (i, r) in plan.runbooks.iter().enumerate() {
+        for s in &r.scenarios {
+            groups.entry(s.value.as_str()).or_default().push(i);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(name, mut list)| {
+            list.sort_by_key(|&i| {
+                plan.runbooks[i]
+                    .kind
+                    .as_ref()
+                    .is_none_or(|k| k.value != "response")
+            });
+            Scenario {
+                name: name.to_string(),
+                runbooks: list
+                    .into_iter()
+                    .map(|index| {
+                        c.link(ItemRef {
+                            kind: Kind::Runbook,
+                            index,
+                        })
+                    })
+                    .collect(),
+            }
+        })
         .collect()
 }
 
 #[derive(Serialize)]
 pub struct RunbookPage {
     pub title: String,
+    pub id: String,
+    /// `estimated` in minutes, for the checklist's clock.
+    pub estimated_minutes: Option<u64>,
     pub row: RunbookRow,
     pub scenarios: Vec<String>,
     pub reviewed: Option<String>,
@@ -52,6 +114,8 @@ pub fn runbook(c: &Ctx, index: usize) -> RunbookPage {
     };
     RunbookPage {
         title: x.title.value.clone(),
+        id: x.head.id.value.clone(),
+        estimated_minutes: x.estimated.as_ref().map(|d| d.value.minutes),
         row: runbook_row(c, index),
         scenarios: x.scenarios.iter().map(|s| s.value.clone()).collect(),
         reviewed: date(&x.reviewed),

@@ -13,6 +13,9 @@ pub struct Start {
     pub last_reviewed: Option<String>,
     pub owner: Option<ItemLink>,
     pub warnings: usize,
+    /// Runbooks of kind `response`: where to start.
+    pub response: Vec<super::runbooks::RunbookRow>,
+    pub scenarios: Vec<super::runbooks::Scenario>,
 }
 
 #[derive(Serialize)]
@@ -109,6 +112,16 @@ pub fn start(c: &Ctx, warnings: usize) -> Start {
         last_reviewed: date(&s.info.last_reviewed),
         owner: c.link_opt(&s.info.owner),
         warnings,
+        response: (0..plan.runbooks.len())
+            .filter(|&i| {
+                plan.runbooks[i]
+                    .kind
+                    .as_ref()
+                    .is_some_and(|k| k.value == "response")
+            })
+            .map(|i| super::runbooks::runbook_row(c, i))
+            .collect(),
+        scenarios: super::runbooks::by_scenario(c),
     }
 }
 

@@ -1,34 +1,9 @@
-// lifeboat: ticked runbook steps are kept when the page is opened again (in this browser only).
+// lifeboat: what every page does in the reader's browser. Dates are printed as dates;
+// how far each is from today is said here, since the site is read long after it was
+// built, and banners for an old copy or an overdue review appear from their date.
+// Served over HTTP(S), a service worker keeps the whole site for offline use.
 (function () {
   "use strict";
-  var steps = document.querySelectorAll("input.step");
-  var key = "lifeboat:" + location.pathname;
-  var store = null;
-  try { store = window.localStorage; store.getItem(key); } catch (e) { store = null; }
-  function save() {
-    if (!store) { return; }
-    var ticked = [];
-    steps.forEach(function (s, i) { if (s.checked) { ticked.push(i); } });
-    try { store.setItem(key, JSON.stringify(ticked)); } catch (e) { /* storage full or off */ }
-  }
-  if (steps.length && store) {
-    var saved = null;
-    try { saved = JSON.parse(store.getItem(key) || "null"); } catch (e) { saved = null; }
-    if (Array.isArray(saved)) {
-      steps.forEach(function (s, i) { s.checked = saved.indexOf(i) >= 0; });
-    }
-    steps.forEach(function (s) { s.addEventListener("change", save); });
-    var reset = document.querySelector("button.reset-steps");
-    if (reset) {
-      reset.hidden = false;
-      reset.addEventListener("click", function () {
-        steps.forEach(function (s) { s.checked = false; });
-        save();
-      });
-    }
-  }
-  // Dates are printed as dates; how far each is from today is said here, in the
-  // reader's browser, since the site is read long after it was built.
   var now = new Date();
   var today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
   function daysTo(iso) {
@@ -47,5 +22,37 @@
   document.querySelectorAll("[data-show-after]").forEach(function (el) {
     if (daysTo(el.getAttribute("data-show-after")) < 0) { el.hidden = false; }
   });
+
+  // Offline copy: only where service workers exist (HTTPS or localhost), never on
+  // file:// nor in the single file, nor under `lifeboat serve` (which reloads live).
+  var served = document.querySelector("script[src^='/_lifeboat/']");
+  var me = document.currentScript;
+  var http = /^https?:$/.test(location.protocol);
+  if (http && !served && me && "serviceWorker" in navigator &&
+      !document.documentElement.hasAttribute("data-single-file")) {
+    var root = me.getAttribute("src").replace(/lifeboat\.js$/, "");
+    var scope = new URL(root || "./", location.href).href;
+    var showOffline = function () {
+      var el = document.querySelector(".offline-status");
+      if (!el || !window.caches) { return; }
+      caches.keys().then(function (keys) {
+        // A copy is named "lifeboat-" + version + " " + build time + " " + scope.
+        var held = keys.filter(function (k) {
+          return k.indexOf("lifeboat-") === 0 && k.slice(k.lastIndexOf(" ") + 1) === encodeURIComponent(scope);
+        }).pop();
+        if (!held) { return; }
+        var about = held.slice("lifeboat-".length).split(" ");
+        el.textContent = " · Offline copy kept on this device: version " + decodeURIComponent(about[0] || "") +
+          (about[1] ? ", built " + decodeURIComponent(about[1]) : "");
+        el.hidden = false;
+      }).catch(function () { /* storage off */ });
+    };
+    navigator.serviceWorker.register(root + "sw.js").then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(showOffline).catch(function () { /* no offline copy */ });
+    navigator.serviceWorker.addEventListener("message", function (e) {
+      if (e.data && e.data.type === "lifeboat-cached") { showOffline(); }
+    });
+  }
   document.documentElement.setAttribute("data-lifeboat", "ready");
 })();

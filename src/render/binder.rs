@@ -1,0 +1,208 @@
+//! `print.html` as a binder: a title page, contents, the plan's parts in the order
+//! a reader needs them (what to do now, call trees, services by tier, recovery
+//! order, runbooks, contacts as one directory, vendors, risks, the rest), a page
+//! break before each part only, and on every printed page the classification, the
+//! plan version and the page number (CSS page margin boxes). Links between pages
+//! become links inside the document.
+
+use super::paths::escape;
+use crate::model::{Date, Plan};
+
+/// The id of a page's section in a document that holds many pages (print.html, the
+/// single file): `runbooks/x.html` is `page-runbooks-x`.
+pub fn page_anchor(path: &str) -> String {
+    format!(
+        "page-{}",
+        path.strip_suffix(".html").unwrap_or(path).replace('/', "-")
+    )
+}
+
+/// Rewrites the `href`s of HTML for a document that holds pages itself: a link to
+/// a page it holds goes to that page's section (or to its fragment, whose ids the
+/// document keeps), a link to a page `instead` names goes there, others are kept.
+/// Plan text is escaped, so `href="` only ever starts an attribute.
+pub fn links_inside(
+    html: &str,
+    holds: &dyn Fn(&str) -> bool,
+    instead: &dyn Fn(&str) -> Option<String>,
+) -> String {
+    const HREF: &str = "href=\"";
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    while let Some(at) = rest.find(HREF) {
+        let start = at + HREF.len();
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        let value = &rest[..end];
+        let (path, fragment) = match value.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (value, None),
+        };
+        let relative = !path.is_empty()
+            && !path.contains(':')
+            && !path.starts_with('/')
+            && path.ends_with(".html");
+        let path = path.trim_start_matches("../");
+        if relative && holds(path) {
+            out.push('#');
+            match fragment.filter(|f| !f.is_empty()) {
+                Some(f) => out.push_str(f),
+                None => out.push_str(&page_anchor(path)),
+            }
+        } else if let Some(other) = relative.then(|| instead(path)).flatten() {
+            out.push('#');
+            out.push_str(&other);
+        } else {
+            out.push_str(value);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A part of the binder: its anchor, title, and the sections it holds.
+pub struct Part<'s> {
+    pub id: &'static str,
+    pub title: &'static str,
+    /// (title, page path, section HTML)
+    pub sections: Vec<(String, String, &'s str)>,
+}
+
+/// The title page and contents.
+pub fn front(plan: &Plan, today: Date, parts: &[Part]) -> String {
+    let info = &plan.settings.info;
+    let mut out = String::from("<section class=\"binder-title\">\n");
+    out.push_str(&format!(
+        "<p class=\"binder-org\">{}</p>\n<h1>{}</h1>\n",
+        escape(&info.organization.value),
+        escape(&info.title.value)
+    ));
+    if let Some(c) = &info.classification {
+        out.push_str(&format!(
+            "<p class=\"binder-class\">{}</p>\n",
+            escape(&c.value)
+        ));
+    }
+    out.push_str("<dl class=\"facts\">\n");
+    let mut fact = |k: &str, v: &str| {
+        out.push_str(&format!("<dt>{k}</dt><dd>{}</dd>\n", escape(v)));
+    };
+    fact("Plan version", &info.version.value);
+    if let Some(o) = &info.owner {
+        let name = plan
+            .lookup(&o.value)
+            .map_or(o.value.as_str(), |r| plan.name_of(r));
+        fact("Owner", name);
+    }
+    if let Some(l) = &info.last_reviewed {
+        fact("Last reviewed", &l.value.to_string());
+        if let Some(e) = &info.review_every {
+            fact(
+                "Next review",
+                &l.value.plus_days(e.value.days()).to_string(),
+            );
+        }
+    }
+    fact("Printed from the build of", &today.to_string());
+    out.push_str("</dl>\n");
+    if let Some(h) = &plan.settings.hotline
+        && let Some(p) = &h.phone
+    {
+        out.push_str(&format!(
+            "<p class=\"binder-hotline\">{}: <strong>{}</strong></p>\n",
+            escape(h.label.as_ref().map_or("Hotline", |l| l.value.as_str())),
+            escape(&p.value)
+        ));
+    }
+    out.push_str("</section>\n<nav class=\"binder-contents\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n");
+    for part in parts.iter().filter(|p| !p.sections.is_empty()) {
+        out.push_str(&format!("<li><a href=\"#{}\">{}</a>", part.id, part.title));
+        // Long lists (hundreds of runbooks) are not repeated in the contents.
+        if part.sections.len() > 1 && part.sections.len() <= 40 {
+            out.push_str("<ol>");
+            for (title, path, _) in &part.sections {
+                out.push_str(&format!(
+                    "<li><a href=\"#{}\">{}</a></li>",
+                    page_anchor(path),
+                    escape(title)
+                ));
+            }
+            out.push_str("</ol>");
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n</nav>\n");
+    out
+}
+
+/// The style of the printed pages: margin boxes with the plan's own words, written
+/// as CSS escapes (nothing of the plan can end the string or the style element).
+pub fn page_style(plan: &Plan) -> String {
+    let info = &plan.settings.info;
+    let top_left = css_string(&format!(
+        "{} · {}",
+        info.organization.value, info.title.value
+    ));
+    let bottom_left = css_string(&format!("Plan version {}", info.version.value));
+    let class = info
+        .classification
+        .as_ref()
+        .map(|c| css_string(&c.value))
+        .unwrap_or_else(|| "\"\"".into());
+    format!(
+        "<style>\n@media print {{\n@page {{ size: A4; margin: 17mm 14mm 16mm;\n\
+         @top-left {{ content: {top_left}; font: 8pt system-ui, sans-serif; color: #333; }}\n\
+         @top-right {{ content: {class}; font: 700 8pt system-ui, sans-serif; }}\n\
+         @bottom-left {{ content: {bottom_left}; font: 8pt system-ui, sans-serif; color: #333; }}\n\
+         @bottom-center {{ content: {class}; font: 700 8pt system-ui, sans-serif; }}\n\
+         @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); font: 8pt system-ui, sans-serif; }}\n}}\n}}\n</style>\n"
+    )
+}
+
+/// A CSS string literal of any text: everything but letters, digits and spaces as
+/// a hexadecimal escape.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else if !super::paths::forbidden(c) && c != '\0' {
+            out.push_str(&format!("\\{:x} ", c as u32));
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_to_held_pages_stay_in_the_document() {
+        let holds = |p: &str| p != "contacts/ana.html";
+        let instead = |p: &str| {
+            p.starts_with("contacts/")
+                .then(|| "page-contacts-index".to_string())
+        };
+        let html = "<a href=\"../runbooks/x.html\">x</a> <a href=\"risks/index.html#risk-a\">r</a> \
+                    <a href=\"contacts/ana.html\">a</a> <a href=\"https://e.org/a.html\">e</a> \
+                    <a href=\"#own\">o</a> <a href=\"contacts.vcf\">v</a> text href=&quot;x.html";
+        assert_eq!(
+            links_inside(html, &holds, &instead),
+            "<a href=\"#page-runbooks-x\">x</a> <a href=\"#risk-a\">r</a> \
+             <a href=\"#page-contacts-index\">a</a> <a href=\"https://e.org/a.html\">e</a> \
+             <a href=\"#own\">o</a> <a href=\"contacts.vcf\">v</a> text href=&quot;x.html"
+        );
+    }
+
+    #[test]
+    fn plan_text_in_the_page_style_cannot_leave_its_string() {
+        assert_eq!(
+            css_string("A \"b\" </style>"),
+            "\"A \\22 b\\22  \\3c \\2f style\\3e \""
+        );
+    }
+}

@@ -1,0 +1,121 @@
+// lifeboat: runbooks as live checklists. Every numbered step and task item can be
+// ticked; each tick keeps its time. Ticks are kept in this browser per plan, plan
+// version and runbook (a new version of the plan starts clean), survive reloads,
+// and can be cleared. A clock shows the time since the first tick against the
+// runbook's estimate. The first tick also notes "runbook started" in the incident log.
+(function () {
+  "use strict";
+  var store = null;
+  try { store = window.localStorage; store.getItem("lifeboat"); } catch (e) { store = null; }
+  var body = document.body;
+  var plan = body.getAttribute("data-plan") || "";
+  var version = body.getAttribute("data-plan-version") || "";
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function hhmm(ms) { var d = new Date(ms); return pad(d.getHours()) + ":" + pad(d.getMinutes()); }
+  function minutes(m) {
+    m = Math.max(0, Math.round(m));
+    return m < 60 ? m + " min" : Math.floor(m / 60) + " h " + pad(m % 60) + " min";
+  }
+  function read(key) {
+    if (!store) { return null; }
+    try { return JSON.parse(store.getItem(key) || "null"); } catch (e) { return null; }
+  }
+  function write(key, value) {
+    if (!store) { return; }
+    try {
+      if (value === null) { store.removeItem(key); } else { store.setItem(key, JSON.stringify(value)); }
+    } catch (e) { /* storage full or off: ticks last as long as the page */ }
+  }
+  function logStarted(title) {
+    var key = "lifeboat:log:" + plan;
+    var log = read(key);
+    if (!Array.isArray(log)) { log = []; }
+    log.push({ t: Date.now(), text: "Runbook started: " + title, auto: true });
+    write(key, log);
+  }
+
+  document.querySelectorAll(".checklist[data-runbook]").forEach(function (list) {
+    var id = list.getAttribute("data-runbook");
+    var key = "lifeboat:ticks:" + plan + ":" + version + ":" + id;
+    var estimate = parseInt(list.getAttribute("data-estimated") || "", 10);
+    var title = (list.closest("section.print-section, .sf-page, main") || document).querySelector("h1");
+    title = title ? title.textContent.trim() : id;
+    // Numbered steps get a box of their own (task items have one already).
+    list.querySelectorAll("ol > li").forEach(function (li) {
+      if (li.closest(".outline") || li.querySelector(":scope > input.step")) { return; }
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.className = "step";
+      li.insertBefore(box, li.firstChild);
+    });
+    var steps = Array.prototype.slice.call(list.querySelectorAll("input.step"));
+    if (!steps.length) { return; }
+    steps.forEach(function (box) {
+      var text = (box.parentNode.textContent || "").trim().replace(/\s+/g, " ");
+      if (text.length > 80) { text = text.slice(0, 77) + "…"; }
+      box.setAttribute("aria-label", "Done: " + (text || "step"));
+    });
+    var tools = document.querySelector('.checklist-tools[data-for="' + id.replace(/["\\]/g, "\\$&") + '"]');
+    var clock = tools ? tools.querySelector(".runbook-clock") : null;
+    var reset = tools ? tools.querySelector("button.reset-steps") : null;
+    var ticks = read(key);
+    if (!ticks || typeof ticks !== "object") { ticks = null; }
+
+    function show(box, i) {
+      var stamp = box.parentNode.querySelector(":scope > time.tick-time");
+      var at = ticks && ticks[i];
+      if (box.checked && at) {
+        if (!stamp) {
+          stamp = document.createElement("time");
+          stamp.className = "tick-time";
+          box.parentNode.insertBefore(stamp, box.nextSibling);
+        }
+        stamp.dateTime = new Date(at).toISOString();
+        stamp.textContent = hhmm(at);
+      } else if (stamp) {
+        stamp.remove();
+      }
+    }
+    function tick() {
+      if (!clock) { return; }
+      var times = ticks ? Object.keys(ticks).map(function (k) { return ticks[k]; }) : [];
+      if (!times.length) {
+        clock.textContent = isNaN(estimate) ? "Tick each step as you do it." : "Tick each step as you do it. Estimated time: " + minutes(estimate) + ".";
+        clock.classList.remove("over");
+        return;
+      }
+      var first = Math.min.apply(null, times);
+      var done = steps.filter(function (b) { return b.checked; }).length;
+      var took = (Date.now() - first) / 60000;
+      var text = "Started " + hhmm(first) + ": " + minutes(took) + " ago";
+      if (!isNaN(estimate)) { text += " (estimated " + minutes(estimate) + ")"; }
+      clock.textContent = text + ". " + done + " of " + steps.length + " steps done.";
+      clock.classList.toggle("over", !isNaN(estimate) && took > estimate);
+    }
+    if (ticks) {
+      steps.forEach(function (box, i) { box.checked = Object.prototype.hasOwnProperty.call(ticks, i); show(box, i); });
+    }
+    steps.forEach(function (box, i) {
+      box.addEventListener("change", function () {
+        var fresh = !ticks || !Object.keys(ticks).length;
+        if (!ticks) { ticks = {}; }
+        if (box.checked) { ticks[i] = Date.now(); } else { delete ticks[i]; }
+        if (fresh && box.checked) { logStarted(title); }
+        write(key, ticks);
+        show(box, i);
+        tick();
+      });
+    });
+    if (tools) { tools.hidden = false; }
+    if (reset) {
+      reset.addEventListener("click", function () {
+        ticks = {};
+        steps.forEach(function (box, i) { box.checked = false; show(box, i); });
+        write(key, ticks);
+        tick();
+      });
+    }
+    tick();
+    setInterval(tick, 20000);
+  });
+})();
