@@ -151,13 +151,17 @@ pub fn page_style(plan: &Plan) -> String {
         .as_ref()
         .map(|c| css_string(&c.value))
         .unwrap_or_else(|| "\"\"".into());
+    // The classification alone at the top, so that a long one has the page's width.
+    let top = if info.classification.is_some() {
+        class
+    } else {
+        top_left
+    };
     format!(
         "<style>\n@media print {{\n@page {{ size: A4; margin: 17mm 14mm 16mm;\n\
-         @top-left {{ content: {top_left}; font: 8pt system-ui, sans-serif; color: #333; }}\n\
-         @top-right {{ content: {class}; font: 700 8pt system-ui, sans-serif; }}\n\
-         @bottom-left {{ content: {bottom_left}; font: 8pt system-ui, sans-serif; color: #333; }}\n\
-         @bottom-center {{ content: {class}; font: 700 8pt system-ui, sans-serif; }}\n\
-         @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); font: 8pt system-ui, sans-serif; }}\n}}\n}}\n</style>\n"
+         @top-center {{ content: {top}; font: 700 8pt system-ui, sans-serif; width: 100%; }}\n\
+         @bottom-left {{ content: {bottom_left}; font: 8pt system-ui, sans-serif; color: #333; width: 60%; }}\n\
+         @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); font: 8pt system-ui, sans-serif; white-space: nowrap; }}\n}}\n}}\n</style>\n"
     )
 }
 

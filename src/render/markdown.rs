@@ -133,10 +133,10 @@ pub fn text_sections(plan: &Plan, markdown: &str) -> Vec<TextSection> {
                     push_words(&mut current.text, &t);
                 }
             }
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => {
-                if !current.text.ends_with(' ') && !current.text.is_empty() {
-                    current.text.push(' ');
-                }
+            Event::SoftBreak | Event::HardBreak | Event::End(_)
+                if !current.text.ends_with(' ') && !current.text.is_empty() =>
+            {
+                current.text.push(' ');
             }
             _ => {}
         }
@@ -240,6 +240,18 @@ impl<'a> Iterator for Structure<'a, '_> {
                 ));
                 Event::Html(format!("<h{h} id=\"{id}\">").into())
             }
+            // A long line scrolls inside its box: the box can take the keyboard's focus.
+            Event::Start(Tag::CodeBlock(kind)) => Event::Html(
+                match kind {
+                    CodeBlockKind::Fenced(lang) if !lang.is_empty() => format!(
+                        "<pre tabindex=\"0\"><code class=\"language-{}\">",
+                        escape(&lang)
+                    ),
+                    _ => "<pre tabindex=\"0\"><code>".to_string(),
+                }
+                .into(),
+            ),
+            Event::End(TagEnd::CodeBlock) => Event::Html("</code></pre>\n".into()),
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let (class, title) = alert(kind);
                 Event::Html(
@@ -276,7 +288,7 @@ impl<'a> Iterator for Structure<'a, '_> {
             // Wide tables scroll inside their box instead of widening the page.
             Event::Start(Tag::Table(align)) => {
                 self.pending.push_back(Event::Start(Tag::Table(align)));
-                Event::Html("<div class=\"table-wrap\">".into())
+                Event::Html("<div class=\"table-wrap\" tabindex=\"0\">".into())
             }
             Event::End(TagEnd::Table) => {
                 self.pending.push_back(Event::Html("</div>\n".into()));
@@ -400,7 +412,9 @@ impl<'a> Iterator for Safe<'a, '_> {
                     Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang.into())))
                 }
                 // Raw HTML is never passed through: it is shown as the text it is.
-                Event::Start(Tag::HtmlBlock) => Event::Html("<pre class=\"raw-html\">".into()),
+                Event::Start(Tag::HtmlBlock) => {
+                    Event::Html("<pre class=\"raw-html\" tabindex=\"0\">".into())
+                }
                 Event::End(TagEnd::HtmlBlock) => Event::Html("</pre>\n".into()),
                 Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(clean_cow(raw)),
                 Event::Text(t) => Event::Text(clean_cow(t)),

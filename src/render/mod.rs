@@ -98,6 +98,9 @@ struct SiteView {
     review_every: Option<String>,
     /// The plan's next review (last review plus the review period).
     review_due: Option<String>,
+    /// Names the plan in the reader's browser storage (ticks, the incident log):
+    /// hex digits of its organization and title, never their text in an attribute.
+    key: String,
 }
 
 #[derive(Serialize)]
@@ -371,7 +374,6 @@ impl<'a> Site<'a> {
     /// The file at `path` (relative to the site's root, as in the manifest); None
     /// when the site has no such file.
     pub fn file(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
-        let input = &self.r.input;
         if let Some(page) = self.r.page_at(path) {
             let out = std::sync::Mutex::new(None);
             self.r.page(
@@ -386,40 +388,10 @@ impl<'a> Site<'a> {
             )?;
             return Ok(out.into_inner().ok().flatten());
         }
-        let plan = input.plan;
-        let private = input.options.include_private;
-        Ok(match path {
-            "print.html" => Some(self.r.print(&|_| Ok(()))?.bytes),
-            "plan.json" => Some(plan_json::plan_json(input, &self.r.waves)?),
-            "search-index.js" => Some(search_index::search_index(input)),
-            "contacts.vcf" => Some(kit::vcard::directory(plan, private).into_bytes()),
-            "exercises.ics" => Some(kit::ics::exercises(plan, input.options.today).into_bytes()),
-            _ => {
-                if let Some(id) = path
-                    .strip_prefix("contacts/")
-                    .and_then(|p| p.strip_suffix(".vcf"))
-                {
-                    return Ok(plan
-                        .lookup(id)
-                        .filter(|r| r.kind == Kind::Contact)
-                        .map(|r| {
-                            kit::vcard::contact(plan, &plan.contacts[r.index], private)
-                                .to_text()
-                                .into_bytes()
-                        }));
-                }
-                if let Some((_, bytes)) = theme::STATIC.iter().find(|(n, _)| *n == path) {
-                    return Ok(Some(bytes.to_vec()));
-                }
-                path.strip_prefix("assets/").and_then(|a| {
-                    input
-                        .assets
-                        .binary_search_by(|(p, _)| p.as_str().cmp(a))
-                        .ok()
-                        .map(|i| input.assets[i].1.clone())
-                })
-            }
-        })
+        if path == "print.html" {
+            return Ok(Some(self.r.print(&|_| Ok(()))?.bytes));
+        }
+        self.r.other_file(path)
     }
 
     /// What the build's output tells about the cards (a QR code that left fields
@@ -498,6 +470,13 @@ impl<'a> Renderer<'a> {
                 .as_ref()
                 .map(|e| input.options.today.plus_days(e.value.days()).to_string()),
             review_every: info.review_every.as_ref().map(|e| e.value.to_string()),
+            key: {
+                use sha2::{Digest, Sha256};
+                let d = Sha256::digest(
+                    format!("{}\n{}", info.organization.value, info.title.value).as_bytes(),
+                );
+                d.iter().take(8).map(|b| format!("{b:02x}")).collect()
+            },
             review_due: info
                 .last_reviewed
                 .as_ref()
@@ -656,12 +635,18 @@ impl<'a> Renderer<'a> {
     /// The whole site as one HTML file (`build --single-file`): every page but the
     /// card sheets as a section of one document, shown one at a time.
     fn single_file(&self) -> Result<Vec<u8>, Error> {
+        // The A4 sheets of cards are in (the Letter ones would only repeat them).
         let all: Vec<Page> = pages(self.input.plan)
             .into_iter()
-            .filter(|p| !matches!(p, Page::CardsA4 | Page::CardsLetter))
+            .filter(|p| !matches!(p, Page::CardsLetter))
             .collect();
-        let holds = |p: &str| !p.starts_with("cards/");
-        let none = |_: &str| None;
+        let held: std::collections::HashSet<String> =
+            all.iter().map(|&p| self.path_and_title(p).0).collect();
+        let holds = |p: &str| held.contains(p);
+        let instead = |p: &str| match p {
+            "cards/letter.html" => Some(binder::page_anchor("cards/index.html")),
+            _ => Some(binder::page_anchor("index.html")),
+        };
         let sections: Vec<String> = all
             .par_iter()
             .map(|&p| {
@@ -671,19 +656,58 @@ impl<'a> Renderer<'a> {
                     "<section class=\"print-section sf-page\"",
                     1,
                 );
-                Ok(binder::links_inside(&s, &holds, &none))
+                Ok(binder::links_inside(&s, &holds, &instead))
             })
             .collect::<Result<_, Error>>()?;
         let parts: Vec<&str> = sections.iter().map(String::as_str).collect();
         let title = self.input.plan.settings.info.title.value.clone();
         let page = self.wrap_parts("single.html", &title, "", single_file::STYLE, &parts)?;
         let html = String::from_utf8(page.bytes).map_err(|e| Error::Output(e.to_string()))?;
-        let html = binder::links_inside(&html, &holds, &none);
+        let html = binder::links_inside(&html, &holds, &instead);
+        let file = |path: &str| self.other_file(path).ok().flatten();
         Ok(single_file::assemble(
             &html,
             &search_index::search_index(&self.input),
-            self.input.assets,
+            &file,
         ))
+    }
+
+    /// A file of the site that is not a page, by its path.
+    fn other_file(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
+        let input = &self.input;
+        let plan = input.plan;
+        let private = input.options.include_private;
+        Ok(match path {
+            "plan.json" => Some(plan_json::plan_json(input, &self.waves)?),
+            "search-index.js" => Some(search_index::search_index(input)),
+            "contacts.vcf" => Some(kit::vcard::directory(plan, private).into_bytes()),
+            "exercises.ics" => Some(kit::ics::exercises(plan, input.options.today).into_bytes()),
+            _ => {
+                if let Some(id) = path
+                    .strip_prefix("contacts/")
+                    .and_then(|p| p.strip_suffix(".vcf"))
+                {
+                    return Ok(plan
+                        .lookup(id)
+                        .filter(|r| r.kind == Kind::Contact)
+                        .map(|r| {
+                            kit::vcard::contact(plan, &plan.contacts[r.index], private)
+                                .to_text()
+                                .into_bytes()
+                        }));
+                }
+                if let Some((_, bytes)) = theme::STATIC.iter().find(|(n, _)| *n == path) {
+                    return Ok(Some(bytes.to_vec()));
+                }
+                path.strip_prefix("assets/").and_then(|a| {
+                    input
+                        .assets
+                        .binary_search_by(|(p, _)| p.as_str().cmp(a))
+                        .ok()
+                        .map(|i| input.assets[i].1.clone())
+                })
+            }
+        })
     }
 
     /// The page at `path`, if the site has one there.
@@ -813,7 +837,14 @@ impl<'a> Renderer<'a> {
         };
         if matches!(page, Page::CardsA4 | Page::CardsLetter) {
             put(self.wrap(&path, &title, root, &[&content])?)?;
-            return Ok(String::new());
+            if !with_section {
+                return Ok(String::new());
+            }
+            return Ok(format!(
+                "<section class=\"print-section\" id=\"{}\">\n{}</section>\n",
+                binder::page_anchor(&path),
+                in_print(&content)
+            ));
         }
         let prose = item.and_then(|r| {
             let (before, after) = content.split_once(views::PROSE_MARKER)?;

@@ -14,8 +14,8 @@ pub const STYLE: &str = "<style>\n.sf-page { display: none; }\n\
 main:not(:has(.sf-page:target, .sf-page :target)) > #page-index { display: block; }\n\
 @media print { .print-section.sf-page { display: block; } }\n</style>\n";
 
-/// Assets larger than this are left out of the single file (their alt text stays).
-const LARGEST_ASSET: usize = 512 * 1024;
+/// Files larger than this are left out of the single file.
+const LARGEST_FILE: usize = 512 * 1024;
 
 /// The scripts of the theme, in the order the document runs them.
 const SCRIPTS: &[&str] = &[
@@ -28,7 +28,9 @@ const SCRIPTS: &[&str] = &[
 
 /// The document from the layout's output for `single.html`: theme files put
 /// inline, the page's policy made to allow exactly these scripts.
-pub fn assemble(html: &str, index: &[u8], assets: &[(String, Vec<u8>)]) -> Vec<u8> {
+pub fn assemble(html: &str, index: &[u8], site_file: &dyn Fn(&str) -> Option<Vec<u8>>) -> Vec<u8> {
+    let html = html.replacen("<html lang=", "<html data-single-file lang=", 1);
+    let html = html.as_str();
     let file = |name: &str| -> &[u8] {
         theme::STATIC
             .iter()
@@ -80,8 +82,7 @@ pub fn assemble(html: &str, index: &[u8], assets: &[(String, Vec<u8>)]) -> Vec<u
         }
     }
     body.push_str(r);
-    let body = body.replacen("<html lang=", "<html data-single-file lang=", 1);
-    let body = inline_assets(&body, assets);
+    let body = inline_files(&body, site_file);
     let (before, after) = body.rsplit_once("</body>").unwrap_or((&body, ""));
     out.push_str(before);
     for s in &scripts {
@@ -94,29 +95,42 @@ pub fn assemble(html: &str, index: &[u8], assets: &[(String, Vec<u8>)]) -> Vec<u
     out.into_bytes()
 }
 
-/// `src="assets/..."` as `data:` URLs (small files only).
-fn inline_assets(html: &str, assets: &[(String, Vec<u8>)]) -> String {
-    const SRC: &str = "src=\"assets/";
+/// Links and images to the site's other files (`assets/`, vCards, the calendar) as
+/// `data:` URLs, small files only; a larger or unknown one goes to the start page
+/// (a link) or shows its alternative text (an image).
+fn inline_files(html: &str, site_file: &dyn Fn(&str) -> Option<Vec<u8>>) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(at) = rest.find(SRC) {
-        out.push_str(&rest[..at]);
-        rest = &rest[at + SRC.len()..];
+    loop {
+        let next = ["src=\"", "href=\""]
+            .iter()
+            .filter_map(|a| rest.find(a).map(|at| (at, a.len())))
+            .min();
+        let Some((at, len)) = next else { break };
+        out.push_str(&rest[..at + len]);
+        rest = &rest[at + len..];
         let end = rest.find('"').unwrap_or(rest.len());
-        let name = percent_decode(&rest[..end]);
-        let found = assets
-            .binary_search_by(|(p, _)| p.as_str().cmp(&name))
-            .ok()
-            .map(|i| &assets[i].1)
-            .filter(|b| b.len() <= LARGEST_ASSET);
-        match found {
-            Some(bytes) => {
-                out.push_str("src=\"data:");
-                out.push_str(mime(&name));
-                out.push_str(";base64,");
-                out.push_str(&base64(bytes));
+        let value = &rest[..end];
+        let local = !value.is_empty()
+            && !value.starts_with('#')
+            && !value.contains(':')
+            && !value.starts_with('/')
+            && !value.starts_with("data:");
+        if !local {
+            out.push_str(value);
+        } else {
+            let path = percent_decode(value.split('#').next().unwrap_or_default());
+            let bytes = site_file(&path).filter(|b| b.len() <= LARGEST_FILE);
+            match bytes {
+                Some(b) => {
+                    out.push_str("data:");
+                    out.push_str(mime(&path));
+                    out.push_str(";base64,");
+                    out.push_str(&base64(&b));
+                }
+                None if len == "src=\"".len() => out.push_str("data:,"),
+                None => out.push_str("#page-index"),
             }
-            None => out.push_str("src=\"data:,"),
         }
         rest = &rest[end..];
     }
@@ -151,6 +165,9 @@ fn mime(name: &str) -> &'static str {
         "jpg" | "jpeg" => "image/jpeg",
         "gif" => "image/gif",
         "webp" => "image/webp",
+        "vcf" => "text/vcard;charset=utf-8",
+        "ics" => "text/calendar;charset=utf-8",
+        "json" => "application/json",
         _ => "application/octet-stream",
     }
 }

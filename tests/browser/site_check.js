@@ -7,8 +7,8 @@
 // For every page of SITE: no console error, no uncaught exception, no failed or
 // remote request; at 360 px wide, nothing wider than the screen but tables, which
 // scroll in their own box; no dialog opens, nothing outside the site is requested. Then, on a runbook with a checklist: a ticked step is
-// still ticked after a reload, and "Clear ticked steps" clears it. Printed,
-// print.html hides the navigation and breaks the page before each section. Prints one line
+// still ticked after a reload, and "Clear ticks" clears it. Printed, print.html
+// hides the navigation and breaks the page before each part of the binder only. Prints one line
 // per problem and a last line `pages=N problems=N`.
 'use strict';
 const fs = require('fs');
@@ -119,14 +119,17 @@ const watchdog = setTimeout(() => { console.error('watchdog: the browser hung');
   await page.goto(pathToFileURL(path.join(site, 'print.html')).href);
   await page.emulateMedia({ media: 'print' });
   const printed = await page.evaluate(() => ({
-    nav: getComputedStyle(document.querySelector('.site-header nav')).display,
-    sections: document.querySelectorAll('.print-section').length,
-    breaks: [...document.querySelectorAll('.print-section')].slice(1)
+    nav: getComputedStyle(document.querySelector('.site-nav')).display,
+    parts: document.querySelectorAll('.print-part').length,
+    breaks: [...document.querySelectorAll('.print-part')]
+      .filter((s) => getComputedStyle(s).breakBefore === 'page').length,
+    sectionBreaks: [...document.querySelectorAll('.print-section')]
       .filter((s) => getComputedStyle(s).breakBefore === 'page').length,
   }));
   if (printed.nav !== 'none') problems.push('print.html: the navigation is printed');
-  if (printed.sections < 10 || printed.breaks !== printed.sections - 1) {
-    problems.push(`print.html: ${printed.breaks} page breaks for ${printed.sections} sections`);
+  // A page break before each part of the binder, and only there.
+  if (printed.parts < 5 || printed.breaks !== printed.parts || printed.sectionBreaks !== 0) {
+    problems.push(`print.html: ${printed.breaks} page breaks for ${printed.parts} parts, ${printed.sectionBreaks} inside parts`);
   }
   }
   await browser.close();

@@ -387,17 +387,21 @@ fn plan_text_cannot_inject_html_or_script() {
         }
         let html = String::from_utf8(bytes).expect("UTF-8");
         let lower = html.to_ascii_lowercase();
-        // The only scripts are the theme's own (templates' pages also fill-in.js).
+        // The only scripts are the theme's own.
         let theirs = lower.matches("<script src=\"").count();
         let scripts = lower.matches("<script").count();
         assert_eq!(scripts, theirs, "{path}: an inline script");
-        assert!(
-            (1..=2).contains(&scripts)
-                && lower.matches("lifeboat.js\"></script>").count()
-                    + lower.matches("fill-in.js\"></script>").count()
-                    == scripts,
-            "{path}"
-        );
+        let theme: usize = [
+            "lifeboat.js",
+            "search.js",
+            "checklist.js",
+            "log.js",
+            "fill-in.js",
+        ]
+        .iter()
+        .map(|s| lower.matches(&format!("{s}\"></script>")).count())
+        .sum();
+        assert!((2..=5).contains(&scripts) && theme == scripts, "{path}");
         // Plan text may say anything, but only ever as text: every tag of the page
         // is the generator's, with no event handler and no script or data URL.
         for tag in lower
@@ -648,7 +652,7 @@ fn pages_show_what_the_reader_needs() {
     );
     assert!(runbook.contains("class=\"alert alert-warning\""));
     assert!(runbook.contains("<h2 id=\"before-you-start\">"));
-    assert!(runbook.contains("<input type=\"checkbox\" class=\"step\">"));
+    assert!(runbook.contains("<input type=\"checkbox\" class=\"step\" aria-label=\"Done\">"));
     // The start page: hotline, severities, call trees, tier-1 services.
     let start = read("index.html");
     for needle in [
@@ -706,6 +710,8 @@ fn pages_show_what_the_reader_needs() {
     assert_eq!(unique.len(), names.len(), "{names:?}");
     // The navigation marks the current section.
     assert!(read("services/ehr.html").contains("<a href=\"../services/index.html\">Services</a>"));
+    // Every page shows its plan version and build date.
+    assert!(read("services/ehr.html").contains("version 2026.3, built 2026-11-24"));
     assert!(
         read("services/index.html")
             .contains("<a href=\"../services/index.html\" aria-current=\"page\">Services</a>")
@@ -713,10 +719,26 @@ fn pages_show_what_the_reader_needs() {
     // Plan health lists the warning, linked to the vendor.
     let health = read("health.html");
     assert!(health.contains("contract-ending") && health.contains("vendors/labcore.html"));
-    // print.html holds every page's content, links from the root.
+    // print.html is a binder: title page and contents first, then the parts; links
+    // between pages go inside the document (people to the directory table).
     let print = read("print.html");
-    assert!(print.contains("href=\"contacts/ben-ode.html\"") && !print.contains("href=\"../"));
+    let (title, contents) = (
+        print.find("class=\"binder-title\"").expect("title page"),
+        print.find("class=\"binder-contents\"").expect("contents"),
+    );
+    let first_part = print.find("class=\"print-part\"").expect("parts");
+    assert!(title < contents && contents < first_part);
+    assert!(print.contains("href=\"#page-runbooks-ehr-failover\""));
+    assert!(print.contains("id=\"page-runbooks-ehr-failover\""));
+    assert!(print.contains("href=\"#page-contacts-index\"") && !print.contains("href=\"../"));
+    assert!(!print.contains("href=\"contacts/ben-ode.html\""));
     assert!(print.contains("id=\"ehr-failover--before-you-start\""));
+    // Every printed page carries the classification, version and page number.
+    assert!(print.contains("@bottom-right { content: \"Page \" counter(page)"));
+    assert!(
+        print.contains("Plan version 2026\\2e 3"),
+        "the version, CSS-escaped"
+    );
 }
 
 #[test]

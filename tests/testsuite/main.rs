@@ -12,6 +12,7 @@ mod hostile;
 mod kit;
 mod model;
 mod plans;
+mod reader;
 mod robustness;
 mod serve;
 mod spec;

@@ -1,6 +1,6 @@
 // lifeboat: runbooks as live checklists. Every numbered step and task item can be
 // ticked; each tick keeps its time. Ticks are kept in this browser per plan, plan
-// version and runbook (a new version of the plan starts clean), survive reloads,
+// version and runbook (a new version of the plan starts clean), are there when the page is opened again,
 // and can be cleared. A clock shows the time since the first tick against the
 // runbook's estimate. The first tick also notes "runbook started" in the incident log.
 (function () {

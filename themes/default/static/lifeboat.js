@@ -24,12 +24,17 @@
   });
 
   // Offline copy: only where service workers exist (HTTPS or localhost), never on
-  // file:// nor in the single file, nor under `lifeboat serve` (which reloads live).
-  var served = document.querySelector("script[src^='/_lifeboat/']");
+  // file:// nor in the single file, nor under `lifeboat serve` (which shows each
+  // edit live: its script, added after this one, carries data-generation).
   var me = document.currentScript;
   var http = /^https?:$/.test(location.protocol);
-  if (http && !served && me && "serviceWorker" in navigator &&
+  if (http && me && "serviceWorker" in navigator &&
       !document.documentElement.hasAttribute("data-single-file")) {
+    window.addEventListener("load", function () {
+      if (!document.querySelector("script[data-generation]")) { offline(); }
+    });
+  }
+  function offline() {
     var root = me.getAttribute("src").replace(/lifeboat\.js$/, "");
     var scope = new URL(root || "./", location.href).href;
     var showOffline = function () {
@@ -53,6 +58,25 @@
     navigator.serviceWorker.addEventListener("message", function (e) {
       if (e.data && e.data.type === "lifeboat-cached") { showOffline(); }
     });
+  }
+  // A page whose layout (a plan's override of layout.html) leaves out a script its
+  // content needs gets it here.
+  if (me && !document.documentElement.hasAttribute("data-single-file")) {
+    var base = me.getAttribute("src").replace(/lifeboat\.js$/, "");
+    var complete = function () {
+      [[".checklist", "checklist.js"], [".log-app", "log.js"], ["#lb-search", "search.js"], [".fill-in", "fill-in.js"]]
+        .forEach(function (need) {
+          if (!document.querySelector(need[0]) || document.querySelector("script[src$='" + need[1] + "']")) { return; }
+          var s = document.createElement("script");
+          s.src = base + need[1];
+          document.body.appendChild(s);
+        });
+    };
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", complete);
+    } else {
+      complete();
+    }
   }
   document.documentElement.setAttribute("data-lifeboat", "ready");
 })();

@@ -76,7 +76,8 @@
   }
   function asText(markdown) {
     var entries = load();
-    var head = (markdown ? "# " : "") + "Incident log: " + plan + " (plan version " + version + ")";
+    var name = app.querySelector(".log-plan");
+    var head = (markdown ? "# " : "") + "Incident log: " + (name ? name.textContent : "") + " (plan version " + version + ")";
     var lines = [head, ""];
     if (markdown) {
       lines.push("| Time | Decision or action | By |", "| --- | --- | --- |");
@@ -107,7 +108,12 @@
   var download = app.querySelector(".log-download");
   download.addEventListener("click", function () {
     var blob = new Blob([asText(true)], { type: "text/markdown" });
-    download.href = URL.createObjectURL(blob);
+    var a = document.createElement("a");
+    a.download = "incident-log.md";
+    a.href = URL.createObjectURL(blob);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
   });
   app.querySelector(".log-clear").addEventListener("click", function () {
     var entries = load();

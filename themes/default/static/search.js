@@ -160,7 +160,8 @@
     var hash = page.indexOf("#");
     if (hash >= 0) { return page.slice(hash); }
     if (anchor) { return "#" + page.replace(/^.*\//, "").replace(/\.html$/, "") + "--" + anchor; }
-    return "#p:" + page;
+    if (page === "print.html") { page = "index.html"; }
+    return "#page-" + page.replace(/\.html$/, "").replace(/\//g, "-");
   }
   // Text with the query's words marked, built as DOM nodes (never as HTML).
   function marked(text, qs) {

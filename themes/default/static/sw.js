@@ -92,8 +92,10 @@ function refresh(text) {
   });
 }
 function update() {
-  checked = Date.now();
-  return fetchManifest().then(refresh).then(function (changed) {
+  return fetchManifest().then(function (text) {
+    checked = Date.now();
+    return refresh(text);
+  }).then(function (changed) {
     if (!changed) { return; }
     return self.clients.matchAll().then(function (cs) {
       cs.forEach(function (c) { c.postMessage({ type: "lifeboat-cached" }); });
@@ -118,7 +120,8 @@ self.addEventListener("fetch", function (event) {
   url.hash = "";
   url.search = "";
   if (url.href === new URL("manifest.json", scope).href) { return; }
-  if (req.mode === "navigate" && Date.now() - checked > 60000) { event.waitUntil(update()); }
+  // Now and then while online (every navigation when the last look failed).
+  if (req.mode === "navigate" && Date.now() - checked > 30000) { event.waitUntil(update()); }
   event.respondWith(current().then(function (keys) {
     var key = keys.filter(function (k) { return k.indexOf("(incomplete)") < 0; }).pop();
     return key ? caches.open(key).then(function (c) { return c.match(url.href); }) : null;

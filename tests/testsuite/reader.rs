@@ -1,0 +1,375 @@
+//! The reader in an outage: search, the phone's first screen, live checklists, the
+//! incident log, the binder, the single file, the offline copy and accessibility.
+//! The browser parts run `tests/browser/reader_check.js` in headless Chromium.
+
+use crate::harness::{NOW, build_site, example_copy, lifeboat, node_check, root};
+use std::path::{Path, PathBuf};
+
+fn plan(name: &str) -> PathBuf {
+    root().join("tests/testsuite/plans").join(name)
+}
+
+/// Runs reader_check.js with `config`; returns its last line.
+fn reader_check(dir: &Path, config: serde_json::Value) -> String {
+    let file = dir.join("reader-config.json");
+    std::fs::write(&file, config.to_string()).expect("write config");
+    node_check("reader_check.js", &[file.as_os_str()])
+}
+
+fn single_file(plan: &Path, file: &Path, extra: &[&str]) {
+    let mut args = vec![
+        "build",
+        plan.to_str().expect("path"),
+        "--single-file",
+        file.to_str().expect("path"),
+        "--now",
+        NOW,
+    ];
+    args.extend(extra);
+    let run = lifeboat(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// The main pages axe-core looks at.
+fn main_pages(site: &Path) -> Vec<String> {
+    let mut pages: Vec<String> = [
+        "index.html",
+        "runbooks/index.html",
+        "contacts/index.html",
+        "services/index.html",
+        "recovery-order.html",
+        "vendors/index.html",
+        "risks/index.html",
+        "comms/index.html",
+        "health.html",
+        "log.html",
+        "print.html",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for folder in ["runbooks", "contacts", "services", "call-trees", "comms"] {
+        let mut files: Vec<String> = std::fs::read_dir(site.join(folder))
+            .expect("folder")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".html") && n != "index.html")
+            .collect();
+        files.sort();
+        pages.extend(files.into_iter().take(1).map(|f| format!("{folder}/{f}")));
+    }
+    pages
+}
+
+#[test]
+fn the_example_in_chromium_search_checklists_log_single_file_offline_and_axe() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    let site = dir.path().join("site");
+    build_site(&plan, &site, &[]);
+    // The same plan published again as a new version, for the offline copy to pick up.
+    let toml = std::fs::read_to_string(plan.join("plan.toml")).expect("plan.toml");
+    std::fs::write(
+        plan.join("plan.toml"),
+        toml.replacen("version = \"2026.3\"", "version = \"2026.4\"", 1),
+    )
+    .expect("write");
+    let site2 = dir.path().join("site2");
+    build_site(&plan, &site2, &[]);
+    let one = dir.path().join("one.html");
+    single_file(&plan, &one, &[]);
+    // A copy built long ago: its pages say it is old, in a browser on 2026-12-01.
+    let old = dir.path().join("old");
+    let run = lifeboat(&[
+        "build",
+        plan.to_str().expect("path"),
+        "-o",
+        old.to_str().expect("path"),
+        "--now",
+        "2026-01-05",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let last = reader_check(
+        dir.path(),
+        serde_json::json!({
+            "site": site,
+            "old": old,
+            "today": "2026-12-01",
+            "searches": [
+                ["Ruiz", "Ana Ruiz"],
+                ["7700 900001", "Ana Ruiz"],
+                ["7700900001", "Ana Ruiz"],
+                ["failover secondary", "Fail over the EHR"],
+                ["immutable", "Backup"],
+                ["Epicure", "Epicure"],
+            ],
+            "single": one,
+            "runbooks": ["Fail over the EHR to the secondary site", "Ransomware: first response"],
+            "log": true,
+            "axe": main_pages(&site),
+            "serve": true,
+            "offline": site2,
+        }),
+    );
+    assert!(last.ends_with("problems=0"), "{last}");
+}
+
+#[test]
+fn other_plans_search_beyond_ascii_and_pass_axe_on_a_phone() {
+    // Names beyond ASCII (a folded query finds them), long labels, another layout.
+    for (name, searches) in [
+        (
+            "kit-aangstroem",
+            serde_json::json!([
+                ["angstrom", "Zoë Ångström"],
+                ["nunez", "José Núñez"],
+                ["111 11 11", "Zoë Ångström"],
+                ["Meddela", "Larmrutin"],
+            ]),
+        ),
+        (
+            "stress-muehlenbach",
+            serde_json::json!([
+                ["wroblewski", "Łukasz Wróblewski-Szczepańska"],
+                ["7551 100 001", "Wang Xiaoming"],
+                ["Replikation", "Wiederanlauf des Netzleitsystems"],
+            ]),
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let site = dir.path().join("site");
+        build_site(&plan(name), &site, &[]);
+        let one = dir.path().join("one.html");
+        single_file(&plan(name), &one, &[]);
+        let last = reader_check(
+            dir.path(),
+            serde_json::json!({
+                "site": site,
+                "searches": searches,
+                "single": one,
+                "axe": main_pages(&site),
+            }),
+        );
+        assert!(last.ends_with("problems=0"), "{name}: {last}");
+    }
+}
+
+/// The search index as JSON.
+fn index(site: &Path) -> serde_json::Value {
+    let js = std::fs::read_to_string(site.join("search-index.js")).expect("index");
+    let json = js
+        .split_once("window.lifeboatIndex = ")
+        .expect("a script that sets window.lifeboatIndex")
+        .1
+        .trim_end()
+        .trim_end_matches(';');
+    serde_json::from_str(json).expect("JSON")
+}
+
+#[test]
+fn the_index_holds_no_private_value_unless_asked_and_stays_small() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = plan("kit-aangstroem");
+    let site = dir.path().join("site");
+    build_site(&plan, &site, &[]);
+    let text = std::fs::read_to_string(site.join("search-index.js")).expect("index");
+    for private in ["4689999991", "zoe.hemlig", "46709999992", "hemlig"] {
+        assert!(
+            !text.contains(private),
+            "{private} in a default build's index"
+        );
+    }
+    let with = dir.path().join("private");
+    build_site(&plan, &with, &["--include-private"]);
+    let text = std::fs::read_to_string(with.join("search-index.js")).expect("index");
+    assert!(text.contains("4689999991") && text.contains("hemlig"));
+    // Words are folded; each person's numbers are kept as digits to match fragments.
+    let idx = index(&site);
+    let words: Vec<&str> = idx["w"]
+        .as_array()
+        .expect("words")
+        .iter()
+        .filter_map(|w| w.as_str())
+        .collect();
+    assert!(words.contains(&"angstrom") && words.contains(&"nunez"));
+    assert!(
+        !words
+            .iter()
+            .any(|w| w.chars().any(|c| !c.is_lowercase() && c.is_alphabetic()))
+    );
+    let zoe = idx["d"]
+        .as_array()
+        .expect("docs")
+        .iter()
+        .find(|d| d[1] == "Zoë Ångström")
+        .expect("Zoë");
+    assert_eq!(zoe[2], "contacts/zoe-angstrom.html");
+    assert!(zoe[4].as_str().expect("digits").contains("46701111111"));
+    // Excerpts, never whole bodies: no target's text is longer than a line.
+    for t in idx["t"].as_array().expect("targets") {
+        assert!(t[3].as_str().expect("excerpt").chars().count() <= 65, "{t}");
+    }
+}
+
+#[test]
+fn the_single_file_holds_every_page_inline_and_nothing_else() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = root().join("example-plan");
+    let one = dir.path().join("one.html");
+    single_file(&plan, &one, &[]);
+    let html = std::fs::read_to_string(&one).expect("single file");
+    // One document: no file of the site referred to, scripts and style inline, each
+    // script allowed by its hash.
+    for external in [
+        "src=\"lifeboat.js",
+        "href=\"lifeboat.css",
+        "src=\"search-index.js",
+    ] {
+        assert!(!html.contains(external), "{external} in the single file");
+    }
+    for (at, _) in html.match_indices(" href=\"") {
+        let value = html[at + 7..].split('"').next().unwrap_or_default();
+        assert!(
+            value.starts_with('#') || value.contains(':'),
+            "a link to another file in the single file: {value}"
+        );
+    }
+    let scripts = html.matches("<script>").count();
+    assert_eq!(scripts, 6, "the index and five theme scripts");
+    assert_eq!(html.matches("'sha256-").count(), scripts);
+    assert!(
+        html.contains("data-single-file") && html.contains("id=\"page-runbooks-ehr-failover\"")
+    );
+    // Every page of the site but the Letter sheets is a section.
+    let site = dir.path().join("site");
+    build_site(&plan, &site, &[]);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(site.join("manifest.json")).expect("m"))
+            .expect("JSON");
+    for f in manifest["files"].as_array().expect("files") {
+        let path = f["path"].as_str().expect("path");
+        if path.ends_with(".html") && !["print.html", "cards/letter.html"].contains(&path) {
+            let id = format!(
+                "id=\"page-{}\"",
+                path.trim_end_matches(".html").replace('/', "-")
+            );
+            assert!(html.contains(&id), "{path} is not in the single file");
+        }
+    }
+    // The same plan and --now give the same bytes.
+    let again = dir.path().join("again.html");
+    single_file(&plan, &again, &[]);
+    assert_eq!(std::fs::read(&again).expect("again"), html.as_bytes());
+    // With -o it is refused as wrong usage; a plan with errors writes nothing.
+    let run = lifeboat(&[
+        "build",
+        plan.to_str().expect("path"),
+        "-o",
+        dir.path().join("x").to_str().expect("path"),
+        "--single-file",
+        dir.path().join("y.html").to_str().expect("path"),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let broken = example_copy(&dir.path().join("broken"));
+    std::fs::write(
+        broken.join("runbooks/bad.md"),
+        "+++\ntitle = \"x\"\nowner = \"nobody\"\n+++\n",
+    )
+    .expect("write");
+    let out = dir.path().join("broken.html");
+    let run = lifeboat(&[
+        "build",
+        broken.to_str().expect("path"),
+        "--single-file",
+        out.to_str().expect("path"),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!out.exists());
+}
+
+#[test]
+fn print_html_is_a_binder_with_classification_version_and_page_numbers_on_every_page() {
+    let Some(pdftotext) = which("pdftotext") else {
+        panic!("pdftotext is needed (poppler-utils; .ci/run installs it)");
+    };
+    for name in ["example", "stress-muehlenbach"] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let plan = if name == "example" {
+            root().join("example-plan")
+        } else {
+            plan(name)
+        };
+        let site = dir.path().join("site");
+        build_site(&plan, &site, &[]);
+        let pdf = dir.path().join("print.pdf");
+        let last = reader_check(
+            dir.path(),
+            serde_json::json!({ "site": site, "phone": false, "pdf": pdf }),
+        );
+        assert!(last.ends_with("problems=0"), "{last}");
+        let text = std::process::Command::new(&pdftotext)
+            .args(["-layout"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext");
+        let text = String::from_utf8_lossy(&text.stdout).into_owned();
+        let pages: Vec<&str> = text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        let toml = std::fs::read_to_string(plan.join("plan.toml")).expect("plan.toml");
+        let field = |key: &str| -> String {
+            toml.lines()
+                .find_map(|l| {
+                    l.strip_prefix(key)?
+                        .trim()
+                        .strip_prefix('=')?
+                        .trim()
+                        .strip_prefix('"')?
+                        .split('"')
+                        .next()
+                })
+                .expect(key)
+                .to_string()
+        };
+        let (class, version) = (field("classification"), field("version"));
+        assert!(pages.len() >= 5, "{name}: {} pages", pages.len());
+        // The realistic plan (about 100 items) fits in 90 A4 pages.
+        if name == "example" {
+            assert!(pages.len() <= 90, "{name}: {} pages", pages.len());
+        }
+        for (n, page) in pages.iter().enumerate() {
+            let flat = page.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                flat.contains(&class),
+                "{name}: page {} has no {class}",
+                n + 1
+            );
+            assert!(
+                flat.contains(&format!("Plan version {version}")),
+                "{name}: page {} has no version",
+                n + 1
+            );
+            assert!(
+                flat.contains(&format!("Page {} of {}", n + 1, pages.len())),
+                "{name}: page {} has no number",
+                n + 1
+            );
+        }
+        // The title page, then the contents, at the front.
+        assert!(pages[0].contains("Next review") || pages[0].contains("Plan version"));
+        assert!(
+            pages[1].contains("Contents") || pages[0].contains("Contents"),
+            "{name}: no contents at the front"
+        );
+    }
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(name))
+            .find(|p| p.is_file())
+    })
+}
