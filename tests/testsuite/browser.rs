@@ -56,6 +56,30 @@ fn a_hostile_plan_opens_no_dialog_and_requests_nothing_outside_the_site() {
     // Its wallet cards still print at size, with nothing sticking out of a card.
     let last = kit_check(&site);
     assert!(figure(&last, "faces") > 0, "{last}");
+    // Searching for the payloads shows them as text (no dialog, no request), and the
+    // single file of the plan opens with no console error and no request.
+    let one = dir.path().join("one.html");
+    let run = crate::harness::lifeboat(&[
+        "build",
+        plan.to_str().expect("path"),
+        "--single-file",
+        one.to_str().expect("path"),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let config = dir.path().join("reader.json");
+    std::fs::write(
+        &config,
+        serde_json::json!({
+            "site": site,
+            "searches": [["alert", ""], ["script", ""], ["evil", ""]],
+            "single": one,
+            "phone": false,
+        })
+        .to_string(),
+    )
+    .expect("config");
+    let last = node_check("reader_check.js", &[config.as_os_str()]);
+    assert!(last.ends_with("problems=0"), "{last}");
 }
 
 #[test]
