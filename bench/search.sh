@@ -32,3 +32,35 @@ for site in example large; do
     echo "$site: query \"$query\": first result after $(printf '%s\n' "${ms[@]}" | median) ms (median of $runs); index $((bytes / 1024)) KiB ($((gz / 1024)) KiB gzipped), plan $((prose / 1024)) KiB"
   done
 done
+
+# With BENCH_MDBOOK=1 (and mdbook installed): the same 10,000 runbooks as an mdBook,
+# its search index and its time to the first result, measured the same way.
+if [ "${BENCH_MDBOOK:-0}" = 1 ] && command -v mdbook >/dev/null; then
+  book=$work/mdbook
+  mkdir -p "$book/src"
+  printf '[book]\ntitle = "bench"\n' > "$book/book.toml"
+  echo '# Summary' > "$book/src/SUMMARY.md"
+  for f in $(ls "$work/plan/runbooks" | sort -t- -k2 -n); do
+    awk 'BEGIN{n=0} /^\+\+\+$/ {n++; next} n>=2' "$work/plan/runbooks/$f" > "$book/src/$f"
+    echo "- [${f%.md}]($f)" >> "$book/src/SUMMARY.md"
+  done
+  t=$( { /usr/bin/time -f '%e' mdbook build "$book" >/dev/null 2>&1; } 2>&1 | tail -1)
+  idx=$(ls "$book"/book/searchindex*.js)
+  cat > "$work/mdbook.js" <<JS
+const { chromium } = require('$PWD/tests/browser/node_modules/playwright-core');
+(async () => {
+  const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const p = await b.newPage({ viewport: { width: 360, height: 740 } });
+  await p.goto('file://$book/book/index.html');
+  await p.click('#mdbook-search-toggle');
+  const t0 = Date.now();
+  await p.locator('#mdbook-searchbar').pressSequentially('replica');
+  await p.waitForSelector('#mdbook-searchresults a', { timeout: 300000 });
+  const heap = await p.evaluate(() => performance.memory.usedJSHeapSize);
+  console.log('mdbook: query "replica": first result after ' + (Date.now() - t0) + ' ms (typing included); JS heap ' + Math.round(heap / 1048576) + ' MiB');
+  await b.close();
+})();
+JS
+  node "$work/mdbook.js"
+  echo "mdbook: build $t s; index $(( $(stat -c %s "$idx") / 1024 )) KiB ($(( $(gzip -c "$idx" | wc -c) / 1024 )) KiB gzipped)"
+fi
