@@ -299,17 +299,19 @@ pub fn render(input: &Input, sink: &Sink) -> Result<Vec<String>, Error> {
     let r = Renderer::new(input)?;
     let notes = r.cards().notes.clone();
     let put = |file: SiteFile| sink(&file).map_err(Error::Output);
-    // Each page goes to the sink at once; its section of print.html is kept.
-    put(r.print(&put)?)?;
+    // Each page goes to the sink at once; its section of print.html is kept. The
+    // search index is made meanwhile (print.html has long serial steps).
+    let (print, index) = rayon::join(|| r.print(&put), || search_index::search_index(input));
+    put(print?)?;
+    put(SiteFile {
+        path: "search-index.js".into(),
+        bytes: index,
+    })?;
     put(SiteFile {
         path: "plan.json".into(),
         bytes: plan_json::plan_json(input, &r.waves)?,
     })?;
     kit_files(input, &put)?;
-    put(SiteFile {
-        path: "search-index.js".into(),
-        bytes: search_index::search_index(input),
-    })?;
     for (name, bytes) in theme::STATIC {
         put(SiteFile {
             path: (*name).into(),
@@ -518,9 +520,10 @@ impl<'a> Renderer<'a> {
             p.starts_with("contacts/")
                 .then(|| binder::page_anchor("contacts/index.html"))
         };
+        // Each section is dropped as soon as it is rewritten.
         let sections: Vec<String> = sections
-            .par_iter()
-            .map(|s| binder::links_inside(s, &holds, &instead))
+            .into_par_iter()
+            .map(|s| binder::links_inside(&s, &holds, &instead))
             .collect();
         let parts = self.binder_parts(&all, &sections);
         let front = binder::front(self.input.plan, self.input.options.today, &parts);

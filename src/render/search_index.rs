@@ -15,8 +15,59 @@ use super::markdown::text_sections;
 use super::paths;
 use crate::model::{ItemRef, Kind, Opt, Plan};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::BTreeMap;
+
+/// Each folded word's hits, as (document, its target, weight), gathered per thread
+/// as the items are read, then merged. Target numbers are made global once every
+/// document's count of targets is known; no item's text is kept meanwhile.
+#[derive(Default)]
+struct Hits(FxHashMap<String, Vec<Hit>>);
+
+#[derive(Clone, Copy, PartialEq)]
+struct Hit {
+    doc: u32,
+    target: u16,
+    weight: u8,
+}
+
+impl Hits {
+    fn add(&mut self, word: &str, hit: Hit) {
+        // A word said again in the same section adds nothing.
+        if let Some(v) = self.0.get_mut(word) {
+            if v.last() != Some(&hit) {
+                v.push(hit);
+            }
+        } else {
+            self.0.insert(word.to_string(), vec![hit]);
+        }
+    }
+
+    /// Every word of `text` (folded) as found in `target` of `doc`.
+    fn text(&mut self, text: &str, doc: u32, target: u16, weight: u8, buf: &mut String) {
+        for w in words_of(text) {
+            fold_into(w, buf);
+            self.add(
+                buf,
+                Hit {
+                    doc,
+                    target,
+                    weight,
+                },
+            );
+        }
+    }
+
+    fn merge(mut self, other: Hits) -> Hits {
+        if self.0.len() < other.0.len() {
+            return other.merge(self);
+        }
+        for (w, mut v) in other.0 {
+            self.0.entry(w).or_default().append(&mut v);
+        }
+        self
+    }
+}
 
 /// How much a word counts where it is found.
 const TITLE: u8 = 3;
@@ -49,10 +100,8 @@ struct Doc {
     page: String,
     facts: String,
     phones: Vec<String>,
-    /// (anchor, heading, text) of each target; the first is the item itself.
+    /// (anchor, heading, excerpt) of each target; the first is the item itself.
     targets: Vec<(String, String, String)>,
-    /// Words found in title and fields, with their weight.
-    words: Vec<(String, u8)>,
 }
 
 const KINDS: &[&str] = &[
@@ -138,71 +187,73 @@ pub fn search_index(input: &Input) -> Vec<u8> {
         .filter(|(r, _)| r.kind != Kind::Card)
         .map(|(r, _)| r)
         .collect();
-    let mut docs: Vec<Doc> = PAGES
-        .iter()
-        .map(|(title, page, words)| Doc {
-            kind: 0,
-            title: (*title).to_string(),
-            page: (*page).to_string(),
-            facts: String::new(),
-            phones: Vec::new(),
-            targets: vec![(String::new(), String::new(), String::new())],
-            words: fold_words(title)
-                .map(|w| (w, TITLE))
-                .chain(fold_words(words).map(|w| (w, FIELD)))
-                .collect(),
-        })
-        .collect();
-    docs.par_extend(items.par_iter().map(|&r| item_doc(plan, r, private)));
-
-    // Targets in document order; each word's hits, merged in parallel.
-    let mut first_target = Vec::with_capacity(docs.len());
-    let mut n = 0usize;
-    for d in &docs {
-        first_target.push(n);
-        n += d.targets.len();
+    let mut hits = Hits::default();
+    let mut buf = String::new();
+    let mut docs: Vec<(usize, Doc)> = Vec::with_capacity(PAGES.len() + items.len());
+    for (i, (title, page, words)) in PAGES.iter().enumerate() {
+        hits.text(title, i as u32, 0, TITLE, &mut buf);
+        hits.text(words, i as u32, 0, FIELD, &mut buf);
+        docs.push((
+            i,
+            Doc {
+                kind: 0,
+                title: (*title).to_string(),
+                page: (*page).to_string(),
+                facts: String::new(),
+                phones: Vec::new(),
+                targets: vec![(String::new(), String::new(), String::new())],
+            },
+        ));
     }
-    let hits: BTreeMap<String, Vec<(u32, u8)>> = docs
+    let (items_docs, item_hits) = items
         .par_iter()
         .enumerate()
         .fold(
-            BTreeMap::new,
-            |mut map: BTreeMap<String, Vec<(u32, u8)>>, (i, d)| {
-                let base = first_target[i] as u32;
-                for (w, weight) in &d.words {
-                    map.entry(w.clone()).or_default().push((base, *weight));
-                }
-                for (k, (_, heading, text)) in d.targets.iter().enumerate() {
-                    let t = base + k as u32;
-                    for w in fold_words(heading).chain(fold_words(text)) {
-                        map.entry(w).or_default().push((t, BODY));
-                    }
-                }
-                map
+            || (Vec::new(), Hits::default(), String::new()),
+            |(mut docs, mut hits, mut buf), (k, &r)| {
+                let d = PAGES.len() + k;
+                docs.push((d, item_doc(plan, r, private, d as u32, &mut hits, &mut buf)));
+                (docs, hits, buf)
             },
         )
-        .reduce(BTreeMap::new, |mut a, b| {
-            for (w, mut v) in b {
-                a.entry(w).or_default().append(&mut v);
-            }
-            a
-        });
-    let mut words: Vec<(String, Vec<(u32, u8)>)> = hits.into_iter().collect();
+        .map(|(docs, hits, _)| (docs, hits))
+        .reduce(
+            || (Vec::new(), Hits::default()),
+            |(mut da, ha), (mut db, hb)| {
+                da.append(&mut db);
+                (da, ha.merge(hb))
+            },
+        );
+    docs.extend(items_docs);
+    docs.sort_unstable_by_key(|(i, _)| *i);
+    let hits = hits.merge(item_hits);
+
+    // Targets in document order.
+    let mut first_target = Vec::with_capacity(docs.len());
+    let mut n = 0usize;
+    for (_, d) in &docs {
+        first_target.push(n as u32);
+        n += d.targets.len();
+    }
+    let mut words: Vec<(String, Vec<Hit>)> = hits.0.into_iter().collect();
     // JavaScript compares strings by UTF-16 code units.
     words.par_sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
     let (w, p): (Vec<String>, Vec<String>) = words
         .into_par_iter()
         .map(|(word, hits)| {
-            let list = postings(hits, n);
-            (word, list)
+            let global = hits
+                .into_iter()
+                .map(|h| (first_target[h.doc as usize] + u32::from(h.target), h.weight))
+                .collect();
+            (word, postings(global, n))
         })
         .unzip();
 
     let mut t = Vec::with_capacity(n);
     let mut d = Vec::with_capacity(docs.len());
-    for (i, doc) in docs.into_iter().enumerate() {
-        for (anchor, heading, text) in doc.targets {
-            t.push((i, anchor, heading, excerpt(&text)));
+    for (i, (_, doc)) in docs.into_iter().enumerate() {
+        for (anchor, heading, excerpt) in doc.targets {
+            t.push((i, anchor, heading, excerpt));
         }
         d.push((
             doc.kind,
@@ -312,10 +363,22 @@ fn excerpt(text: &str) -> String {
 /// A word folded for search: lower case, accents and marks off, a few letters
 /// that are not accented forms written out (ß, æ, ø, ...). `search.js` folds the
 /// query the same way.
-pub fn fold(text: &str) -> String {
+#[cfg(test)]
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`] into `out` (cleared first): no allocation for a plain ASCII word.
+fn fold_into(text: &str, out: &mut String) {
     use unicode_normalization::UnicodeNormalization;
     use unicode_normalization::char::is_combining_mark;
-    let mut out = String::with_capacity(text.len());
+    out.clear();
+    if text.is_ascii() {
+        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+        return;
+    }
     for c in text.to_lowercase().nfd() {
         if is_combining_mark(c) {
             continue;
@@ -332,14 +395,18 @@ pub fn fold(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
-/// The folded words of a text: runs of letters and digits.
-pub fn fold_words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// The words of a text: runs of letters and digits, not too long to be typed.
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && w.chars().count() <= LONGEST_WORD)
-        .map(fold)
+}
+
+/// The folded words of a text.
+#[cfg(test)]
+fn fold_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    words_of(text).map(fold)
 }
 
 fn opt(o: &Opt<String>) -> Option<&str> {
@@ -351,7 +418,15 @@ fn digits(number: &str) -> String {
     number.chars().filter(char::is_ascii_digit).collect()
 }
 
-fn item_doc(plan: &Plan, r: ItemRef, private: bool) -> Doc {
+/// The item as a document, its words added to `hits` as document `doc`.
+fn item_doc(
+    plan: &Plan,
+    r: ItemRef,
+    private: bool,
+    doc: u32,
+    hits: &mut Hits,
+    buf: &mut String,
+) -> Doc {
     let head = plan.head(r);
     let title = plan.name_of(r).to_string();
     let name = |id: &Opt<String>| {
@@ -474,21 +549,27 @@ fn item_doc(plan: &Plan, r: ItemRef, private: bool) -> Doc {
         }
         Kind::Card => {}
     }
-    let mut words: Vec<(String, u8)> = fold_words(&title)
-        .chain(fold_words(&head.id.value))
-        .map(|w| (w, TITLE))
-        .collect();
+    hits.text(&title, doc, 0, TITLE, buf);
+    hits.text(&head.id.value, doc, 0, TITLE, buf);
     for f in facts.iter().chain(&fields) {
-        words.extend(fold_words(f).map(|w| (w, FIELD)));
+        hits.text(f, doc, 0, FIELD, buf);
     }
     let mut targets = vec![(String::new(), String::new(), String::new())];
-    let sections = text_sections(plan, &head.body.markdown);
-    for s in sections {
+    for s in text_sections(plan, &head.body.markdown) {
+        // Sections beyond the 65,535th count as part of the last one kept.
         if s.anchor.is_empty() {
-            targets[0].2 = s.text;
-        } else {
-            targets.push((s.anchor, s.heading, s.text));
+            targets[0].2 = excerpt(&s.text);
+        } else if targets.len() < usize::from(u16::MAX) {
+            targets.push((s.anchor.clone(), s.heading.clone(), excerpt(&s.text)));
         }
+        let k = if s.anchor.is_empty() {
+            0
+        } else {
+            targets.len() - 1
+        };
+        let k = u16::try_from(k).unwrap_or(u16::MAX - 1);
+        hits.text(&s.heading, doc, k, BODY, buf);
+        hits.text(&s.text, doc, k, BODY, buf);
     }
     Doc {
         kind: kind_label(r.kind),
@@ -497,7 +578,6 @@ fn item_doc(plan: &Plan, r: ItemRef, private: bool) -> Doc {
         facts: facts.join(" · "),
         phones,
         targets,
-        words,
     }
 }
 
