@@ -271,8 +271,10 @@ pub fn search_index(input: &Input) -> Vec<u8> {
         p,
     };
     let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".into());
-    // Inlined in the single file too: no `</script>` may end it early.
-    let json = json.replace("</", "<\\/");
+    // Inlined in the single file too: no `<` at all (`</script>` would end the
+    // element early, `<!--` then `<script` would keep the parser from finding its
+    // end). JSON has `<` only inside strings, where `\u003c` says the same.
+    let json = json.replace('<', "\\u003c");
     let mut out = String::with_capacity(json.len() + 64);
     out.push_str("// lifeboat search index (generated)\nwindow.lifeboatIndex = ");
     out.push_str(&json);

@@ -39,6 +39,9 @@ pub const PAYLOADS: &[&str] = &[
     "<form action=https://evil.example><button>x</button></form>",
     "<https://evil.example/autolink> <evil@evil.example>",
     "&lt;script&gt;alert(11)&lt;/script&gt; &#106;avascript:alert(12)",
+    // Inside an inline script (the single file's search index), `<!--` then
+    // `<script` would keep the parser from seeing where the script ends.
+    "<!-- <script>",
 ];
 
 /// Every construct of the plan dialect, with `{P}` where the payload goes.

@@ -185,6 +185,13 @@ fn the_index_holds_no_private_value_unless_asked_and_stays_small() {
     assert!(text.contains("4689999991") && text.contains("hemlig"));
     // Words are folded; each person's numbers are kept as digits to match fragments.
     let idx = index(&site);
+    // Plan text holds `<` (`Ana Lind; Söderberg, "Jr"` has none, the stress plan's
+    // prose some): never raw in the script, which the single file puts inline.
+    assert!(
+        !std::fs::read_to_string(site.join("search-index.js"))
+            .expect("index")
+            .contains('<')
+    );
     let words: Vec<&str> = idx["w"]
         .as_array()
         .expect("words")
