@@ -96,8 +96,11 @@ struct SiteView {
     /// plus the plan's review period.
     stale_after: Option<String>,
     review_every: Option<String>,
-    /// The plan's next review (last review plus the review period).
+    /// The plan's next review (last review plus the review period), when it is not
+    /// yet past at the build; the reader's browser shows the banner from that day.
     review_due: Option<String>,
+    /// "This plan was due for review on ...", when it was already at the build.
+    overdue: Option<String>,
     /// Names the plan in the reader's browser storage (ticks, the incident log):
     /// hex digits of its organization and title, never their text in an attribute.
     key: String,
@@ -479,11 +482,8 @@ impl<'a> Renderer<'a> {
                 );
                 d.iter().take(8).map(|b| format!("{b:02x}")).collect()
             },
-            review_due: info
-                .last_reviewed
-                .as_ref()
-                .zip(info.review_every.as_ref())
-                .map(|(l, e)| l.value.plus_days(e.value.days()).to_string()),
+            review_due: views::review_due(plan, input.options.today),
+            overdue: views::review_overdue(plan, input.options.today),
         };
         let waves = crate::analyze::recovery_waves(plan);
         let mut wave_of = vec![None; plan.services.len()];
