@@ -184,7 +184,8 @@ async function phone(browser) {
       const s = document.querySelector('.checklist input.step, .checklist ol > li, .checklist ul > li');
       return s ? s.getBoundingClientRect().top : null;
     });
-    if (first !== null) check(first < 740, `runbooks/${f}: the first step is below the first screen (${Math.round(first)} px)`);
+    // Above the hotline button at the bottom of the screen, too.
+    if (first !== null) check(first < 740 - 64, `runbooks/${f}: the first step is not on the first screen (${Math.round(first)} px)`);
   }
   // Ticks keep their time and survive a reload; the clock runs from the first.
   for (const f of runbooks) {

@@ -80,7 +80,7 @@
       if (!clock) { return; }
       var times = ticks ? Object.keys(ticks).map(function (k) { return ticks[k]; }) : [];
       if (!times.length) {
-        clock.textContent = isNaN(estimate) ? "Tick each step as you do it." : "Tick each step as you do it. Estimated time: " + minutes(estimate) + ".";
+        clock.textContent = "Tick each step as you do it" + (isNaN(estimate) ? "." : " (about " + minutes(estimate) + ").");
         clock.classList.remove("over");
         return;
       }
