@@ -119,6 +119,8 @@ self.addEventListener("fetch", function (event) {
   var url = new URL(req.url);
   url.hash = "";
   url.search = "";
+  // A folder's address is its index page (as web servers answer it).
+  if (url.pathname.slice(-1) === "/") { url.pathname += "index.html"; }
   if (url.href === new URL("manifest.json", scope).href) { return; }
   // Now and then while online (every navigation when the last look failed).
   if (req.mode === "navigate" && Date.now() - checked > 30000) { event.waitUntil(update()); }
