@@ -94,6 +94,12 @@ async function searches(browser) {
     check(await page.evaluate(() => document.activeElement && document.activeElement.id === 'lb-search'), '"/" does not focus the search box');
     await page.keyboard.type(query, { delay: 15 });
     await page.waitForSelector('#lb-search-results a', { timeout: 20000 });
+    // Enter before any choice keeps the results in view (a search tool presses it).
+    const here = page.url();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(200);
+    check(page.url() === here && await page.locator('#lb-search-results a').first().isVisible(),
+      'Enter with no result chosen left the page or hid the results');
     const titles = await page.$$eval('#lb-search-results .result-title', (t) => t.map((x) => x.textContent));
     const n = titles.findIndex((t) => t.includes(expected));
     for (let i = 0; i <= n; i++) await page.keyboard.press('ArrowDown');

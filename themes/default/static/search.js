@@ -2,7 +2,7 @@
 // script, search-index.js, added when the box is first used; typing goes on while it
 // loads). Words are folded as the index folds them: lower case, accents off. A
 // phone fragment ("555 0126", "5550126") is matched against the digits of every
-// number. "/" focuses the box; arrows move through the results; Enter opens one.
+// number. "/" focuses the box; arrows choose a result and Enter opens it.
 (function () {
   "use strict";
   var box = document.getElementById("lb-search");
@@ -251,9 +251,11 @@
     if (e.key === "ArrowDown") { e.preventDefault(); move(1); }
     else if (e.key === "ArrowUp") { e.preventDefault(); move(-1); }
     else if (e.key === "Enter") {
-      var ls = links();
-      var a = ls[active >= 0 ? active : 0];
-      if (a) { e.preventDefault(); a.click(); list.hidden = single ? true : list.hidden; }
+      // Enter opens the result chosen with the arrows; before a choice it only
+      // makes sure the list is up to date (the results stay in view).
+      e.preventDefault();
+      var a = active >= 0 ? links()[active] : null;
+      if (a) { a.click(); if (single) { list.hidden = true; } } else { run(); }
     } else if (e.key === "Escape") { box.value = ""; run(); }
   });
   list.addEventListener("click", function (e) {
