@@ -400,6 +400,14 @@ pub struct Runbook {
     pub reviewed: Opt<Date>,
 }
 
+impl Runbook {
+    /// Of kind `response`: where a reader starts (the start page, the binder and
+    /// the runbook list put these first).
+    pub fn is_response(&self) -> bool {
+        self.kind.as_ref().is_some_and(|k| k.value == "response")
+    }
+}
+
 /// A communication template; `{{name}}` placeholders are filled in by the reader.
 #[derive(Clone, Debug, Serialize)]
 pub struct Template {
@@ -706,6 +714,15 @@ impl Plan {
             self.exercises.len(),
             self.cards.len(),
         ]
+    }
+
+    /// Indexes of the runbooks, those of kind `response` first, each group in plan
+    /// order.
+    pub fn runbooks_response_first(&self) -> Vec<usize> {
+        let (mut first, rest): (Vec<usize>, Vec<usize>) =
+            (0..self.runbooks.len()).partition(|&i| self.runbooks[i].is_response());
+        first.extend(rest);
+        first
     }
 
     /// Every item's head with its reference, in kind order then file order.

@@ -3,7 +3,9 @@
 //! order, runbooks, contacts as one directory, vendors, risks, the rest), a page
 //! break before each part only, and on every printed page the classification, the
 //! plan version and the page number (CSS page margin boxes). Links between pages
-//! become links inside the document.
+//! become links inside the document. Which pages go in which part is
+//! `Renderer::binder_parts` in `render/mod.rs`, beside the list of the site's pages;
+//! this module draws the front matter and the page style, and rewrites links.
 
 use super::paths::escape;
 use crate::model::{Date, Plan};

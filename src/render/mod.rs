@@ -561,14 +561,7 @@ impl<'a> Renderer<'a> {
         };
         let mut services: Vec<usize> = (0..plan.services.len()).collect();
         services.sort_by_key(|&i| plan.services[i].tier.as_ref().map_or(i64::MAX, |t| t.value));
-        let (mut runbooks, rest): (Vec<usize>, Vec<usize>) =
-            (0..plan.runbooks.len()).partition(|&i| {
-                plan.runbooks[i]
-                    .kind
-                    .as_ref()
-                    .is_some_and(|k| k.value == "response")
-            });
-        runbooks.extend(rest);
+        let runbooks = plan.runbooks_response_first();
         let with = |first: Page, items: Vec<Page>| {
             let mut v = vec![first];
             v.extend(items);

@@ -347,7 +347,7 @@ async function offline(browser) {
     check(status.includes(`version ${version}`), `offline: the page does not say which version it holds ("${status}")`);
     await context.setOffline(true);
     const pages = fs.readdirSync(path.join(root, 'runbooks')).filter((f) => f.endsWith('.html')).slice(0, 3)
-      .map((f) => `runbooks/${f}`).concat(['contacts/index.html', 'log.html']);
+      .map((f) => `runbooks/${f}`).concat(['contacts/index.html', 'log.html', 'vendors/']);
     for (const p of pages) {
       const r = await page.goto(base + p).catch((e) => ({ ok: () => false, e }));
       const h1 = await page.locator('h1').first().textContent().catch(() => '');

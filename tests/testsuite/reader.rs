@@ -277,6 +277,15 @@ fn the_single_file_holds_every_page_inline_and_nothing_else() {
         dir.path().join("y.html").to_str().expect("path"),
     ]);
     assert_eq!(run.code, 2, "{}", run.stderr);
+    // A folder in FILE's place is wrong usage, said plainly.
+    let run = lifeboat(&[
+        "build",
+        plan.to_str().expect("path"),
+        "--single-file",
+        dir.path().to_str().expect("path"),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("is a folder"), "{}", run.stderr);
     let broken = example_copy(&dir.path().join("broken"));
     std::fs::write(
         broken.join("runbooks/bad.md"),

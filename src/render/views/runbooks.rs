@@ -42,17 +42,13 @@ pub struct Scenario {
 }
 
 pub fn runbooks(c: &Ctx) -> Runbooks {
-    let plan = c.plan;
-    let response = |i: &usize| {
-        plan.runbooks[*i]
-            .kind
-            .as_ref()
-            .is_some_and(|k| k.value == "response")
-    };
-    let (mut order, rest): (Vec<usize>, Vec<usize>) = (0..plan.runbooks.len()).partition(response);
-    order.extend(rest);
     Runbooks {
-        rows: order.into_iter().map(|i| runbook_row(c, i)).collect(),
+        rows: c
+            .plan
+            .runbooks_response_first()
+            .into_iter()
+            .map(|i| runbook_row(c, i))
+            .collect(),
         scenarios: by_scenario(c),
     }
 }
@@ -70,12 +66,7 @@ pub fn by_scenario(c: &Ctx) -> Vec<Scenario> {
     groups
         .into_iter()
         .map(|(name, mut list)| {
-            list.sort_by_key(|&i| {
-                plan.runbooks[i]
-                    .kind
-                    .as_ref()
-                    .is_none_or(|k| k.value != "response")
-            });
+            list.sort_by_key(|&i| !plan.runbooks[i].is_response());
             Scenario {
                 name: name.to_string(),
                 runbooks: list

@@ -113,12 +113,7 @@ pub fn start(c: &Ctx, warnings: usize) -> Start {
         owner: c.link_opt(&s.info.owner),
         warnings,
         response: (0..plan.runbooks.len())
-            .filter(|&i| {
-                plan.runbooks[i]
-                    .kind
-                    .as_ref()
-                    .is_some_and(|k| k.value == "response")
-            })
+            .filter(|&i| plan.runbooks[i].is_response())
             .map(|i| super::runbooks::runbook_row(c, i))
             .collect(),
         scenarios: super::runbooks::by_scenario(c),
