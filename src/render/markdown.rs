@@ -53,6 +53,9 @@ pub fn to_html(plan: &Plan, markdown: &str, target: &Target) -> String {
     };
     pulldown_cmark::html::push_html(&mut body, structure.by_ref());
     let sections = structure.sections;
+    if let Cow::Owned(labelled) = super::table_labels::label_cells(&body) {
+        body = labelled;
+    }
     if !(target.outline && sections.len() >= 3) {
         return body;
     }

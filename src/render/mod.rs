@@ -10,6 +10,7 @@ mod plan_json;
 mod search_index;
 mod single_file;
 mod svg;
+mod table_labels;
 mod template_guard;
 mod theme;
 mod views;
@@ -994,9 +995,14 @@ impl<'a> Renderer<'a> {
             page,
         })
         .map_err(|e| tera_error(format!("cannot render {path}"), &e))?;
-        self.tera
+        let html = self
+            .tera
             .render(template, &context)
-            .map_err(|e| tera_error(format!("template {template} failed for {path}"), &e))
+            .map_err(|e| tera_error(format!("template {template} failed for {path}"), &e))?;
+        Ok(match table_labels::label_cells(&html) {
+            std::borrow::Cow::Borrowed(_) => html,
+            std::borrow::Cow::Owned(labelled) => labelled,
+        })
     }
 
     /// A whole page: the layout around its content, which comes in parts.

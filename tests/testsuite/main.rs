@@ -11,6 +11,7 @@ mod harness;
 mod hostile;
 mod kit;
 mod model;
+mod phone;
 mod plans;
 mod reader;
 mod robustness;

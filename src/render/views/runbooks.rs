@@ -68,7 +68,7 @@ pub fn by_scenario(c: &Ctx) -> Vec<Scenario> {
         .map(|(name, mut list)| {
             list.sort_by_key(|&i| !plan.runbooks[i].is_response());
             Scenario {
-                name: name.to_string(),
+                name: scenario_title(plan, name),
                 runbooks: list
                     .into_iter()
                     .map(|index| {
@@ -81,6 +81,21 @@ pub fn by_scenario(c: &Ctx) -> Vec<Scenario> {
             }
         })
         .collect()
+}
+
+/// A scenario as a reader reads it: the title of the risk it names, or its id
+/// written as words ("site-loss" is "Site loss").
+pub fn scenario_title(plan: &Plan, id: &str) -> String {
+    if let Some(r) = plan.lookup(id).filter(|r| r.kind == Kind::Risk) {
+        return plan.name_of(r).to_string();
+    }
+    let words = id.replace(['-', '_'], " ");
+    let words = words.trim();
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => id.to_string(),
+    }
 }
 
 #[derive(Serialize)]
@@ -108,7 +123,11 @@ pub fn runbook(c: &Ctx, index: usize) -> RunbookPage {
         id: x.head.id.value.clone(),
         estimated_minutes: x.estimated.as_ref().map(|d| d.value.minutes),
         row: runbook_row(c, index),
-        scenarios: x.scenarios.iter().map(|s| s.value.clone()).collect(),
+        scenarios: x
+            .scenarios
+            .iter()
+            .map(|s| scenario_title(c.plan, &s.value))
+            .collect(),
         reviewed: date(&x.reviewed),
         exercises: c.referrer_links(r, Kind::Exercise, "runbooks"),
         related: c.related(r, &[(Kind::Exercise, "runbooks")]),

@@ -42,10 +42,42 @@ pub struct CallTreeView {
     pub prose: String,
 }
 
+/// One person of the cascade, drawn as nested numbered lists: each caller's list
+/// holds the people they call, in order.
 #[derive(Serialize)]
 pub struct CallStep {
     pub depth: usize,
     pub person: ItemLink,
+    /// This person starts a new list inside their caller's item.
+    pub open: bool,
+    /// The people this person calls follow inside their item.
+    pub leave_open: bool,
+    /// Lists closed after this person (with the items that hold them).
+    pub close: usize,
+}
+
+/// Lists deeper than this are drawn at this depth, so that a very deep chain stays
+/// a list a browser can lay out (the numbers then run on at the deepest level).
+const MAX_NESTING: usize = 8;
+
+fn nested_steps(c: &Ctx, cascade: &[crate::model::CallStep]) -> Vec<CallStep> {
+    let depth = |i: usize| cascade.get(i).map_or(0, |s| s.depth.min(MAX_NESTING));
+    (0..cascade.len())
+        .map(|i| {
+            let (d, next) = (depth(i), depth(i + 1));
+            CallStep {
+                depth: cascade[i].depth,
+                person: c.link_id(cascade[i].who),
+                open: i > 0 && d > depth(i - 1),
+                leave_open: i + 1 < cascade.len() && next > d,
+                close: if i + 1 < cascade.len() && next > d {
+                    0
+                } else {
+                    d - next.min(d)
+                },
+            }
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -144,14 +176,7 @@ pub fn review_overdue(plan: &Plan, today: Date) -> Option<String> {
 
 pub(super) fn call_tree(c: &Ctx, index: usize) -> CallTreeView {
     let t = &c.plan.call_trees[index];
-    let steps = t
-        .cascade()
-        .iter()
-        .map(|s| CallStep {
-            depth: s.depth,
-            person: c.link_id(s.who),
-        })
-        .collect();
+    let steps = nested_steps(c, &t.cascade());
     CallTreeView {
         anchor: paths::call_tree_anchor(&t.head.id),
         link: c.link(ItemRef {

@@ -42,7 +42,8 @@
     title = title ? title.textContent.trim() : id;
     // Numbered steps get a box of their own (task items have one already).
     list.querySelectorAll("ol > li").forEach(function (li) {
-      if (li.closest(".outline") || li.querySelector(":scope > input.step")) { return; }
+      // A step that is itself a task item (`2. - [ ] …`) has its box already.
+      if (li.closest(".outline") || li.querySelector(":scope > input.step, :scope > ul:first-child > li:first-child > input.step")) { return; }
       var box = document.createElement("input");
       box.type = "checkbox";
       box.className = "step";

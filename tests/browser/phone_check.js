@@ -1,0 +1,234 @@
+#!/usr/bin/env node
+// Every page of a built site on a 360 x 740 phone, and printed, as a reader sees it.
+// Run by tests/testsuite/phone.rs.
+//
+//   node phone_check.js SITE [--shots DIR]
+//
+// On every page, at 360 px with every scroll position at 0:
+// - numbered lists: every item of an <ol> shows its number, and the numbers shown
+//   (read from Chromium's accessibility tree, which names each list marker as it is
+//   drawn) are start + position, in nested lists too, before and after a step is
+//   ticked; the same under print media;
+// - every `tel:` link and every table cell (its whole text) lies inside 0-360 px, and
+//   no box around it scrolls sideways or clips it;
+// - no line of text stays under a fixed element (the hotline button) at every scroll
+//   position: the page leaves room for it;
+// - numbers to call are tap targets of at least 44 x 44 px.
+// Prints one line per problem and a last line
+// `pages=N ordinals=N tels=N cells=N problems=N`.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { pathToFileURL } = require('url');
+const { chromium } = require('playwright-core');
+
+const site = process.argv[2];
+if (!site) { console.error('usage: phone_check.js SITE [--shots DIR]'); process.exit(2); }
+const shotsAt = process.argv.indexOf('--shots');
+const shots = shotsAt > 0 ? process.argv[shotsAt + 1] : null;
+const pages = [];
+(function walk(dir) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (e.name.endsWith('.html')) pages.push(p);
+  }
+})(site);
+pages.sort();
+const watchdog = setTimeout(() => { console.error('watchdog: the browser hung'); process.exit(3); },
+  (60 + pages.length * 12) * 1000);
+
+// What the page itself says: positions of tel links, table cells and lines of text,
+// and the fixed elements.
+function measure() {
+  const W = document.documentElement.clientWidth;
+  const out = { W, scrollW: document.documentElement.scrollWidth, tels: [], cells: [], clipped: [], small: [] };
+  const visible = (el) => {
+    const cs = getComputedStyle(el);
+    return el.getClientRects().length > 0 && cs.visibility !== 'hidden';
+  };
+  // A box between the element and the page that scrolls sideways, or clips it.
+  const clippedBy = (el, r) => {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const cs = getComputedStyle(a);
+      if (cs.overflowX === 'visible') continue;
+      const b = a.getBoundingClientRect();
+      if (a.scrollWidth > a.clientWidth + 1 && cs.overflowX !== 'hidden') return `scrolls sideways in ${a.tagName.toLowerCase()}.${a.className}`;
+      if (r.left < b.left - 1 || r.right > b.right + 1) return `clipped by ${a.tagName.toLowerCase()}.${a.className}`;
+    }
+    return null;
+  };
+  const name = (el) => (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 60);
+  for (const a of document.querySelectorAll('a[href^="tel:"]')) {
+    if (!visible(a) || a.closest('.sheet, .search-results')) continue;
+    const r = a.getBoundingClientRect();
+    const why = r.left < -0.5 || r.right > W + 0.5 ? `at ${Math.round(r.left)}-${Math.round(r.right)} px` : clippedBy(a, r);
+    out.tels.push(why ? `${name(a)}: ${why}` : null);
+    if (a.closest('main') && !a.closest('.sheet, .card') && (r.height < 43.5 || r.width < 43.5)) {
+      out.small.push(`${name(a)} is ${Math.round(r.width)} x ${Math.round(r.height)} px`);
+    }
+  }
+  for (const c of document.querySelectorAll('td, th')) {
+    if (!visible(c) || c.closest('.sheet')) continue;
+    const r = c.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    let why = r.left < -0.5 || r.right > W + 0.5 ? `at ${Math.round(r.left)}-${Math.round(r.right)} px` : clippedBy(c, r);
+    // Its own text, whole: nothing sticks out of the cell.
+    if (!why && c.scrollWidth > c.clientWidth + 1) why = `its text is ${c.scrollWidth} px in a ${c.clientWidth} px cell`;
+    if (!why) {
+      const range = document.createRange();
+      range.selectNodeContents(c);
+      for (const line of range.getClientRects()) {
+        if (line.width && (line.left < -0.5 || line.right > W + 0.5)) { why = `a line at ${Math.round(line.left)}-${Math.round(line.right)} px`; break; }
+      }
+    }
+    out.cells.push(why ? `${c.tagName.toLowerCase()} "${name(c)}": ${why}` : null);
+  }
+  return out;
+}
+
+// Lines of text that a fixed element covers at every scroll position.
+function underFixed() {
+  const fixed = [...document.querySelectorAll('body *')].filter((el) => getComputedStyle(el).position === 'fixed' && el.getClientRects().length);
+  if (!fixed.length) return [];
+  const H = window.innerHeight;
+  const max = document.documentElement.scrollHeight - H;
+  const sy = window.scrollY;
+  const boxes = fixed.map((el) => el.getBoundingClientRect());
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.textContent.trim() || fixed.some((f) => f.contains(n))) continue;
+    const el = n.parentElement;
+    if (!el || !el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') continue;
+    const pos = getComputedStyle(el).position;
+    if (pos === 'sticky') continue;
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    for (const line of range.getClientRects()) {
+      if (!line.width || !line.height) continue;
+      const top = line.top + sy, bottom = line.bottom + sy;
+      for (const b of boxes) {
+        const xs = line.left < b.right - 1 && line.right > b.left + 1;
+        // Covered at scroll s when top - s < b.bottom and bottom - s > b.top: for
+        // every s in [0, max] when both hold at the ends.
+        if (xs && top - b.bottom < -1 && bottom - b.top - max > 1) {
+          found.push(`"${n.textContent.trim().slice(0, 40)}"`);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+      '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  });
+  const problems = [];
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
+  const siteUrl = pathToFileURL(path.resolve(site)).href + '/';
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(siteUrl) || url.startsWith('data:')) return route.continue();
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  let current = '';
+  page.on('pageerror', (e) => problems.push(`${current}: uncaught: ${e.message}`));
+  let ordinals = 0, tels = 0, cells = 0;
+
+  // The numbers drawn before each item of every ordered list, in document order,
+  // from the accessibility tree, against start + position from the DOM.
+  async function numbers(label) {
+    const want = await page.evaluate(() => {
+      const out = [];
+      for (const li of document.querySelectorAll('ol > li')) {
+        if (!li.getClientRects().length) continue;
+        const ol = li.parentElement;
+        if (ol.closest('[hidden], .sheet') || li.closest('details:not([open]) > :not(summary)')) continue;
+        const items = [...ol.children].filter((c) => c.tagName === 'LI');
+        const start = ol.hasAttribute('start') ? parseInt(ol.getAttribute('start'), 10) : (ol.reversed ? items.length : 1);
+        const i = items.indexOf(li);
+        out.push({ n: ol.reversed ? start - i : start + i, text: (li.textContent || '').trim().slice(0, 50) });
+      }
+      return out;
+    });
+    await cdp.send('Accessibility.enable');
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    // The tree in document order: depth first along each node's ordered children.
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    const shown = [];
+    const stack = nodes.filter((n) => !n.parentId).reverse();
+    while (stack.length) {
+      const n = stack.pop();
+      if (n.role && n.role.value === 'ListMarker' && !n.ignored) {
+        const t = (n.name && n.name.value) || '';
+        if (/\d/.test(t)) shown.push(parseInt(t.replace(/[^\d]/g, ''), 10));
+      }
+      for (const id of [...(n.childIds || [])].reverse()) if (byId.has(id)) stack.push(byId.get(id));
+    }
+    ordinals += want.length;
+    if (shown.length !== want.length) {
+      const missing = want.filter((w, i) => shown[i] !== w.n).slice(0, 2).map((w) => `${w.n}. "${w.text}"`);
+      problems.push(`${current}${label}: ${want.length} numbered items show ${shown.length} numbers (first without: ${missing.join('; ')})`);
+      return;
+    }
+    want.forEach((w, i) => {
+      if (shown[i] !== w.n) problems.push(`${current}${label}: item "${w.text}" shows ${shown[i]}, not ${w.n}`);
+    });
+  }
+
+  for (const file of pages) {
+    current = path.relative(site, file);
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 15000 });
+    const m = await page.evaluate(measure);
+    if (m.scrollW > m.W + 1) problems.push(`${current}: the page scrolls sideways (${m.scrollW} px)`);
+    tels += m.tels.length;
+    cells += m.cells.length;
+    for (const t of m.tels.filter(Boolean)) problems.push(`${current}: tel link ${t}`);
+    for (const c of m.cells.filter(Boolean).slice(0, 5)) problems.push(`${current}: table cell ${c}`);
+    for (const s of m.small.slice(0, 3)) problems.push(`${current}: tap target ${s}`);
+    const under = await page.evaluate(underFixed);
+    if (under.length) problems.push(`${current}: text under the hotline button at every scroll position: ${under.slice(0, 3).join(', ')}`);
+    await numbers('');
+    // Ticked steps keep their numbers.
+    const boxes = page.locator('main input.step');
+    const n = await boxes.count();
+    if (n) {
+      for (let i = 0; i < Math.min(n, 3); i++) await boxes.nth(i).check();
+      await numbers(' (ticked)');
+      // A tick's time stays readable: no line is drawn through it. A decoration of the
+      // step reaches inline descendants, not inline blocks.
+      const struck = await page.evaluate(() => {
+        const t = document.querySelector('main .tick-time');
+        if (!t) return 'no time shown for a ticked step';
+        if (/line-through/.test(getComputedStyle(t).textDecorationLine)) return 'struck through';
+        for (let a = t.parentElement, inline = getComputedStyle(t).display === 'inline'; a && inline; a = a.parentElement) {
+          if (/line-through/.test(getComputedStyle(a).textDecorationLine)) return 'struck through with its step';
+          inline = getComputedStyle(a).display === 'inline';
+        }
+        return null;
+      });
+      if (struck) problems.push(`${current}: the time a step was ticked: ${struck}`);
+      await page.locator('button.reset-steps').click().catch(() => {});
+    }
+    if (shots && /runbooks\/[^/]+\.html$|call-trees\/|^index\.html$|contacts\/[^/]+\.html$/.test(current)) {
+      fs.mkdirSync(shots, { recursive: true });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: path.join(shots, current.replace(/[\/]/g, '_') + '.png'), fullPage: true });
+    }
+    // Printed: the same numbers.
+    await page.emulateMedia({ media: 'print' });
+    await numbers(' (print)');
+  }
+  await browser.close();
+  clearTimeout(watchdog);
+  for (const p of problems) console.log(p);
+  console.log(`pages=${pages.length} ordinals=${ordinals} tels=${tels} cells=${cells} problems=${problems.length}`);
+  process.exit(problems.length ? 1 : 0);
+})().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,64 @@
+//! Real plans on a phone and on paper: every page of every fixture plan at 360 px in
+//! headless Chromium (`tests/browser/phone_check.js`): each numbered item shows its
+//! number (start + position, nested lists too, ticked or not, and printed), every
+//! `tel:` link and table cell is on the screen with nothing scrolled sideways, no
+//! text stays under the hotline button, numbers to call are 44 px tap targets.
+
+use crate::harness::{build_site, node_check, root};
+
+/// The plans the reader is tried on: the example and other organisations' plans.
+pub fn fixture_plans() -> Vec<std::path::PathBuf> {
+    let mut plans = vec![root().join("example-plan")];
+    for p in [
+        "water-utility-us",
+        "klinikum-nord-de",
+        "stress-muehlenbach",
+        "kit-aangstroem",
+    ] {
+        plans.push(root().join("tests/testsuite/plans").join(p));
+    }
+    plans
+}
+
+fn figure(line: &str, key: &str) -> usize {
+    line.split_whitespace()
+        .find_map(|w| w.strip_prefix(key)?.strip_prefix('='))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn every_page_of_every_fixture_plan_reads_on_a_phone() {
+    for plan in fixture_plans() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let site = dir.path().join("site");
+        build_site(&plan, &site, &["--include-private"]);
+        let last = node_check("phone_check.js", &[site.as_os_str()]);
+        assert!(last.ends_with("problems=0"), "{}: {last}", plan.display());
+        // The check looked at something on every plan.
+        for key in ["ordinals", "tels", "cells"] {
+            assert!(figure(&last, key) > 0, "{}: {last}", plan.display());
+        }
+    }
+}
+
+#[test]
+fn steps_numbered_from_12_keep_their_numbers_in_the_html() {
+    // The Markdown side of it: `12.` starts the list at 12, and the nested list
+    // counts from 1 again; the browser test reads what is drawn.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    build_site(
+        &root().join("tests/testsuite/plans/water-utility-us"),
+        &site,
+        &[],
+    );
+    let html = std::fs::read_to_string(site.join("runbooks/scada-manual-operation.html"))
+        .expect("the runbook");
+    let doc = scraper::Html::parse_document(&html);
+    let ol = scraper::Selector::parse("section.checklist > ol").expect("selector");
+    let first = doc.select(&ol).next().expect("a numbered list");
+    assert_eq!(first.value().attr("start"), Some("12"));
+    let items = scraper::Selector::parse(":scope > li").expect("selector");
+    assert_eq!(first.select(&items).count(), 4);
+}
