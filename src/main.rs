@@ -308,7 +308,11 @@ fn build(
     let rendered = render::render(&input, &sink);
     if let Ok(notes) = &rendered {
         for note in notes {
-            eprintln!("note: {note}");
+            // What a card could not hold is a warning; the rest are notes.
+            match note.strip_prefix("warning: ") {
+                Some(w) => eprintln!("warning: {w}"),
+                None => eprintln!("note: {note}"),
+            }
         }
     }
     if let Err(e) = rendered {

@@ -774,7 +774,7 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let c = self.ctx("../", false, false);
-        let drawn: Vec<(views::Faces, Vec<String>)> = cards
+        let drawn: Vec<(Vec<views::Faces>, Vec<String>)> = cards
             .par_iter()
             .map(|card| {
                 let mut n = Vec::new();
@@ -784,7 +784,7 @@ impl<'a> Renderer<'a> {
             .collect();
         let mut faces = Vec::with_capacity(drawn.len());
         for (f, n) in drawn {
-            faces.push(f);
+            faces.extend(f);
             notes.extend(n);
         }
         drop(codes);

@@ -17,7 +17,9 @@ pub fn label_cells(html: &str) -> Cow<'_, str> {
     while let Some(start) = rest.find("<table") {
         out.push_str(&rest[..start]);
         let table = &rest[start..];
-        let end = table.find("</table>").map_or(table.len(), |e| e + "</table>".len());
+        let end = table
+            .find("</table>")
+            .map_or(table.len(), |e| e + "</table>".len());
         label_table(&table[..end], &mut out);
         rest = &table[end..];
     }

@@ -7,8 +7,9 @@
 // For cards/index.html (A4) and cards/letter.html (US Letter), printed to PDF with
 // the page's own page size: every page has the sheet's size and there is one page a
 // sheet; under print media every card face measures 85.60 x 53.98 mm (+-0.5 mm),
-// nothing in it is set smaller than 6.5 pt, nothing sticks out of it or is cut off
-// at its bottom, and every QR code's module is at least 0.4 mm. Then on each
+// no text in it is set smaller than 6 pt, no line of text overlaps another or the QR
+// code, no text sticks out of the card or is clipped by a box (or an ellipsis), and
+// every QR code's module is at least 0.4 mm. Then on each
 // communication template with placeholders: typing a value fills every place of it,
 // and an SMS counts its characters and segments as GSM 03.38 says. Prints one line
 // per problem and a last line `sheets=N faces=N templates=N problems=N`.
@@ -71,20 +72,53 @@ function sms(text) {
       const out = { faces: [], sheets: document.querySelectorAll('.sheet').length, qr: [] };
       for (const card of document.querySelectorAll('.card')) {
         const r = card.getBoundingClientRect();
-        const small = [], outside = [];
-        for (const el of card.querySelectorAll('*')) {
-          if (el.closest('svg')) continue;
-          const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+        const small = [], outside = [], clipped = [], overlaps = [];
+        // Every line of text on the face, as drawn: its box, its text, and its size.
+        const lines = [];
+        const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (!n.textContent.trim() || n.parentElement.closest('svg')) continue;
+          const el = n.parentElement;
           const cs = getComputedStyle(el);
-          if (own && parseFloat(cs.fontSize) < 6.5 * 96 / 72 - 0.01) small.push(`${el.className || el.tagName} ${cs.fontSize}`);
-          const e = el.getBoundingClientRect();
-          if (e.width && (e.left < r.left - 0.5 || e.right > r.right + 0.5 || e.top < r.top - 0.5 || e.bottom > r.bottom + 0.5)) {
-            outside.push(el.className || el.tagName);
+          if (parseFloat(cs.fontSize) < 6 * 96 / 72 - 0.01) small.push(`"${n.textContent.trim().slice(0, 30)}" ${cs.fontSize}`);
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          for (const b of range.getClientRects()) {
+            if (!b.width || !b.height) continue;
+            const text = n.textContent.trim().slice(0, 30);
+            lines.push({ b, text, node: n });
+            // Inside the card, and inside every box between the text and the card
+            // that clips what sticks out of it.
+            if (b.left < r.left - 0.5 || b.right > r.right + 0.5 || b.top < r.top - 0.5 || b.bottom > r.bottom + 0.5) outside.push(text);
+            for (let a = el; a && a !== card.parentElement; a = a.parentElement) {
+              const acs = getComputedStyle(a);
+              if (acs.overflow === 'visible' && acs.overflowX === 'visible' && acs.overflowY === 'visible') continue;
+              const ab = a.getBoundingClientRect();
+              if (b.left < ab.left - 0.5 || b.right > ab.right + 0.5 || b.top < ab.top - 0.5 || b.bottom > ab.bottom + 0.5) { clipped.push(`${text} by ${a.className}`); break; }
+            }
+            if (/ellipsis/.test(cs.textOverflow) && el.scrollWidth > el.clientWidth + 1) clipped.push(`${text} (ellipsis)`);
           }
         }
-        const text = card.querySelector('.card-text');
-        out.faces.push({ id: card.getAttribute('data-card'), w: r.width, h: r.height, small, outside,
-          cut: text ? text.scrollHeight > text.clientHeight + 1 : false });
+        // No two lines of text overlap (the boxes of one text node's lines are apart).
+        for (let i = 0; i < lines.length; i++) {
+          for (let j = i + 1; j < lines.length; j++) {
+            const a = lines[i].b, b = lines[j].b;
+            const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+            const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+            if (w > 0.5 && h > 1.5) overlaps.push(`"${lines[i].text}" / "${lines[j].text}"`);
+          }
+        }
+        // Nor does text overlap the QR code.
+        for (const svg of card.querySelectorAll('svg.qr')) {
+          const q = svg.getBoundingClientRect();
+          for (const l of lines) {
+            const w = Math.min(l.b.right, q.right) - Math.max(l.b.left, q.left);
+            const h = Math.min(l.b.bottom, q.bottom) - Math.max(l.b.top, q.top);
+            if (w > 0.5 && h > 0.5) overlaps.push(`"${l.text}" / the QR code`);
+          }
+          if (q.bottom > r.bottom + 0.5 || q.right > r.right + 0.5) outside.push('the QR code');
+        }
+        out.faces.push({ id: card.getAttribute('data-card'), w: r.width, h: r.height, small, outside, clipped, overlaps });
       }
       for (const svg of document.querySelectorAll('svg.qr')) {
         const side = svg.viewBox.baseVal.width;
@@ -98,9 +132,10 @@ function sms(text) {
     for (const f of state.faces) {
       const w = f.w * MM, h = f.h * MM;
       if (Math.abs(w - 85.6) > 0.5 || Math.abs(h - 53.98) > 0.5) problems.push(`${file}: ${f.id} measures ${w.toFixed(2)} x ${h.toFixed(2)} mm`);
-      if (f.small.length) problems.push(`${file}: ${f.id}: text under 6.5 pt: ${f.small.slice(0, 3).join(', ')}`);
+      if (f.small.length) problems.push(`${file}: ${f.id}: text under 6 pt: ${f.small.slice(0, 3).join(', ')}`);
       if (f.outside.length) problems.push(`${file}: ${f.id}: sticks out of the card: ${f.outside.slice(0, 3).join(', ')}`);
-      if (f.cut) problems.push(`${file}: ${f.id}: its text is cut off at the bottom`);
+      if (f.clipped.length) problems.push(`${file}: ${f.id}: text clipped: ${f.clipped.slice(0, 3).join(', ')}`);
+      if (f.overlaps.length) problems.push(`${file}: ${f.id}: texts overlap: ${f.overlaps.slice(0, 3).join(', ')}`);
     }
     for (const q of state.qr) if (q * MM < 0.4 - 0.005) problems.push(`${file}: a QR module of ${(q * MM).toFixed(3)} mm`);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });

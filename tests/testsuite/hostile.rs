@@ -496,6 +496,8 @@ const ATTRIBUTES: &[&str] = &[
     "data-runbook",
     "data-estimated",
     "data-for",
+    "data-label",
+    "data-part",
     "tabindex",
 ];
 

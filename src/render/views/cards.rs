@@ -4,17 +4,12 @@
 //! once for both paper sizes, since thousands of personal cards would be slow
 //! through the template engine.
 
+use super::card_text;
 use super::*;
-use crate::kit::cards::{Card, Entry};
+use crate::kit::cards::Card;
 
 pub const CARD_W: f64 = 85.60;
 pub const CARD_H: f64 = 53.98;
-
-/// Lines a face holds beside the QR code (each face carries the code, so that
-/// whichever side faces up can be scanned).
-const FRONT_LINES: usize = 8;
-const PERSONAL_FRONT_CALLS: usize = 4;
-const BACK_LINES: usize = 9;
 
 #[derive(Clone, Copy)]
 pub struct Paper {
@@ -126,7 +121,7 @@ pub fn cards_page(paper: Paper, cards: &[Card], faces: &[Faces]) -> CardsPage {
         other_paper: other.label,
         other_href: other.path.rsplit('/').next().unwrap_or("").to_string(),
         per_sheet,
-        cards: cards.len(),
+        cards: faces.len(),
         sheets,
         width_mm: mm(paper.width),
         height_mm: mm(paper.height),
@@ -205,188 +200,647 @@ fn marks(paper: Paper, mx: f64, my: f64, number: usize, back: bool) -> String {
     )
 }
 
-/// A card's faces. `qr` is the code's SVG (drawn once for every card that carries
-/// the same payload); `notes` gets what did not fit.
-pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) -> Faces {
+/// The card's padding, and the room inside it.
+const PAD: f64 = 3.0;
+const INNER_W: f64 = CARD_W - 2.0 * PAD;
+const INNER_H: f64 = CARD_H - 2.0 * PAD;
+/// Between the text and the QR code.
+const GAP: f64 = 1.5;
+/// Sizes in points: body text, labels, the hotline's number, the title; nothing is
+/// set smaller than `MIN_PT`.
+const BODY_PT: f64 = 7.0;
+const LABEL_PT: f64 = 6.5;
+const HOTLINE_PT: f64 = 10.0;
+const TITLE_PT: f64 = 9.0;
+const MIN_PT: f64 = 6.0;
+/// A label's margin above it, in mm (the stylesheet's `.card-label`).
+const LABEL_MARGIN: f64 = 0.4;
+/// A card's text may run on over this many cards; what is left then is left out.
+const MAX_CARDS: usize = 3;
+/// Room kept free on each face for rounding between this model and the browser.
+const SLACK: f64 = 0.6;
+
+/// One piece of a face's text column: its HTML and height. Pieces of a group (the
+/// people you call) are headed by the group's label where the group starts, and by
+/// its "continued" label on the next face.
+struct Piece {
+    html: String,
+    height: f64,
+    group: Option<usize>,
+    /// What the reader would miss if it were left out, for the build's warning.
+    field: &'static str,
+}
+
+struct Group {
+    label: String,
+    continued: String,
+}
+
+fn label_height() -> f64 {
+    card_text::height(1, LABEL_PT) + LABEL_MARGIN
+}
+
+/// Text as lines of its own at the largest size from `max` down to [`MIN_PT`] that
+/// keeps it within `room` mm of height (or at `MIN_PT`): one piece a line.
+fn paragraph(
+    text: &str,
+    class: &str,
+    width: f64,
+    max: f64,
+    room: f64,
+    bold: bool,
+    field: &'static str,
+) -> Vec<Piece> {
+    let mut pt = max;
+    let mut lines = card_text::wrap(text, width, pt, bold);
+    while pt > MIN_PT && card_text::height(lines.len(), pt) > room {
+        pt = (pt - 0.25).max(MIN_PT);
+        lines = card_text::wrap(text, width, pt, bold);
+    }
+    lines
+        .into_iter()
+        .map(|line| Piece {
+            html: format!(
+                "<p class=\"{class}\" style=\"font-size:{pt}pt\">{}</p>",
+                escape(&line)
+            ),
+            height: card_text::height(1, pt),
+            group: None,
+            field,
+        })
+        .collect()
+}
+
+/// A name with its number: on one line at the largest size down to 6.5 pt that fits,
+/// else the name wraps and the number goes below it.
+fn entry_piece(name: &str, number: Option<&str>, width: f64, group: usize) -> Piece {
+    let (tel, tel_text) = match number {
+        Some(n) => (tel_link(n), n.to_string()),
+        None => (
+            "<span class=\"no-number\">no number</span>".to_string(),
+            "no number".to_string(),
+        ),
+    };
+    let name_w = |pt| card_text::width_mm(name, pt, false, false);
+    let tel_w = |pt| card_text::width_mm(&tel_text, pt, true, false);
+    let mut pt = BODY_PT;
+    let mut lines = None;
+    while pt >= 6.5 {
+        if name_w(pt) + 1.0 + tel_w(pt) <= width {
+            lines = Some(1);
+            break;
+        }
+        pt -= 0.25;
+    }
+    let lines = lines.unwrap_or_else(|| {
+        pt = BODY_PT;
+        card_text::wrap(name, width, pt, false).len()
+            + card_text::wrap(&tel_text, width, pt, true).len()
+    });
+    Piece {
+        html: format!(
+            "<div class=\"card-entry\"{}><span class=\"n\">{}</span>{tel}</div>",
+            if pt < BODY_PT {
+                format!(" style=\"font-size:{pt}pt\"")
+            } else {
+                String::new()
+            },
+            escape(name)
+        ),
+        height: card_text::height(lines, pt),
+        group: Some(group),
+        field: "a contact",
+    }
+}
+
+/// The faces' shared parts: head, title and foot, each drawn to fit the card's
+/// width (shrunk, then wrapped; never cut), with their heights.
+struct Frame {
+    head: String,
+    title: String,
+    foot: String,
+    /// Heights of the head, and of the title and foot together.
+    head_h: f64,
+    title_foot_h: f64,
+}
+
+/// `compact`: the head and title at the smallest size, for a card whose QR code
+/// needs the room.
+fn frame(
+    organization: &str,
+    classification: Option<&str>,
+    title: &str,
+    foot: Foot,
+    compact: bool,
+    width: f64,
+) -> Frame {
+    let org_pt = if compact { MIN_PT } else { LABEL_PT };
+    let (title_max, title_min) = if compact {
+        (BODY_PT, MIN_PT)
+    } else {
+        (TITLE_PT, BODY_PT)
+    };
+    // Head: organization and classification on one line if they fit at 6 pt or more,
+    // else each on lines of its own.
+    const CLASS_BOX: f64 = 2.6;
+    let class_w = |pt| {
+        classification.map_or(0.0, |c| {
+            card_text::width_mm(c, pt, true, false) + CLASS_BOX + 2.0
+        })
+    };
+    let mut pt = BODY_PT;
+    let mut one_line = false;
+    while pt >= MIN_PT {
+        if card_text::width_mm(organization, pt, true, false) + class_w(pt.min(LABEL_PT)) <= INNER_W
+        {
+            one_line = true;
+            break;
+        }
+        pt -= 0.25;
+    }
+    let (head, head_h) = if one_line {
+        let cpt = pt.min(LABEL_PT);
+        (
+            format!(
+                "<div class=\"card-head\" style=\"font-size:{pt}pt\"><span class=\"card-org\">{}</span>{}</div>",
+                escape(organization),
+                classification
+                    .map(|c| format!(
+                        "<span class=\"card-class\" style=\"font-size:{cpt}pt\">{}</span>",
+                        escape(c)
+                    ))
+                    .unwrap_or_default()
+            ),
+            card_text::height(1, pt),
+        )
+    } else {
+        let org = card_text::wrap(organization, INNER_W, org_pt, true).len();
+        let class = classification.map_or(0, |c| {
+            card_text::wrap(c, INNER_W - CLASS_BOX, MIN_PT, true).len()
+        });
+        (
+            format!(
+                "<div class=\"card-head stacked\"><span class=\"card-org\" style=\"font-size:{org_pt}pt\">{}</span>{}</div>",
+                escape(organization),
+                classification
+                    .map(|c| format!(
+                        "<span class=\"card-class\" style=\"font-size:{MIN_PT}pt\">{}</span>",
+                        escape(c)
+                    ))
+                    .unwrap_or_default()
+            ),
+            card_text::height(org, org_pt) + card_text::height(class, MIN_PT) + 0.5,
+        )
+    };
+    // Title: one line from 9 pt down to 7 pt, else wrapped at 7 pt.
+    let (tpt, tlines) = match card_text::one_line_size(title, width, title_max, title_min, true) {
+        Some(pt) => (pt, 1),
+        None => (
+            title_min,
+            card_text::wrap(title, width, title_min, true).len(),
+        ),
+    };
+    let title_html = format!(
+        "<div class=\"card-title\" style=\"font-size:{tpt}pt\">{}</div>",
+        escape(title)
+    );
+    // Title margins and rule: .3 + .8 + .3 mm.
+    let title_h = card_text::height(tlines, tpt) + 1.4;
+    // Foot: version, hotline label and number on one line if they fit at 6 pt or
+    // more, else the version on a line and the label with the number below.
+    // A hotline label too long for the foot's line gives way to the word "Hotline"
+    // (the front names it in full).
+    let mut foot = foot;
+    let (version, number) = (foot.version.clone(), foot.number.clone());
+    let parts_w = |pt, label: Option<&str>| {
+        card_text::width_mm(&version, pt, false, false)
+            + label.map_or(0.0, |l| card_text::width_mm(l, pt, false, false) + 2.0)
+            + number
+                .as_deref()
+                .map_or(0.0, |n| card_text::width_mm(n, pt, true, false) + 2.0)
+    };
+    let mut pt = LABEL_PT;
+    let mut fits = false;
+    'sizes: for label in [
+        foot.label.clone(),
+        foot.label.as_ref().map(|_| "Hotline".to_string()),
+    ] {
+        pt = LABEL_PT;
+        while pt >= MIN_PT {
+            if parts_w(pt, label.as_deref()) <= width {
+                fits = true;
+                foot.label = label;
+                break 'sizes;
+            }
+            pt -= 0.25;
+        }
+    }
+    if !fits {
+        // On two lines: the version, then the label and number, the label shortened
+        // to "Hotline" when the two do not fit one line.
+        let num_w = number
+            .as_deref()
+            .map_or(0.0, |n| card_text::width_mm(n, MIN_PT, true, false) + 2.0);
+        if foot
+            .label
+            .as_deref()
+            .is_some_and(|l| card_text::width_mm(l, MIN_PT, false, false) + num_w > width)
+        {
+            foot.label = Some("Hotline".to_string());
+        }
+    }
+    let number = foot.number.as_deref().map(tel_link).unwrap_or_default();
+    let label = foot
+        .label
+        .as_deref()
+        .map(|l| format!("<span class=\"foot-label\">{}</span>", escape(l)))
+        .unwrap_or_default();
+    let (foot_html, foot_h) = if fits {
+        (
+            format!(
+                "<div class=\"card-foot\" style=\"font-size:{pt}pt\"><span class=\"foot-version\">{}</span>{label}{number}</div>",
+                escape(&foot.version)
+            ),
+            card_text::height(1, pt),
+        )
+    } else {
+        let v = card_text::wrap(&foot.version, width, MIN_PT, false).len();
+        let l = foot.label.as_deref().map_or(0, |l| {
+            let w = width
+                - foot
+                    .number
+                    .as_deref()
+                    .map_or(0.0, |n| card_text::width_mm(n, MIN_PT, true, false) + 2.0);
+            card_text::wrap(l, w.max(width / 2.0), MIN_PT, false).len()
+        });
+        (
+            format!(
+                "<div class=\"card-foot stacked\" style=\"font-size:{MIN_PT}pt\"><span class=\"foot-version\">{}</span><span class=\"foot-call\">{label}{number}</span></div>",
+                escape(&foot.version)
+            ),
+            card_text::height(v + l.max(1), MIN_PT),
+        )
+    };
+    Frame {
+        head,
+        title: title_html,
+        foot: foot_html,
+        // The foot's rule and padding: .2 + .3 mm.
+        head_h,
+        title_foot_h: title_h + foot_h + 0.5,
+    }
+}
+
+#[derive(Clone)]
+struct Foot {
+    version: String,
+    label: Option<String>,
+    number: Option<String>,
+}
+
+/// A card's faces: front and back, then the faces of the cards that continue it when
+/// its text does not fit on one (each says "2/2"). `qr` is the code's SVG (drawn once
+/// for every card that carries the same payload); `notes` gets what was moved to
+/// another card or left out, naming the card and the field.
+pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) -> Vec<Faces> {
     let plan = c.plan;
     let info = &plan.settings.info;
-    let id = escape(&card.id);
-    let head = format!(
-        "<div class=\"card-head\"><span class=\"card-org\">{}</span>{}</div>",
-        escape(&info.organization.value),
-        info.classification
-            .as_ref()
-            .map(|x| format!("<span class=\"card-class\">{}</span>", escape(x)))
-            .unwrap_or_default()
-    );
     let hotline = plan.settings.hotline.as_ref();
     let hot_label = hotline
         .and_then(|h| h.label.as_ref())
         .map_or("Hotline", |l| l.value.as_str());
     let hot_number = hotline.and_then(|h| h.phone.as_ref().or(h.alt_phone.as_ref()));
-    let foot = format!(
-        "<div class=\"card-foot\"><span class=\"foot-version\">Plan {}</span>{}</div>",
-        escape(&info.version.value),
-        hot_number
-            .map(|n| format!(
-                "<span class=\"foot-label\">{}</span>{}",
-                escape(hot_label),
-                tel_link(&n.value)
-            ))
-            .unwrap_or_default()
-    );
-    let hotline_block = hot_number
-        .map(|n| {
-            format!(
-                "<div class=\"card-hotline\"><span class=\"card-label\">{}</span>{}</div>",
-                escape(hot_label),
-                tel_link(&n.value)
-            )
-        })
-        .unwrap_or_default();
-    let qr_block = match (qr, &card.qr) {
-        (Some(svg), Some(p)) => format!(
-            "<figure class=\"card-qr\" style=\"width:{}mm\">{svg}<figcaption>Scan: {}</figcaption></figure>",
-            p.side_mm,
-            escape(&p.caption)
-        ),
-        _ => String::new(),
+    let foot = Foot {
+        version: format!("Plan {}", info.version.value),
+        label: hot_number.map(|_| hot_label.to_string()),
+        number: hot_number.map(|n| n.value.clone()),
     };
-    let mut front_lines = String::new();
-    let mut back_lines = String::new();
-    let title;
+    let organization = &info.organization.value;
+    let classification = info.classification.as_ref().map(|c| c.as_str());
+    let mut frame = frame(
+        organization,
+        classification,
+        &card.title,
+        foot.clone(),
+        false,
+        INNER_W,
+    );
+    // The QR code keeps its size (its modules must stay readable). Where the head,
+    // title and foot leave too little room under it, the title and foot move into
+    // the text column beside the code ("tight"), which then runs from the head to
+    // the card's bottom.
+    let qr_side = card
+        .qr
+        .as_ref()
+        .filter(|_| qr.is_some())
+        .map_or(0.0, |p| p.side_mm);
+    let mut tight = false;
+    if INNER_H - frame.head_h - frame.title_foot_h - SLACK < qr_side {
+        tight = true;
+        frame = self::frame(
+            organization,
+            classification,
+            &card.title,
+            foot,
+            true,
+            INNER_W - qr_side - GAP,
+        );
+        if INNER_H - frame.head_h - SLACK < qr_side {
+            notes.push(format!(
+                "warning: card {}: the organization and classification leave too little room for its {qr_side} mm QR code, which reaches into the card's edge: shorten them",
+                card.id
+            ));
+        }
+    }
+    let body_h = INNER_H - frame.head_h - SLACK - if tight { 0.0 } else { frame.title_foot_h };
+    // The room for the text: in a tight card, what the title and foot leave.
+    let text_h = body_h - if tight { frame.title_foot_h } else { 0.0 };
+    // The QR code beside the text, its caption wrapped under it; without room for
+    // the caption, the code alone.
+    let (qr_block, text_w) = match (qr, &card.qr) {
+        (Some(svg), Some(p)) => {
+            let caption = format!("Scan: {}", p.caption);
+            let lines = card_text::wrap(&caption, p.side_mm, LABEL_PT, false).len();
+            let with_caption = p.side_mm + card_text::height(lines, LABEL_PT) <= body_h;
+            if !with_caption {
+                notes.push(format!(
+                    "warning: card {}: the caption under the QR code (\"{caption}\") is left out: the card has no room for it",
+                    card.id
+                ));
+            }
+            (
+                format!(
+                    "<figure class=\"card-qr\" style=\"width:{}mm\">{svg}{}</figure>",
+                    p.side_mm,
+                    if with_caption {
+                        format!("<figcaption>{}</figcaption>", escape(&caption))
+                    } else {
+                        String::new()
+                    }
+                ),
+                INNER_W - p.side_mm - GAP,
+            )
+        }
+        _ => (String::new(), INNER_W),
+    };
+    let mut groups = Vec::new();
+    let mut group = |label: &str, continued: &str| {
+        groups.push(Group {
+            label: label.to_string(),
+            continued: continued.to_string(),
+        });
+        groups.len() - 1
+    };
+    let hotline_piece = hot_number.map(|n| Piece {
+        html: format!(
+            "<div class=\"card-hotline\"><span class=\"card-label\">{}</span>{}</div>",
+            escape(hot_label),
+            tel_link(&n.value)
+        ),
+        height: card_text::height(
+            card_text::wrap(hot_label, text_w, LABEL_PT, false).len(),
+            LABEL_PT,
+        ) + card_text::height(1, HOTLINE_PT)
+            + 0.6,
+        group: None,
+        field: "the hotline",
+    });
+    let label_piece = |text: &str, field| Piece {
+        html: heading(text),
+        height: label_height(),
+        group: None,
+        field,
+    };
+    // The front's pieces, then the back's: what does not fit on the front goes to
+    // the back, what does not fit there to the next card.
+    // A personal card has the hotline in its foot: its front is for the cascade.
+    let mut front: Vec<Piece> = if card.personal.is_none() {
+        hotline_piece.into_iter().collect()
+    } else {
+        Vec::new()
+    };
+    let mut back: Vec<Piece> = Vec::new();
     match &card.personal {
         None => {
-            title = card.title.clone();
-            let (front, rest) = card.contacts.split_at(card.contacts.len().min(FRONT_LINES));
-            front_lines.push_str(&list(front));
+            let numbers = group("", "More numbers");
+            for e in &card.contacts {
+                front.push(entry_piece(&e.name, e.number.as_deref(), text_w, numbers));
+            }
             if let Some(a) = &card.audience {
-                back_lines.push_str(&format!(
-                    "<p class=\"card-audience\">For: {}</p>",
-                    escape(a)
+                back.extend(paragraph(
+                    &format!("For: {a}"),
+                    "card-audience",
+                    text_w,
+                    BODY_PT,
+                    text_h / 3.0,
+                    true,
+                    "its audience",
                 ));
             }
             if let Some(b) = &card.back {
-                back_lines.push_str(&format!("<p class=\"card-note\">{}</p>", escape(b)));
-                if b.chars().count() > 320 {
-                    notes.push(format!(
-                        "card {}: its back text has {} characters; about 320 fit",
-                        card.id,
-                        b.chars().count()
-                    ));
-                }
-            }
-            if !rest.is_empty() {
-                let shown = rest.len().min(BACK_LINES / 2);
-                back_lines.push_str(&heading("More numbers"));
-                back_lines.push_str(&list(&rest[..shown]));
-                if shown < rest.len() {
-                    notes.push(format!(
-                        "card {}: lists {} contacts; {} fit on the card, the rest are left out",
-                        card.id,
-                        card.contacts.len(),
-                        FRONT_LINES + shown
-                    ));
-                }
+                back.extend(paragraph(
+                    b,
+                    "card-note",
+                    text_w,
+                    BODY_PT,
+                    text_h,
+                    false,
+                    "its back text",
+                ));
             }
         }
         Some(p) => {
-            title = card.title.clone();
-            front_lines.push_str(&format!(
-                "<p class=\"card-holder\">{}</p>",
-                escape(&p.holder.name)
-            ));
+            front.push(Piece {
+                html: format!("<p class=\"card-holder\">{}</p>", escape(&p.holder.name)),
+                height: card_text::height(
+                    card_text::wrap(&p.holder.name, text_w, BODY_PT, true).len(),
+                    BODY_PT,
+                ),
+                group: None,
+                field: "the holder's name",
+            });
             match &p.called_by {
                 Some(by) => {
-                    front_lines.push_str(&heading("Called by"));
-                    front_lines.push_str(&list(std::slice::from_ref(by)));
+                    let g = group("Called by", "Called by");
+                    front.push(entry_piece(&by.name, by.number.as_deref(), text_w, g));
                 }
-                None => front_lines.push_str(&heading("You start this call tree")),
+                None => front.push(label_piece("You start this call tree", "who calls you")),
             }
-            let (front, rest) = p.calls.split_at(p.calls.len().min(PERSONAL_FRONT_CALLS));
-            if !p.calls.is_empty() {
-                front_lines.push_str(&heading("You call, in order"));
-                front_lines.push_str(&numbered(front, 1));
-            }
-            if let Some(to) = &p.report_to {
-                front_lines.push_str(&heading("Report back to"));
-                front_lines.push_str(&list(std::slice::from_ref(to)));
-            } else {
-                front_lines.push_str(&heading("Everyone reports back to you"));
-            }
-            let mut budget = BACK_LINES;
-            if !rest.is_empty() {
-                let shown = rest.len().min(budget - 1);
-                back_lines.push_str(&heading("You call, continued"));
-                back_lines.push_str(&numbered(&rest[..shown], front.len() + 1));
-                budget -= shown + 1;
-                if shown < rest.len() {
-                    notes.push(format!(
-                        "card {}: calls {} people; {} fit on the card, the rest are left out",
-                        card.id,
-                        p.calls.len(),
-                        front.len() + shown
-                    ));
-                }
-            }
-            let alternates: Vec<(&Entry, &Entry)> = p
-                .calls
-                .iter()
-                .zip(&p.alternates)
-                .flat_map(|(who, alts)| alts.iter().map(move |a| (who, a)))
-                .collect();
-            if p.calls.is_empty() {
-                back_lines.push_str(&format!(
-                    "<p class=\"card-note\">When you are called: confirm you have the message, do \
-                     what it asks, and report back{}.</p>",
-                    p.report_to
-                        .as_ref()
-                        .map(|r| format!(" to {}", escape(&r.name)))
-                        .unwrap_or_default()
+            let calls = group("You call, in order", "You call, continued");
+            for (i, e) in p.calls.iter().enumerate() {
+                front.push(entry_piece(
+                    &format!("{}. {}", i + 1, e.name),
+                    e.number.as_deref(),
+                    text_w,
+                    calls,
                 ));
-            } else if budget > 2 {
-                back_lines.push_str(&heading("No answer? Call their alternate"));
-                budget -= 1;
-                if alternates.is_empty() {
-                    back_lines.push_str(
-                        "<p class=\"card-note\">Leave a message, go on down your list, and say \
-                         who did not answer when you report back.</p>",
-                    );
-                } else {
-                    let mut items = String::new();
-                    for (who, alt) in alternates.iter().take(budget) {
-                        items.push_str(&format!(
-                            "<li><span class=\"n\">{} <span class=\"for\">for {}</span></span>{}</li>",
-                            escape(&alt.name),
-                            escape(&who.name),
-                            alt.number.as_deref().map(tel_link).unwrap_or_default()
+            }
+            match &p.report_to {
+                Some(to) => {
+                    let g = group("Report back to", "Report back to");
+                    front.push(entry_piece(&to.name, to.number.as_deref(), text_w, g));
+                }
+                None => front.push(label_piece(
+                    "Everyone reports back to you",
+                    "whom to report to",
+                )),
+            }
+            if p.calls.is_empty() {
+                back.extend(paragraph(
+                    &format!(
+                        "When you are called: confirm you have the message, do what it asks, and report back{}.",
+                        p.report_to.as_ref().map(|r| format!(" to {}", r.name)).unwrap_or_default()
+                    ),
+                    "card-note",
+                    text_w,
+                    BODY_PT,
+                    text_h,
+                    false,
+                    "what to do when called",
+                ));
+            } else {
+                let alts = group("No answer? Call their alternate", "Alternates, continued");
+                let mut any = false;
+                for (who, list) in p.calls.iter().zip(&p.alternates) {
+                    for a in list {
+                        any = true;
+                        back.push(entry_piece(
+                            &format!("{} for {}", a.name, who.name),
+                            a.number.as_deref(),
+                            text_w,
+                            alts,
                         ));
                     }
-                    back_lines.push_str(&format!("<ul class=\"card-list\">{items}</ul>"));
+                }
+                if !any {
+                    back.push(label_piece("No answer?", "what to do without an answer"));
+                    back.extend(paragraph(
+                        "Leave a message, go on down your list, and say who did not answer when you report back.",
+                        "card-note",
+                        text_w,
+                        BODY_PT,
+                        text_h / 2.0,
+                        false,
+                        "what to do without an answer",
+                    ));
                 }
             }
         }
     }
-    let front = format!(
-        "<div class=\"card card-front\" data-card=\"{id}\"{anchor}>{head}\
-         <div class=\"card-title\">{title}</div>\
-         <div class=\"card-body\"><div class=\"card-text\">{hotline_block}{front_lines}</div>{qr_block}</div>\
-         {foot}</div>",
-        anchor = if card.personal.is_none() {
-            format!(" id=\"card-{id}\"")
-        } else {
-            String::new()
-        },
-        title = escape(&title),
-    );
-    let back = format!(
-        "<div class=\"card card-back\" data-card=\"{id}\">{head}\
-         <div class=\"card-title\">{title}</div>\
-         <div class=\"card-body\"><div class=\"card-text\">{back_lines}</div>{qr_block}</div>\
-         {foot}</div>",
-        title = escape(&title),
-    );
-    Faces { front, back }
+    // Place the pieces: the front's on the front, the rest with the back's.
+    let mut queue: std::collections::VecDeque<Piece> = front.into_iter().collect();
+    let mut started = vec![false; groups.len()];
+    let mut columns = vec![fill(&mut queue, &groups, &mut started, text_h)];
+    queue.extend(back);
+    while !queue.is_empty() && columns.len() < MAX_CARDS * 2 {
+        columns.push(fill(&mut queue, &groups, &mut started, text_h));
+    }
+    if columns.len() % 2 == 1 {
+        columns.push(String::new());
+    }
+    let cards = columns.len() / 2;
+    if cards > 1 {
+        notes.push(format!(
+            "warning: card {}: its text does not fit on one card and continues on {cards} cards",
+            card.id
+        ));
+    }
+    if !queue.is_empty() {
+        let mut fields: Vec<&str> = queue.iter().map(|p| p.field).collect();
+        fields.dedup();
+        notes.push(format!(
+            "warning: card {}: {} left out ({} lines): they do not fit on {MAX_CARDS} cards",
+            card.id,
+            fields.join(", "),
+            queue.len()
+        ));
+    }
+    let id = escape(&card.id);
+    columns
+        .chunks(2)
+        .enumerate()
+        .map(|(n, pair)| {
+            let part = if cards > 1 {
+                format!(" data-part=\"{}\"", n + 1)
+            } else {
+                String::new()
+            };
+            let title = if cards > 1 {
+                frame.title.replacen("</div>", &format!(" ({}/{cards})</div>", n + 1), 1)
+            } else {
+                frame.title.clone()
+            };
+            let face = |side: &str, text: &str, anchor: &str| {
+                if tight {
+                    format!(
+                        "<div class=\"card card-{side} tight\" data-card=\"{id}\"{part}{anchor}>{}\
+                         <div class=\"card-body\"><div class=\"card-text\">{title}<div class=\"card-lines\">{text}</div>{}</div>{qr_block}</div></div>",
+                        frame.head, frame.foot
+                    )
+                } else {
+                    format!(
+                        "<div class=\"card card-{side}\" data-card=\"{id}\"{part}{anchor}>{}{title}\
+                         <div class=\"card-body\"><div class=\"card-text\">{text}</div>{qr_block}</div>{}</div>",
+                        frame.head, frame.foot
+                    )
+                }
+            };
+            let anchor = if card.personal.is_none() && n == 0 {
+                format!(" id=\"card-{id}\"")
+            } else {
+                String::new()
+            };
+            Faces {
+                front: face("front", &pair[0], &anchor),
+                back: face("back", pair.get(1).map_or("", String::as_str), ""),
+            }
+        })
+        .collect()
+}
+
+/// The pieces from the front of `queue` that fit in `room` mm, as one column's
+/// HTML. A group's label comes with its first piece on the face (never alone at the
+/// bottom); on a face after the one where the group started, its "continued" label.
+fn fill(
+    queue: &mut std::collections::VecDeque<Piece>,
+    groups: &[Group],
+    started: &mut [bool],
+    room: f64,
+) -> String {
+    let mut html = String::new();
+    let mut used = 0.0;
+    let mut current = None;
+    while let Some(piece) = queue.front() {
+        let label = piece.group.filter(|g| current != Some(*g)).map(|g| {
+            let text = if started[g] {
+                &groups[g].continued
+            } else {
+                &groups[g].label
+            };
+            (g, text.clone())
+        });
+        let label_h = label
+            .as_ref()
+            .filter(|(_, t)| !t.is_empty())
+            .map_or(0.0, |_| label_height());
+        if used + label_h + piece.height > room {
+            break;
+        }
+        if let Some((g, text)) = label {
+            if !text.is_empty() {
+                html.push_str(&heading(&text));
+            }
+            started[g] = true;
+            current = Some(g);
+        } else if piece.group.is_none() {
+            current = None;
+        }
+        used += label_h + piece.height;
+        if let Some(p) = queue.pop_front() {
+            html.push_str(&p.html);
+        }
+    }
+    html
 }
 
 fn tel_link(number: &str) -> String {
@@ -399,44 +853,4 @@ fn tel_link(number: &str) -> String {
 
 fn heading(text: &str) -> String {
     format!("<p class=\"card-label\">{}</p>", escape(text))
-}
-
-fn entry_line(e: &Entry) -> String {
-    format!(
-        "<li><span class=\"n\">{}</span>{}</li>",
-        escape(&e.name),
-        e.number
-            .as_deref()
-            .map(tel_link)
-            .unwrap_or_else(|| "<span class=\"no-number\">no number</span>".into())
-    )
-}
-
-fn list(entries: &[Entry]) -> String {
-    let items: String = entries.iter().map(entry_line).collect();
-    if items.is_empty() {
-        String::new()
-    } else {
-        format!("<ul class=\"card-list\">{items}</ul>")
-    }
-}
-
-/// A list in calling order, numbered from `start` (the numbers are text, so that
-/// each line keeps the name and number aligned as the other lists do).
-fn numbered(entries: &[Entry], start: usize) -> String {
-    let items: String = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            entry_line(&Entry {
-                name: format!("{}. {}", start + i, e.name),
-                ..e.clone()
-            })
-        })
-        .collect();
-    if items.is_empty() {
-        String::new()
-    } else {
-        format!("<ul class=\"card-list\">{items}</ul>")
-    }
 }

@@ -10,6 +10,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 mod call_trees;
+mod card_text;
 mod cards;
 mod comms;
 mod exercises;
