@@ -64,6 +64,10 @@ pub fn links_inside(
     out
 }
 
+/// A part whose sections hold fewer bytes of HTML than this (about a third of a
+/// printed page of text) does not start a new page.
+pub const SHORT_PART_BYTES: usize = 6_000;
+
 /// A part of the binder: its anchor, title, and the sections it holds.
 pub struct Part<'s> {
     pub id: &'static str,
@@ -163,7 +167,8 @@ pub fn page_style(plan: &Plan) -> String {
         "<style>\n@media print {{\n@page {{ size: A4; margin: 17mm 14mm 16mm;\n\
          @top-center {{ content: {top}; font: 700 8pt system-ui, sans-serif; width: 100%; }}\n\
          @bottom-left {{ content: {bottom_left}; font: 8pt system-ui, sans-serif; color: #333; width: 60%; }}\n\
-         @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); font: 8pt system-ui, sans-serif; white-space: nowrap; }}\n}}\n}}\n</style>\n"
+         @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); font: 8pt system-ui, sans-serif; white-space: nowrap; }}\n}}\n\
+         @page :first {{ @top-center {{ content: none; }} }}\n}}\n</style>\n"
     )
 }
 

@@ -529,9 +529,19 @@ impl<'a> Renderer<'a> {
         let parts = self.binder_parts(&all, &sections);
         let front = binder::front(self.input.plan, self.input.options.today, &parts);
         let mut pieces: Vec<&str> = vec![&front];
+        // A short part flows on after the one before it instead of starting a page of
+        // its own, so that no page but the last is left nearly empty.
         let opens: Vec<String> = parts
             .iter()
-            .map(|p| format!("<div class=\"print-part\" id=\"{}\">\n", p.id))
+            .map(|p| {
+                let size: usize = p.sections.iter().map(|(_, _, s)| s.len()).sum();
+                let flow = if size < binder::SHORT_PART_BYTES {
+                    " flow"
+                } else {
+                    ""
+                };
+                format!("<div class=\"print-part{flow}\" id=\"{}\">\n", p.id)
+            })
             .collect();
         for (part, open) in parts.iter().zip(&opens) {
             if part.sections.is_empty() {

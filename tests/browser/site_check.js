@@ -123,12 +123,14 @@ const watchdog = setTimeout(() => { console.error('watchdog: the browser hung');
     parts: document.querySelectorAll('.print-part').length,
     breaks: [...document.querySelectorAll('.print-part')]
       .filter((s) => getComputedStyle(s).breakBefore === 'page').length,
+    flows: document.querySelectorAll('.print-part.flow').length,
     sectionBreaks: [...document.querySelectorAll('.print-section')]
       .filter((s) => getComputedStyle(s).breakBefore === 'page').length,
   }));
   if (printed.nav !== 'none') problems.push('print.html: the navigation is printed');
   // A page break before each part of the binder, and only there.
-  if (printed.parts < 5 || printed.breaks !== printed.parts || printed.sectionBreaks !== 0) {
+  // (A short part flows on after the one before it.)
+  if (printed.parts < 5 || printed.breaks + printed.flows !== printed.parts || printed.sectionBreaks !== 0) {
     problems.push(`print.html: ${printed.breaks} page breaks for ${printed.parts} parts, ${printed.sectionBreaks} inside parts`);
   }
   }

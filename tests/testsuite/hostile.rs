@@ -547,6 +547,13 @@ fn theme_style(value: &str) -> bool {
     {
         return number(w);
     }
+    // A card's text drawn at the size it fits at.
+    if let Some(pt) = value
+        .strip_prefix("font-size:")
+        .and_then(|w| w.strip_suffix("pt"))
+    {
+        return number(pt);
+    }
     value
         .strip_prefix("left:")
         .and_then(|v| v.split_once("mm;top:"))

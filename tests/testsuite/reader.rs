@@ -308,7 +308,12 @@ fn print_html_is_a_binder_with_classification_version_and_page_numbers_on_every_
     let Some(pdftotext) = which("pdftotext") else {
         panic!("pdftotext is needed (poppler-utils; .ci/run installs it)");
     };
-    for name in ["example", "stress-muehlenbach"] {
+    for name in [
+        "example",
+        "stress-muehlenbach",
+        "water-utility-us",
+        "klinikum-nord-de",
+    ] {
         let dir = tempfile::tempdir().expect("temp dir");
         let plan = if name == "example" {
             root().join("example-plan")
@@ -373,6 +378,22 @@ fn print_html_is_a_binder_with_classification_version_and_page_numbers_on_every_
                 n + 1
             );
         }
+        // No page but the last is nearly empty: an empty or short part does not take
+        // a page of its own (the running header and footer do not count).
+        for (n, page) in pages.iter().enumerate().take(pages.len() - 1) {
+            let body: usize = page
+                .lines()
+                .filter(|l| !l.contains("Plan version") && !l.contains(&class))
+                .map(|l| l.split_whitespace().collect::<String>().chars().count())
+                .sum();
+            assert!(
+                body >= 250,
+                "{name}: page {} of {} is nearly empty ({body} characters)",
+                n + 1,
+                pages.len()
+            );
+        }
+        eprintln!("{name}: print.html prints on {} A4 pages", pages.len());
         // The title page, then the contents, at the front.
         assert!(pages[0].contains("Next review") || pages[0].contains("Plan version"));
         assert!(

@@ -510,17 +510,52 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
         .and_then(|h| h.label.as_ref())
         .map_or("Hotline", |l| l.value.as_str());
     let hot_number = hotline.and_then(|h| h.phone.as_ref().or(h.alt_phone.as_ref()));
-    let foot = Foot {
-        version: format!("Plan {}", info.version.value),
-        label: hot_number.map(|_| hot_label.to_string()),
-        number: hot_number.map(|n| n.value.clone()),
+    // A head, title or foot field longer than a few lines even at 6 pt beside the
+    // QR code is left out of the card (not cut), and the build says so.
+    let narrow = INNER_W - card.qr.as_ref().map_or(0.0, |p| p.side_mm) - GAP;
+    let mut keep = |text: &str, lines: usize, bold: bool, field: &str| -> bool {
+        let ok = card_text::wrap(text, narrow, MIN_PT, bold).len() <= lines;
+        if !ok {
+            notes.push(format!(
+                "warning: card {}: {field} is left out: it is too long for a card ({} characters)",
+                card.id,
+                text.chars().count()
+            ));
+        }
+        ok
     };
-    let organization = &info.organization.value;
-    let classification = info.classification.as_ref().map(|c| c.as_str());
+    let version = format!("Plan {}", info.version.value);
+    let version = if keep(&version, 2, false, "the plan version") {
+        version
+    } else {
+        String::new()
+    };
+    let label = hot_number
+        .map(|_| hot_label.to_string())
+        .filter(|l| keep(l, 3, false, "the hotline's label"));
+    let number = hot_number
+        .map(|n| n.value.clone())
+        .filter(|n| keep(n, 2, true, "the hotline's number"));
+    let organization = Some(info.organization.value.as_str())
+        .filter(|o| keep(o, 3, true, "the organization"))
+        .unwrap_or_default();
+    let classification = info
+        .classification
+        .as_ref()
+        .map(|c| c.as_str())
+        .filter(|c| keep(c, 3, true, "the classification"));
+    let title = Some(card.title.as_str())
+        .filter(|t| keep(t, 3, true, "the title"))
+        .unwrap_or_default();
+    let foot = Foot {
+        version,
+        label,
+        number,
+    };
     let mut frame = frame(
         organization,
         classification,
-        &card.title,
+        title,
         foot.clone(),
         false,
         INNER_W,
@@ -540,7 +575,7 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
         frame = self::frame(
             organization,
             classification,
-            &card.title,
+            title,
             foot,
             true,
             INNER_W - qr_side - GAP,
@@ -726,6 +761,19 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
                 }
             }
         }
+    }
+    // A piece taller than a whole face (a name of hundreds of characters) is left out.
+    for pieces in [&mut front, &mut back] {
+        pieces.retain(|p| {
+            let fits = p.height + label_height() <= text_h;
+            if !fits {
+                notes.push(format!(
+                    "warning: card {}: {} is left out: it is too long for a card",
+                    card.id, p.field
+                ));
+            }
+            fits
+        });
     }
     // Place the pieces: the front's on the front, the rest with the back's.
     let mut queue: std::collections::VecDeque<Piece> = front.into_iter().collect();
