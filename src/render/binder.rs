@@ -1,8 +1,9 @@
 //! `print.html` as a binder: a title page, contents, the plan's parts in the order
 //! a reader needs them (what to do now, call trees, services by tier, recovery
-//! order, runbooks, contacts as one directory, vendors, risks, the rest), a page
-//! break before each part only, and on every printed page the classification, the
-//! plan version and the page number (CSS page margin boxes). Links between pages
+//! order, runbooks, contacts as one directory, vendors, risks, the rest), each part
+//! flowing on under a rule (the only page break is after the title page), and on
+//! every printed page the classification, the plan version and the page number (CSS
+//! page margin boxes). Links between pages
 //! become links inside the document. Which pages go in which part is
 //! `Renderer::binder_parts` in `render/mod.rs`, beside the list of the site's pages;
 //! this module draws the front matter and the page style, and rewrites links.
@@ -63,10 +64,6 @@ pub fn links_inside(
     out.push_str(rest);
     out
 }
-
-/// A part whose sections hold fewer bytes of HTML than this (about a third of a
-/// printed page of text) does not start a new page.
-pub const SHORT_PART_BYTES: usize = 6_000;
 
 /// A part of the binder: its anchor, title, and the sections it holds.
 pub struct Part<'s> {

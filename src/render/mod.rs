@@ -529,19 +529,12 @@ impl<'a> Renderer<'a> {
         let parts = self.binder_parts(&all, &sections);
         let front = binder::front(self.input.plan, self.input.options.today, &parts);
         let mut pieces: Vec<&str> = vec![&front];
-        // A short part flows on after the one before it instead of starting a page of
-        // its own, so that no page but the last is left nearly empty.
+        // Every part flows on after the one before it, under a rule, instead of
+        // starting a page of its own: a page break before a part leaves the last page
+        // of the part before it nearly empty as often as not.
         let opens: Vec<String> = parts
             .iter()
-            .map(|p| {
-                let size: usize = p.sections.iter().map(|(_, _, s)| s.len()).sum();
-                let flow = if size < binder::SHORT_PART_BYTES {
-                    " flow"
-                } else {
-                    ""
-                };
-                format!("<div class=\"print-part{flow}\" id=\"{}\">\n", p.id)
-            })
+            .map(|p| format!("<div class=\"print-part\" id=\"{}\">\n", p.id))
             .collect();
         for (part, open) in parts.iter().zip(&opens) {
             if part.sections.is_empty() {

@@ -183,7 +183,7 @@ async function phone(browser) {
     }
   }
   // On runbook pages the first step is on the first screen.
-  const runbooks = fs.readdirSync(path.join(site, 'runbooks')).filter((f) => f.endsWith('.html') && f !== 'index.html').slice(0, 8);
+  const runbooks = fs.readdirSync(path.join(site, 'runbooks')).filter((f) => f.endsWith('.html') && f !== 'index.html').slice(0, 40);
   for (const f of runbooks) {
     await page.goto(fileUrl(path.join(site, 'runbooks', f)));
     const first = await page.evaluate(() => {
