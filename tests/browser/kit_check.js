@@ -16,8 +16,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { pathToFileURL } = require('url');
-const { chromium } = require('playwright-core');
+const { launch, fileUrl, onlyLocal } = require('./common');
 
 const site = process.argv[2];
 if (!site) { console.error('usage: kit_check.js SITE'); process.exit(2); }
@@ -49,24 +48,15 @@ function sms(text) {
 }
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-      '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launch();
   const problems = [];
   const context = await browser.newContext();
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
-    problems.push(`request outside the site: ${url}`);
-    return route.abort();
-  });
+  await onlyLocal(context, null, (url) => problems.push(`request outside the site: ${url}`));
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   let sheetsSeen = 0, faces = 0;
   for (const [file, paper] of [['cards/index.html', [210, 297]], ['cards/letter.html', [215.9, 279.4]]]) {
-    await page.goto(pathToFileURL(path.join(site, file)).href);
+    await page.goto(fileUrl(path.join(site, file)));
     await page.emulateMedia({ media: 'print' });
     const state = await page.evaluate(() => {
       const out = { faces: [], sheets: document.querySelectorAll('.sheet').length, qr: [] };
@@ -152,7 +142,7 @@ function sms(text) {
   const comms = path.join(site, 'comms');
   for (const name of fs.existsSync(comms) ? fs.readdirSync(comms).sort() : []) {
     if (!name.endsWith('.html') || name === 'index.html') continue;
-    await page.goto(pathToFileURL(path.join(comms, name)).href);
+    await page.goto(fileUrl(path.join(comms, name)));
     const inputs = page.locator('form.fill-in input[data-name]');
     const n = await inputs.count();
     if (n === 0) continue;

@@ -19,22 +19,13 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { pathToFileURL } = require('url');
-const { chromium } = require('playwright-core');
+const { launch, fileUrl, htmlPages, onlyLocal } = require('./common');
 
 const site = process.argv[2];
 if (!site) { console.error('usage: phone_check.js SITE [--shots DIR]'); process.exit(2); }
 const shotsAt = process.argv.indexOf('--shots');
 const shots = shotsAt > 0 ? process.argv[shotsAt + 1] : null;
-const pages = [];
-(function walk(dir) {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p);
-    else if (e.name.endsWith('.html')) pages.push(p);
-  }
-})(site);
-pages.sort();
+const pages = htmlPages(site);
 const watchdog = setTimeout(() => { console.error('watchdog: the browser hung'); process.exit(3); },
   (60 + pages.length * 12) * 1000);
 
@@ -122,19 +113,10 @@ function underFixed() {
 }
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-      '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launch();
   const problems = [];
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
-  const siteUrl = pathToFileURL(path.resolve(site)).href + '/';
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(siteUrl) || url.startsWith('data:')) return route.continue();
-    return route.abort();
-  });
+  await onlyLocal(context, site);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   let current = '';
@@ -185,7 +167,7 @@ function underFixed() {
   for (const file of pages) {
     current = path.relative(site, file);
     await page.emulateMedia({ media: 'screen' });
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 15000 });
+    await page.goto(fileUrl(file), { waitUntil: 'load', timeout: 15000 });
     const m = await page.evaluate(measure);
     if (m.scrollW > m.W + 1) problems.push(`${current}: the page scrolls sideways (${m.scrollW} px)`);
     tels += m.tels.length;

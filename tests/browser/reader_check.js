@@ -24,8 +24,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const http = require('http');
-const { pathToFileURL } = require('url');
-const { chromium } = require('playwright-core');
+const { launch, launchPersistent, fileUrl } = require('./common');
 
 const config = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const problems = [];
@@ -33,10 +32,6 @@ let checks = 0;
 const figures = [];
 const check = (ok, what) => { checks += 1; if (!ok) problems.push(what); };
 const watchdog = setTimeout(() => { console.error('watchdog: the browser hung'); process.exit(3); }, 600 * 1000);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-  '--no-first-run', '--disable-background-networking', '--disable-component-update'];
-const launch = () => chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
-const fileUrl = (p) => pathToFileURL(path.resolve(p)).href;
 
 // A page that records console errors, uncaught exceptions and requests that leave `allowed`.
 async function watched(context, allowed, label) {
@@ -232,9 +227,7 @@ async function log() {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-log-'));
   const site = path.resolve(config.site);
   const entry = `Decided to fail over to DC2 ${Date.now()}`;
-  const open = () => chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS, viewport: { width: 360, height: 740 },
-  });
+  const open = () => launchPersistent(profile, { viewport: { width: 360, height: 740 } });
   try {
     let context = await open();
     let page = await watched(context, (u) => u.startsWith(fileUrl(site)), 'log');

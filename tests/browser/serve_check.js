@@ -11,7 +11,7 @@
 // Prints one line per problem and a last line `problems=N`.
 'use strict';
 const fs = require('fs');
-const { chromium } = require('playwright-core');
+const { launch } = require('./common');
 
 //   node serve_check.js --restart URL
 //
@@ -23,10 +23,7 @@ if (!url || (!file && !restart)) { console.error('usage: serve_check.js URL FILE
 const watchdog = setTimeout(() => { console.error('watchdog: the browser hung'); process.exit(3); }, 90000);
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
-  });
+  const browser = await launch();
   const problems = [];
   const page = await browser.newPage({ viewport: { width: 360, height: 500 } });
   page.on('console', (m) => { if (m.type() === 'error' && !restart) problems.push(`console error: ${m.text()}`); });

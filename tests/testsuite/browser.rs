@@ -1,7 +1,7 @@
 //! The built site in a real browser: headless Chromium, driven by playwright-core
 //! (`tests/browser/site_check.js`; `.ci/run` installs both).
 
-use crate::harness::{build_site, node_check, root};
+use crate::harness::{build_site, figure, node_check, root};
 
 /// Runs the browser check on a site; fails with its findings.
 fn browser_check(site: &std::path::Path) {
@@ -128,13 +128,6 @@ fn hostile_template_overrides_are_held_by_the_pages_security_policy() {
 /// templates filled in. Returns its last line.
 fn kit_check(site: &std::path::Path) -> String {
     node_check("kit_check.js", &[site.as_os_str()])
-}
-
-fn figure(line: &str, key: &str) -> usize {
-    line.split_whitespace()
-        .find_map(|w| w.strip_prefix(key)?.strip_prefix('='))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0)
 }
 
 #[test]

@@ -121,3 +121,12 @@ pub fn node_check(script: &str, args: &[&std::ffi::OsStr]) -> String {
     );
     stdout.lines().last().unwrap_or_default().to_string()
 }
+
+/// The number after `key=` in a check's summary line (`pages=12 problems=0`), 0 if
+/// there is none.
+pub fn figure(line: &str, key: &str) -> usize {
+    line.split_whitespace()
+        .find_map(|w| w.strip_prefix(key)?.strip_prefix('='))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}

@@ -4,7 +4,7 @@
 //! `tel:` link and table cell is on the screen with nothing scrolled sideways, no
 //! text stays under the hotline button, numbers to call are 44 px tap targets.
 
-use crate::harness::{build_site, node_check, root};
+use crate::harness::{build_site, figure, node_check, root};
 
 /// The plans the reader is tried on: the example and other organisations' plans.
 pub fn fixture_plans() -> Vec<std::path::PathBuf> {
@@ -18,13 +18,6 @@ pub fn fixture_plans() -> Vec<std::path::PathBuf> {
         plans.push(root().join("tests/testsuite/plans").join(p));
     }
     plans
-}
-
-fn figure(line: &str, key: &str) -> usize {
-    line.split_whitespace()
-        .find_map(|w| w.strip_prefix(key)?.strip_prefix('='))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0)
 }
 
 #[test]

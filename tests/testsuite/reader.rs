@@ -136,10 +136,7 @@ fn other_plans_search_beyond_ascii_and_pass_axe_light_and_dark() {
                 ["Replikation", "Wiederanlauf des Netzleitsystems"],
             ]),
         ),
-        (
-            "water-utility-us",
-            serde_json::json!([["SCADA", "SCADA"]]),
-        ),
+        ("water-utility-us", serde_json::json!([["SCADA", "SCADA"]])),
         (
             "klinikum-nord-de",
             serde_json::json!([["gross", "Jürgen Groß"]]),
