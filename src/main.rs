@@ -159,7 +159,26 @@ fn main() -> ExitCode {
             verbose,
             single_file,
         } => {
-            let out = out.unwrap_or_else(|| plan.join("site"));
+            let out = match out {
+                Some(o) => o,
+                None => {
+                    // A link named `site` came with the plan: where it points is not
+                    // the user's choice, so it is not followed.
+                    let site = plan.join("site");
+                    if std::fs::symlink_metadata(&site).is_ok_and(|m| m.file_type().is_symlink())
+                        && single_file.is_none()
+                    {
+                        eprintln!(
+                            "error: {} is a link, and a link that came with the plan does not choose \
+                             where lifeboat writes: nothing was built. Name the output folder with \
+                             -o OUT (it may be a link you made), or remove the link.",
+                            site.display()
+                        );
+                        return ExitCode::from(2);
+                    }
+                    site
+                }
+            };
             build(
                 &plan,
                 &out,
@@ -445,7 +464,7 @@ fn export(
             let mut stdout = std::io::stdout().lock();
             stdout.write_all(&bytes).and_then(|()| stdout.flush())
         }
-        Some(file) => write_whole(file, &bytes),
+        Some(file) => write_whole(file, &bytes, include_private),
     };
     match written {
         Ok(()) => {
@@ -462,20 +481,39 @@ fn export(
     }
 }
 
-/// Writes `file` whole or not at all: a temporary file beside it, then a rename.
-fn write_whole(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes `file` whole or not at all: a temporary file beside it, created with an
+/// unpredictable name and `O_EXCL` (so that nothing planted there is written
+/// through), then renamed over `file`. A file that holds private values is readable
+/// by its owner only (0600); others get the usual mode (0666 less the umask).
+fn write_whole(file: &Path, bytes: &[u8], private: bool) -> std::io::Result<()> {
+    use std::io::Write;
     let name = file
         .file_name()
         .ok_or_else(|| std::io::Error::other("the path names no file"))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".lifeboat-{}.tmp", std::process::id()));
-    let tmp = file.with_file_name(tmp_name);
-    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, file));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let folder = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(if private {
+            0o600
+        } else {
+            0o666
+        }));
     }
-    result
+    let mut tmp = builder.tempfile_in(folder)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    // On failure the temporary file is removed when it is dropped.
+    tmp.persist(file).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// `build --single-file FILE`: the site as one HTML file, written whole or not at all.
@@ -495,7 +533,7 @@ fn build_single_file(input: &render::Input, file: &Path, started: Instant) -> Ex
         );
         return ExitCode::from(2);
     }
-    if let Err(e) = write_whole(file, &bytes) {
+    if let Err(e) = write_whole(file, &bytes, input.options.include_private) {
         eprintln!("error: cannot write {}: {e}", file.display());
         return ExitCode::from(2);
     }

@@ -5,6 +5,12 @@
 //! alternates, lead, members`, and with `--include-private` also `home_phone,
 //! personal_mobile, personal_email, home_address`. Lists are separated by `; `; a
 //! field that does not apply is empty.
+//!
+//! A field that a spreadsheet would take for a formula (it starts with `=`, `+`, `-`,
+//! `@`, a tab or a carriage return) gets a leading `'` (OWASP's advice on CSV
+//! injection), so that opening the export in Excel or LibreOffice runs nothing. A
+//! phone number (`+1 760 555 0110`, `+49 (0)511 12345`: a sign, then only digits,
+//! spaces and `()./-`) is left exactly as written: mass-notification tools import it.
 
 use crate::model::{Opt, Plan, Text};
 
@@ -108,13 +114,35 @@ fn row(out: &mut String, fields: &[String]) {
     out.push_str("\r\n");
 }
 
+/// Whether a spreadsheet would read the field as a formula, and it is not a phone
+/// number.
+fn formula(f: &str) -> bool {
+    let Some(first) = f.chars().next() else {
+        return false;
+    };
+    match first {
+        '=' | '@' | '\t' | '\r' | '\n' => true,
+        '+' | '-' => {
+            let rest = &f[1..];
+            let phone = rest.bytes().filter(u8::is_ascii_digit).count() >= 3
+                && rest
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b" ()./-".contains(&b));
+            !phone
+        }
+        _ => false,
+    }
+}
+
 /// A field, quoted (with quotes doubled) when it holds a separator, a quote or a
-/// line end. Control characters other than line ends are dropped.
+/// line end; with a leading `'` when a spreadsheet would take it for a formula.
+/// Control characters other than line ends are dropped.
 fn field(out: &mut String, f: &str) {
     let f: String = f
         .chars()
         .filter(|c| !c.is_control() || matches!(c, '\n' | '\r'))
         .collect();
+    let f = if formula(&f) { format!("'{f}") } else { f };
     if f.contains([',', '"', '\n', '\r']) || f.starts_with(' ') || f.ends_with(' ') {
         out.push('"');
         out.push_str(&f.replace('"', "\"\""));
@@ -142,5 +170,40 @@ mod tests {
         let rec = reader.records().next().expect("a row").expect("parses");
         let got: Vec<&str> = rec.iter().collect();
         assert_eq!(got, fields.iter().map(String::as_str).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_phone_numbers_kept() {
+        let cases = [
+            (
+                "=HYPERLINK(\"http://x.example\",\"x\")",
+                "'=HYPERLINK(\"http://x.example\",\"x\")",
+            ),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+            (
+                "@SUM(1+9)*cmd|' /C calc'!A0",
+                "'@SUM(1+9)*cmd|' /C calc'!A0",
+            ),
+            ("\t=1+1", "'=1+1"),
+            ("\r=1+1", "'\r=1+1"),
+            ("+1 760 555 0110", "+1 760 555 0110"),
+            ("+49 (0)511 12345", "+49 (0)511 12345"),
+            ("+44-20-7946-0000", "+44-20-7946-0000"),
+            ("-", "'-"),
+            ("Ana Ruiz", "Ana Ruiz"),
+            ("a=b", "a=b"),
+        ];
+        let mut out = String::new();
+        row(
+            &mut out,
+            &cases.iter().map(|(i, _)| i.to_string()).collect::<Vec<_>>(),
+        );
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(out.as_bytes());
+        let rec = reader.records().next().expect("a row").expect("parses");
+        let got: Vec<&str> = rec.iter().collect();
+        assert_eq!(got, cases.iter().map(|(_, o)| *o).collect::<Vec<_>>());
     }
 }

@@ -7,6 +7,7 @@ mod build;
 mod check;
 mod cli;
 mod confinement;
+mod hardening;
 mod harness;
 mod hostile;
 mod kit;

@@ -1,0 +1,192 @@
+//! Hardening, round 2: each attack of a hostile plan (or of a web page against
+//! `serve`) run for real, and its outcome checked.
+
+use crate::harness::{NOW, example_copy, lifeboat};
+use std::fs;
+use std::path::Path;
+
+/// A contact whose fields a spreadsheet would run as formulas, and real numbers.
+fn formula_contact(plan: &Path) {
+    fs::write(
+        plan.join("contacts/mallory.md"),
+        "+++\nname = \"=HYPERLINK(\\\"http://evil.example/\\\",\\\"Mallory\\\")\"\n\
+         role = \"+cmd|' /C calc'!A0\"\nphone = \"+1 760 555 0110\"\n\
+         mobile = \"+49 (0)511 12345\"\nlocation = \"@SUM(1+9)*cmd|' /C calc'!A0\"\n\
+         email = \"mallory@example.org\"\n\n[private]\nhome_phone = \"+44 20 7946 9999\"\n\
+         home_address = \"-2+3+cmd|' /C calc'!A0\"\n+++\nMallory.\n",
+    )
+    .expect("write contact");
+}
+
+#[test]
+fn csv_export_neutralises_formulas_and_keeps_phone_numbers() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    formula_contact(&plan);
+    let file = dir.path().join("directory.csv");
+    let run = lifeboat(&[
+        "export",
+        "csv",
+        plan.to_str().expect("path"),
+        "--include-private",
+        "-o",
+        file.to_str().expect("path"),
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut reader = csv::Reader::from_path(&file).expect("csv");
+    let headers = reader.headers().expect("headers").clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let mallory = rows
+        .iter()
+        .find(|r| &r[col("id")] == "mallory")
+        .expect("mallory's row");
+    assert_eq!(
+        &mallory[col("name")],
+        "'=HYPERLINK(\"http://evil.example/\",\"Mallory\")"
+    );
+    assert_eq!(&mallory[col("role")], "'+cmd|' /C calc'!A0");
+    assert_eq!(&mallory[col("location")], "'@SUM(1+9)*cmd|' /C calc'!A0");
+    assert_eq!(&mallory[col("home_address")], "'-2+3+cmd|' /C calc'!A0");
+    assert_eq!(&mallory[col("phone")], "+1 760 555 0110");
+    assert_eq!(&mallory[col("mobile")], "+49 (0)511 12345");
+    assert_eq!(&mallory[col("home_phone")], "+44 20 7946 9999");
+    // No cell anywhere starts as a formula.
+    for row in &rows {
+        for cell in row {
+            let formula = cell.starts_with(['=', '@', '\t', '\r'])
+                || (cell.starts_with(['+', '-'])
+                    && !cell[1..]
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || " ()./-".contains(c)));
+            assert!(!formula, "a formula: {cell:?}");
+        }
+    }
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).expect("metadata").permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn private_exports_are_for_their_owner_only_and_nothing_planted_is_written_through() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    let p = plan.to_str().expect("path");
+    let out = dir.path().join("out");
+    fs::create_dir(&out).expect("out");
+    // A file elsewhere, and links planted where the old (predictable) temporary
+    // names were: `.NAME.lifeboat-PID.tmp` for the PIDs the next processes get.
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, "keep me").expect("victim");
+    let me = std::process::id();
+    for pid in me..me + 3000 {
+        for name in ["d.csv", "one.html", "d.vcf"] {
+            let _ = std::os::unix::fs::symlink(
+                &victim,
+                out.join(format!(".{name}.lifeboat-{pid}.tmp")),
+            );
+        }
+    }
+    // What the process may create: 0600 for private files, 0666 for others, both
+    // less the umask (the child inherits ours).
+    let umask = || {
+        fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                let line = s.lines().find(|l| l.starts_with("Umask:"))?.to_string();
+                u32::from_str_radix(line.trim_start_matches("Umask:").trim(), 8).ok()
+            })
+            .unwrap_or(0o022)
+    };
+    let cases: [(&[&str], &str, u32); 5] = [
+        (&["export", "csv", p, "--include-private"], "d.csv", 0o600),
+        (&["export", "vcard", p, "--include-private"], "d.vcf", 0o600),
+        (
+            &["build", p, "--include-private", "--single-file"],
+            "one.html",
+            0o600,
+        ),
+        (&["export", "csv", p], "public.csv", 0o666),
+        (&["build", p, "--single-file"], "public.html", 0o666),
+    ];
+    for (args, name, expected) in cases {
+        let file = out.join(name);
+        let mut args: Vec<&str> = args.to_vec();
+        let f = file.to_str().expect("path").to_string();
+        if args[0] == "export" {
+            args.push("-o");
+        }
+        args.push(&f);
+        args.extend(["--now", NOW]);
+        let run = lifeboat(&args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        assert!(
+            !fs::symlink_metadata(&file)
+                .expect("written")
+                .file_type()
+                .is_symlink()
+        );
+        let m = mode(&file);
+        let expected = expected & !umask();
+        assert_eq!(m, expected, "{name}: mode {m:o}, not {expected:o}");
+    }
+    assert_eq!(fs::read_to_string(&victim).expect("victim"), "keep me");
+    // No temporary file is left behind.
+    let left: Vec<String> = fs::read_dir(&out)
+        .expect("out")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp") && !n.contains(".lifeboat-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_site_link_that_came_with_the_plan_is_not_followed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    // Another site that the link points at; a build must not replace it.
+    let elsewhere = dir.path().join("elsewhere");
+    fs::create_dir(&elsewhere).expect("elsewhere");
+    fs::write(elsewhere.join("index.html"), "other site").expect("write");
+    let _ = fs::remove_dir_all(plan.join("site"));
+    std::os::unix::fs::symlink(&elsewhere, plan.join("site")).expect("link");
+    let run = lifeboat(&["build", plan.to_str().expect("path"), "--now", NOW]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("is a link") && run.stderr.contains("-o"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(elsewhere.join("index.html")).expect("kept"),
+        "other site"
+    );
+    assert_eq!(
+        fs::read_dir(&elsewhere).expect("elsewhere").count(),
+        1,
+        "nothing written there"
+    );
+    // A link the user names with -o is the user's choice.
+    let mine = dir.path().join("mine");
+    let target = dir.path().join("target");
+    fs::create_dir(&target).expect("target");
+    std::os::unix::fs::symlink(&target, &mine).expect("link");
+    let run = lifeboat(&[
+        "build",
+        plan.to_str().expect("path"),
+        "-o",
+        mine.to_str().expect("path"),
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(target.join("index.html").is_file());
+}
