@@ -4,11 +4,11 @@
 //! new generation.
 
 use super::generation::Published;
+use super::server::{Request, Response};
 use crate::diagnostic::Report;
 use crate::render::paths::escape;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
-use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 /// How many browsers may wait for a change at once; more are told to come back.
 pub const MAX_WAITING: usize = 64;
@@ -97,40 +97,16 @@ pub fn content_type(path: &str) -> &'static str {
     }
 }
 
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-}
-
-fn respond(req: Request, status: u16, ctype: &str, body: Vec<u8>) {
-    // With its length, not chunked: every client reads it the same way.
-    let mut r = Response::from_data(body)
-        .with_status_code(StatusCode(status))
-        .with_chunked_threshold(usize::MAX);
-    for h in [
-        header("Content-Type", ctype),
-        header("Cache-Control", "no-store"),
-        header("X-Content-Type-Options", "nosniff"),
-        // One request a connection: a connection a browser keeps open holds one of
-        // tiny_http's threads, and its pool can leave a new connection queued
-        // behind those (a page that never loads).
-        header("Connection", "close"),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        r.add_header(h);
+fn respond(status: u16, content_type: &'static str, body: Vec<u8>) -> Response {
+    Response {
+        status,
+        content_type,
+        body,
     }
-    // The browser may have gone; nothing to do then.
-    let _ = req.respond(r);
 }
 
-fn not_found(req: Request) {
-    respond(
-        req,
-        404,
-        "text/plain; charset=utf-8",
-        b"Not found\n".to_vec(),
-    );
+fn not_found() -> Response {
+    Response::text(404, "Not found\n")
 }
 
 /// The errors as JSON for the browser's overlay.
@@ -164,31 +140,15 @@ fn overlay(errors: &[Report]) -> String {
     out
 }
 
-/// Serves one request.
-pub fn handle(req: Request, published: &Published, waiting: &AtomicUsize) {
-    if !matches!(req.method(), Method::Get | Method::Head) {
-        respond(
-            req,
-            405,
-            "text/plain; charset=utf-8",
-            b"Only GET\n".to_vec(),
-        );
-        return;
-    }
-    let url = req.url().to_string();
-    let Some(path) = site_path(&url) else {
-        not_found(req);
-        return;
+/// The answer to one request (GET or HEAD).
+pub fn handle(req: &Request, published: &Published, waiting: &AtomicUsize) -> Response {
+    let url = req.target.as_str();
+    let Some(path) = site_path(url) else {
+        return not_found();
     };
     match path.as_str() {
         "_lifeboat/reload.js" => {
-            respond(
-                req,
-                200,
-                content_type("x.js"),
-                RELOAD_JS.as_bytes().to_vec(),
-            );
-            return;
+            return respond(200, content_type("x.js"), RELOAD_JS.as_bytes().to_vec());
         }
         "_lifeboat/wait" => {
             let query = url.split_once('?').map_or("", |(_, q)| q);
@@ -207,13 +167,7 @@ pub fn handle(req: Request, published: &Published, waiting: &AtomicUsize) {
             };
             if waiting.fetch_add(1, Ordering::SeqCst) >= MAX_WAITING {
                 waiting.fetch_sub(1, Ordering::SeqCst);
-                respond(
-                    req,
-                    503,
-                    "text/plain; charset=utf-8",
-                    b"Too many waiting\n".to_vec(),
-                );
-                return;
+                return Response::text(503, "Too many waiting\n");
             }
             published.wait(seen, WAIT);
             waiting.fetch_sub(1, Ordering::SeqCst);
@@ -223,8 +177,7 @@ pub fn handle(req: Request, published: &Published, waiting: &AtomicUsize) {
                 "generation": generation.as_ref().map_or("", |g| g.id.as_str()),
                 "errors": errors_json(errors.as_deref().map(Vec::as_slice)),
             });
-            respond(req, 200, "application/json", body.to_string().into_bytes());
-            return;
+            return respond(200, "application/json", body.to_string().into_bytes());
         }
         _ => {}
     }
@@ -234,42 +187,24 @@ pub fn handle(req: Request, published: &Published, waiting: &AtomicUsize) {
         let errors = errors.as_deref().map(Vec::as_slice).unwrap_or_default();
         let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>The plan has errors</title></head>\
              <body><h1>The plan does not build yet</h1><p>lifeboat serve shows the site as soon as these are fixed.</p></body></html>";
-        respond(
-            req,
+        return respond(
             503,
             content_type("x.html"),
             served_html(page.as_bytes(), "", version, Some(errors)),
         );
-        return;
     };
     let file = match generation.file(&path) {
         Ok(Some(f)) => f,
         // Browsers ask for an icon the site does not have: no error for that.
-        Ok(None) if path == "favicon.ico" => {
-            respond(req, 204, "image/x-icon", Vec::new());
-            return;
-        }
-        Ok(None) => {
-            not_found(req);
-            return;
-        }
-        Err(e) => {
-            respond(
-                req,
-                500,
-                "text/plain; charset=utf-8",
-                format!("{e}\n").into_bytes(),
-            );
-            return;
-        }
+        Ok(None) if path == "favicon.ico" => return respond(204, "image/x-icon", Vec::new()),
+        Ok(None) => return not_found(),
+        Err(e) => return Response::text(500, &format!("{e}\n")),
     };
     let ctype = content_type(&path);
     if !path.ends_with(".html") {
-        respond(req, 200, ctype, file.to_vec());
-        return;
+        return respond(200, ctype, file.to_vec());
     }
     respond(
-        req,
         200,
         ctype,
         served_html(
@@ -278,7 +213,7 @@ pub fn handle(req: Request, published: &Published, waiting: &AtomicUsize) {
             version,
             errors.as_deref().map(Vec::as_slice),
         ),
-    );
+    )
 }
 
 /// A page as served: the policy lets the page ask this server for changes, the

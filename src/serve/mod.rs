@@ -5,10 +5,12 @@
 //! On top of the same stages as `build`: the plan stays loaded between changes
 //! ([`crate::load::Workspace`] re-reads only changed files), each build becomes a
 //! [`generation::Generation`] published whole, and pages are drawn from it when
-//! asked for. `watch.rs` watches the folder, `http.rs` answers browsers.
+//! asked for. `watch.rs` watches the folder, `http.rs` answers browsers and
+//! `server.rs` keeps their connections (and only theirs).
 
 mod generation;
 mod http;
+mod server;
 mod watch;
 
 pub use http::site_path;
@@ -21,7 +23,7 @@ use crate::render::Templates;
 use generation::{Generation, Published};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::AtomicUsize;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
 pub struct Options {
@@ -133,29 +135,6 @@ fn is_loopback(bind: &str) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
-/// Responses go out at once rather than after a delayed acknowledgement (40 ms a
-/// request on a kept-alive connection): TCP_NODELAY, which accepted connections
-/// inherit from the listener on Linux.
-fn no_delay(listener: &std::net::TcpListener) {
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsRawFd;
-        let on: libc::c_int = 1;
-        // SAFETY: a valid socket of ours, and a pointer to a live c_int of the size given.
-        unsafe {
-            libc::setsockopt(
-                listener.as_raw_fd(),
-                libc::IPPROTO_TCP,
-                libc::TCP_NODELAY,
-                (&on as *const libc::c_int).cast(),
-                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
-            );
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = listener;
-}
-
 /// Runs until Ctrl-C.
 pub fn run(o: Options) -> Result<(), Failure> {
     let started = Instant::now();
@@ -209,11 +188,6 @@ pub fn run(o: Options) -> Result<(), Failure> {
             fail(2, format!("cannot listen on {addr}: {e}"))
         }
     })?;
-    no_delay(&listener);
-    let server_http = Arc::new(
-        tiny_http::Server::from_listener(listener, None)
-            .map_err(|e| fail(2, format!("cannot listen on {addr}: {e}")))?,
-    );
     if !is_loopback(&o.bind) {
         eprintln!(
             "warning: serving on {} makes the site reachable from other machines: it holds phone \
@@ -249,10 +223,17 @@ pub fn run(o: Options) -> Result<(), Failure> {
         started.elapsed().as_secs_f64(),
         if o.poll { ", by polling," } else { "" }
     );
+    let hosts = server::Hosts::new(&o.bind, o.port);
+    let stop = Arc::new(AtomicBool::new(false));
     {
-        let s = server_http.clone();
-        ctrlc::set_handler(move || s.unblock())
-            .map_err(|e| fail(2, format!("cannot handle Ctrl-C: {e}")))?;
+        let (stop, at) = (stop.clone(), listener.local_addr().ok());
+        ctrlc::set_handler(move || {
+            stop.store(true, Ordering::SeqCst);
+            if let Some(at) = at {
+                server::wake(at);
+            }
+        })
+        .map_err(|e| fail(2, format!("cannot handle Ctrl-C: {e}")))?;
     }
     // One build at a time: changes that arrive during a build wait for the next.
     {
@@ -302,11 +283,14 @@ pub fn run(o: Options) -> Result<(), Failure> {
         });
     }
     let waiting = Arc::new(AtomicUsize::new(0));
-    for req in server_http.incoming_requests() {
-        let published = published.clone();
-        let waiting = waiting.clone();
-        std::thread::spawn(move || http::handle(req, &published, &waiting));
-    }
+    let handler = move |req: &server::Request| http::handle(req, &published, &waiting);
+    server::run(
+        listener,
+        hosts,
+        crate::render::CSP.replacen("connect-src 'none'", "connect-src 'self'", 1),
+        Arc::new(handler),
+        stop,
+    );
     eprintln!("Stopped.");
     Ok(())
 }

@@ -600,7 +600,12 @@ fn waiting_browsers_are_bounded() {
     let held: Vec<TcpStream> = (0..64)
         .map(|_| {
             let mut s = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
-            write!(s, "GET /_lifeboat/wait?v={v} HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+            write!(
+                s,
+                "GET /_lifeboat/wait?v={v} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n",
+                server.port
+            )
+            .expect("send");
             std::thread::sleep(Duration::from_millis(10));
             s
         })
@@ -612,7 +617,8 @@ fn waiting_browsers_are_bounded() {
         .expect("timeout");
     write!(
         s,
-        "GET /_lifeboat/wait?v={v} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        "GET /_lifeboat/wait?v={v} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",
+        server.port
     )
     .expect("send");
     let mut head = [0u8; 12];
@@ -655,4 +661,189 @@ fn in_chromium_a_page_reloads_from_a_restarted_server() {
     let _ = second.kill();
     let _ = second.wait();
     assert!(status.success(), "{rest:?}");
+}
+
+/// Sends `request` as it is and reads the whole answer: (status, head, body).
+fn raw(port: u16, request: &[u8]) -> Option<(u16, String, Vec<u8>)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(20))).ok()?;
+    s.write_all(request).ok()?;
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    let split = out.windows(4).position(|w| w == b"\r\n\r\n")?;
+    let head = String::from_utf8_lossy(&out[..split]).into_owned();
+    let status = head.split_whitespace().nth(1)?.parse().ok()?;
+    Some((status, head, out[split + 4..].to_vec()))
+}
+
+#[test]
+fn another_sites_page_reads_nothing_whatever_host_it_rebinds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    std::fs::write(
+        plan.join("assets/drawing.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>",
+    )
+    .expect("svg");
+    let server = Server::start(&plan, &["--include-private"]);
+    let port = server.port;
+    let get = |path: &str, headers: &str| {
+        raw(
+            port,
+            format!("GET {path} HTTP/1.1\r\n{headers}Connection: close\r\n\r\n").as_bytes(),
+        )
+        .unwrap_or_else(|| panic!("no answer for {path}: {}", server.log()))
+    };
+    // A page that rebinds its own name to 127.0.0.1 sends its own name as Host.
+    for host in [
+        format!("rebind.evil.example:{port}"),
+        format!("localhost.evil.example:{port}"),
+        format!("localhost:{}", port + 1),
+        "localhost".to_string(),
+        String::new(),
+    ] {
+        for path in ["/plan.json", "/index.html", "/contacts/ana-ruiz.html"] {
+            let (status, _, body) = get(path, &format!("Host: {host}\r\n"));
+            assert_eq!(status, 421, "{host} {path}");
+            let body = String::from_utf8_lossy(&body);
+            assert!(!body.contains("+44") && !body.contains("Ana"), "{body}");
+        }
+    }
+    let (status, _, _) = get("/plan.json", "");
+    assert_eq!(status, 421, "no Host at all");
+    // Another site's page, sent to the right address by the browser itself.
+    for site in ["cross-site", "same-site"] {
+        let (status, _, body) = get(
+            "/search-index.js",
+            &format!("Host: 127.0.0.1:{port}\r\nSec-Fetch-Site: {site}\r\n"),
+        );
+        assert_eq!(status, 403, "{site}");
+        assert!(!String::from_utf8_lossy(&body).contains("+44"));
+    }
+    // The author's browser: every name of the address, every file with the same
+    // policy as the built pages, nosniff, and same-origin only.
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("LocalHost:{port}"),
+    ] {
+        assert_eq!(get("/index.html", &format!("Host: {host}\r\n")).0, 200);
+    }
+    for (path, status) in [
+        ("/index.html", 200),
+        ("/lifeboat.js", 200),
+        ("/plan.json", 200),
+        ("/assets/drawing.svg", 200),
+        ("/_lifeboat/reload.js", 200),
+        ("/no-such-page.html", 404),
+    ] {
+        let (got, head, _) = get(
+            path,
+            &format!("Host: 127.0.0.1:{port}\r\nSec-Fetch-Site: same-origin\r\n"),
+        );
+        assert_eq!(got, status, "{path}");
+        let head = head.to_ascii_lowercase();
+        for h in [
+            "content-security-policy: default-src 'none'; script-src 'self' file:",
+            "x-content-type-options: nosniff",
+            "cross-origin-resource-policy: same-origin",
+        ] {
+            assert!(head.contains(h), "{path}: no {h} in\n{head}");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn idle_and_endless_clients_never_keep_the_author_out() {
+    let port = free_port();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = dir.path().join("serve.log");
+    // Few file descriptors: 256, as on a locked-down laptop.
+    let child = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -n 256 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_lifeboat"))
+        .arg("serve")
+        .arg(root().join("example-plan"))
+        .args(["--port", &port.to_string(), "--now", NOW])
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).expect("log"))
+        .spawn()
+        .expect("serve starts");
+    let server = Server {
+        child,
+        port,
+        log,
+        _dir: dir,
+    };
+    let started = Instant::now();
+    while get(port, "/").is_none() {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "{}",
+            server.log()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Hundreds of sockets that send nothing, or a byte now and then.
+    let mut idle: Vec<TcpStream> = Vec::new();
+    for _ in 0..400 {
+        let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+        if let Ok(s) = TcpStream::connect_timeout(&addr, Duration::from_millis(300)) {
+            idle.push(s);
+        }
+    }
+    for s in idle.iter_mut().take(50) {
+        let _ = s.write_all(b"GET / HTTP/1.1\r\nX-Slow: ");
+    }
+    assert!(idle.len() >= 200, "only {} connections", idle.len());
+    // The author's browser is served within seconds, more than once.
+    for _ in 0..3 {
+        let t = Instant::now();
+        let r = get(port, "/index.html").unwrap_or_else(|| panic!("no answer: {}", server.log()));
+        assert_eq!(r.status, 200);
+        assert!(
+            t.elapsed() < Duration::from_secs(15),
+            "the author waited {:?}",
+            t.elapsed()
+        );
+    }
+    // Idle sockets were closed by the server, not kept.
+    std::thread::sleep(Duration::from_secs(4));
+    let mut closed = 0;
+    for s in idle.iter_mut().take(100) {
+        s.set_read_timeout(Some(Duration::from_millis(50)))
+            .expect("timeout");
+        let mut b = [0u8; 64];
+        if matches!(s.read(&mut b), Ok(0)) {
+            closed += 1;
+        }
+    }
+    assert!(closed >= 90, "{closed} of 100 idle sockets closed");
+    drop(idle);
+    // A request line or headers too long are refused without reading on.
+    let long_line = format!(
+        "GET /{} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n",
+        "a".repeat(9000)
+    );
+    assert_eq!(raw(port, long_line.as_bytes()).map(|r| r.0), Some(414));
+    let long_headers = format!(
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{}\r\n",
+        "X-Pad: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n".repeat(400)
+    );
+    assert_eq!(raw(port, long_headers.as_bytes()).map(|r| r.0), Some(431));
+    // An endless header: answered (431) after 8 KiB, not read into memory for ever.
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_write_timeout(Some(Duration::from_secs(5)))
+        .expect("timeout");
+    let _ = s.write_all(format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX: ").as_bytes());
+    let mut sent = 0;
+    while sent < 1 << 20 && s.write_all(&[b'a'; 4096]).is_ok() {
+        sent += 4096;
+    }
+    assert!(sent < 1 << 20, "the server read 1 MiB of one header");
+    // Still serving, and still the same process.
+    assert_eq!(server.get("/index.html").status, 200);
+    assert!(!server.log().contains("panicked"), "{}", server.log());
 }
