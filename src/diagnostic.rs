@@ -47,10 +47,11 @@ pub enum Code {
     UnreadableFile,
     MissingAsset,
     UnknownTemplate,
+    ActiveContent,
 }
 
 impl Code {
-    pub const ALL: [Code; 25] = [
+    pub const ALL: [Code; 26] = [
         Code::Syntax,
         Code::UnknownField,
         Code::MissingField,
@@ -76,6 +77,7 @@ impl Code {
         Code::UnreadableFile,
         Code::MissingAsset,
         Code::UnknownTemplate,
+        Code::ActiveContent,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -105,6 +107,7 @@ impl Code {
             Code::UnreadableFile => "unreadable-file",
             Code::MissingAsset => "missing-asset",
             Code::UnknownTemplate => "unknown-template",
+            Code::ActiveContent => "active-content",
         }
     }
 
@@ -117,7 +120,8 @@ impl Code {
             | Code::DuplicateId
             | Code::UnknownReference
             | Code::DependencyCycle
-            | Code::CallTreeShape => Severity::Error,
+            | Code::CallTreeShape
+            | Code::ActiveContent => Severity::Error,
             _ => Severity::Warning,
         }
     }

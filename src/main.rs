@@ -335,7 +335,7 @@ fn build(
         }
     }
     if let Err(e) = rendered {
-        eprintln!("error: {e}");
+        print_render_error(&e);
         eprintln!("error: nothing was built{}", untouched(out));
         return ExitCode::from(match e {
             render::Error::Template(_) => 1,
@@ -521,7 +521,7 @@ fn build_single_file(input: &render::Input, file: &Path, started: Instant) -> Ex
     let bytes = match render::single_file(input) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("error: {e}");
+            print_render_error(&e);
             eprintln!("error: nothing was written to {}", file.display());
             return ExitCode::from(1);
         }
@@ -544,6 +544,17 @@ fn build_single_file(input: &render::Input, file: &Path, started: Instant) -> Ex
         started.elapsed().as_secs_f64()
     );
     ExitCode::SUCCESS
+}
+
+/// A render error as a diagnostic line: one that carries its code
+/// (`error[active-content]: templates/x.html:3: ...`) as it is, others after "error: ".
+fn print_render_error(e: &render::Error) {
+    let text = e.to_string();
+    if text.starts_with("error[") {
+        eprintln!("{text}");
+    } else {
+        eprintln!("error: {text}");
+    }
 }
 
 /// The plan folder as a person knows it: its own name, even when given as `.`.

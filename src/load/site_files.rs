@@ -80,6 +80,26 @@ pub fn list(
                 continue;
             }
             if keep {
+                let svg = rel.to_ascii_lowercase().ends_with(".svg");
+                let text = if svg {
+                    match root.read(entry.path(), MAX_SITE_FILE_BYTES) {
+                        Ok(b) => Some(b),
+                        Err(e) => {
+                            diagnostics.push(unreadable(Location::Path(shown), &e));
+                            continue;
+                        }
+                    }
+                } else {
+                    None
+                };
+                if let Some(why) = active(&rel, text.as_deref()) {
+                    diagnostics.push(Diagnostic::new(
+                        crate::diagnostic::Code::ActiveContent,
+                        Location::Path(shown),
+                        why,
+                    ));
+                    continue;
+                }
                 out.assets.push((rel, entry.into_path()));
                 continue;
             }
@@ -100,6 +120,99 @@ pub fn list(
     out.assets.sort();
     out.templates.sort();
     Ok(out)
+}
+
+/// File types a browser runs as a document with script (opened from a link, they
+/// would run it in the site's origin), or that are scripts.
+const ACTIVE_TYPES: [&str; 14] = [
+    "html", "htm", "xhtml", "xht", "shtml", "xml", "xsl", "xslt", "mht", "mhtml", "js", "mjs",
+    "svgz", "swf",
+];
+
+/// Why an asset may not be published, if it may not: an active type, or an SVG that
+/// holds script, an event handler, a `javascript:` URL, HTML inside it, an entity
+/// declaration, or a reference to another host. `svg` is the SVG's content.
+pub fn active(rel: &str, svg: Option<&[u8]>) -> Option<String> {
+    let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    if let Some(ext) = ext.as_deref().filter(|e| ACTIVE_TYPES.contains(e)) {
+        return Some(format!(
+            "a .{ext} file in assets/ would run its script as part of the site when a reader \
+             opens it: publish the document as a PDF, or a picture as PNG, JPEG or an SVG \
+             without script"
+        ));
+    }
+    let text = String::from_utf8_lossy(svg?).to_ascii_lowercase();
+    let found = [
+        "<script",
+        "javascript:",
+        "<foreignobject",
+        "<!entity",
+        "<iframe",
+        "<embed",
+        "<object",
+        "<html",
+        "<body",
+    ]
+    .into_iter()
+    .find(|needle| text.contains(needle))
+    .map(str::to_string)
+    .or_else(|| event_handler(&text))
+    .or_else(|| remote_reference(&text));
+    found.map(|what| {
+        format!(
+            "the SVG holds {what}, which would run or load something when a reader opens it: \
+             save it without script, event handlers or links to other sites, or as a PNG or PDF"
+        )
+    })
+}
+
+/// An `on...=` attribute inside a tag.
+fn event_handler(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut in_tag = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'<' => in_tag = true,
+            b'>' => in_tag = false,
+            b'o' if in_tag
+                && i > 0
+                && (bytes[i - 1].is_ascii_whitespace() || bytes[i - 1] == b'/')
+                && bytes.get(i + 1) == Some(&b'n') =>
+            {
+                let name: String = text[i..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                    .collect();
+                let after = text[i + name.len()..].trim_start();
+                if name.len() > 2 && after.starts_with('=') {
+                    return Some(format!("an event handler ({name})"));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// An `href`, `src` or `url(...)` to another host or with a scheme other than data:.
+fn remote_reference(text: &str) -> Option<String> {
+    for key in ["href=", "src=", "url("] {
+        let mut rest = text;
+        while let Some(at) = rest.find(key) {
+            rest = &rest[at + key.len()..];
+            let value = rest.trim_start().trim_start_matches(['"', '\'', ' ']);
+            let scheme = value
+                .split(['"', '\'', ')', ' ', '>'])
+                .next()
+                .unwrap_or_default();
+            if scheme.starts_with("//")
+                || (scheme.contains(':') && !scheme.starts_with("data:image/"))
+            {
+                return Some(format!("a reference to {scheme}"));
+            }
+        }
+    }
+    None
 }
 
 /// Reads the files [`list`] found.
@@ -124,4 +237,45 @@ fn relative(base: &Path, path: &Path) -> io::Result<String> {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     Ok(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::active;
+
+    #[test]
+    fn active_files_are_named_and_plain_pictures_pass() {
+        for rel in [
+            "x.html",
+            "a/b.HTM",
+            "page.xhtml",
+            "feed.xml",
+            "s.js",
+            "t.svgz",
+            "x.xsl",
+        ] {
+            assert!(active(rel, None).is_some(), "{rel}");
+        }
+        for rel in ["map.png", "plan.pdf", "photo.jpeg", "notes.txt"] {
+            assert!(active(rel, None).is_none(), "{rel}");
+        }
+        let clean = br##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="10" height="10" opacity=".5"/><image xlink:href="floor.png"/><text>once upon</text></svg>"##;
+        assert_eq!(active("map.svg", Some(clean)), None);
+        for bad in [
+            &b"<svg><script>alert(1)</script></svg>"[..],
+            b"<svg onload=\"alert(1)\"/>",
+            b"<svg><rect ONCLICK = 'x'/></svg>",
+            b"<svg><a href=\"javascript:alert(1)\">x</a></svg>",
+            b"<svg><foreignObject><p>x</p></foreignObject></svg>",
+            b"<svg><image href=\"https://evil.example/x.png\"/></svg>",
+            b"<svg><rect style=\"fill:url(//evil.example/x)\"/></svg>",
+            b"<!DOCTYPE svg [<!ENTITY x \"y\">]><svg/>",
+        ] {
+            assert!(
+                active("x.svg", Some(bad)).is_some(),
+                "{}",
+                String::from_utf8_lossy(bad)
+            );
+        }
+    }
 }

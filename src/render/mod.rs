@@ -1002,10 +1002,32 @@ impl<'a> Renderer<'a> {
             .tera
             .render(template, &context)
             .map_err(|e| tera_error(format!("template {template} failed for {path}"), &e))?;
+        self.guard(template, path, &html)?;
         Ok(match table_labels::label_cells(&html) {
             std::borrow::Cow::Borrowed(_) => html,
             std::borrow::Cow::Owned(labelled) => labelled,
         })
+    }
+
+    /// With template overrides, what a template wrote for `path` may not run script
+    /// (see [`template_guard::active_markup`]): the error names the override and line
+    /// that wrote it, or the template.
+    fn guard(&self, template: &str, path: &str, html: &str) -> Result<(), Error> {
+        if self.input.templates.is_empty() {
+            return Ok(());
+        }
+        let Some(found) = template_guard::active_markup(html) else {
+            return Ok(());
+        };
+        let what = found.what.as_str();
+        let place = match template_guard::source_line(self.input.templates, &found) {
+            Some((name, line)) => format!("templates/{name}:{line}"),
+            None => format!("templates/{template}"),
+        };
+        Err(Error::Template(format!(
+            "error[active-content]: {place}: the template override puts {what} into {path}; \
+             only the theme's scripts may run in the site: remove it from the override"
+        )))
     }
 
     /// A whole page: the layout around its content, which comes in parts.
@@ -1039,6 +1061,7 @@ impl<'a> Renderer<'a> {
                 .map_err(|e| tera_error(format!("template layout.html failed for {path}"), &e))
         };
         let shell = render(CONTENT_MARKER)?;
+        self.guard("layout.html", path, &shell)?;
         let bytes = match shell.split_once(CONTENT_MARKER) {
             Some((before, after)) if !after.contains(CONTENT_MARKER) => {
                 let (doctype, before) = split_doctype(before);

@@ -1,6 +1,10 @@
 //! What templates may not do: include, extend or import themselves (directly or
-//! through others), or call a macro that calls itself. Tera would recurse until the
-//! stack overflows and the process aborts; here it is a template error instead.
+//! through others), or call a macro that calls itself (tera would recurse until the
+//! stack overflows and the process aborts; here it is a template error instead); and
+//! what the pages of a plan with overrides may not hold ([`active_markup`]): a
+//! script other than the theme's, an event handler, a `javascript:` URL or a
+//! refresh. The page's policy allows scripts from files (`script-src 'self' file:`),
+//! which would let an override load a script it brought in `assets/`.
 
 use std::collections::HashMap;
 
@@ -145,9 +149,240 @@ pub fn find_recursion(templates: &[(&str, &str)]) -> Option<String> {
     None
 }
 
+/// The theme's scripts, the only ones a page may load.
+pub const THEME_SCRIPTS: [&str; 7] = [
+    "lifeboat.js",
+    "search.js",
+    "checklist.js",
+    "log.js",
+    "fill-in.js",
+    "search-index.js",
+    "private.js",
+];
+
+/// An attribute's value with character references decoded (as a browser decodes
+/// them before it reads the URL), control characters and whitespace dropped, in
+/// lower case.
+fn url_as_read(value: &str) -> String {
+    let mut out = String::new();
+    let mut rest = value;
+    while let Some(c) = rest.chars().next() {
+        if c == '&' {
+            let end = rest.find(';').filter(|&e| e <= 12);
+            if let Some(end) = end {
+                let entity = &rest[1..end];
+                let decoded = match entity.to_ascii_lowercase().as_str() {
+                    "colon" => Some(':'),
+                    "tab" | "newline" => Some(' '),
+                    e => e
+                        .strip_prefix("#x")
+                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        .or_else(|| e.strip_prefix('#').and_then(|d| d.parse().ok()))
+                        .and_then(char::from_u32),
+                };
+                if let Some(d) = decoded {
+                    out.push(d);
+                    rest = &rest[end + 1..];
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out.chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Markup that would run script: what it is (for a person), the tag's name, and
+/// the text that most likely stands in the template as written (an attribute's
+/// name or value), to find its line.
+#[derive(Debug, PartialEq)]
+pub struct Finding {
+    pub what: String,
+    pub tag: String,
+    pub key: String,
+}
+
+/// The first markup in a page that would run script: a `<script>` that is not one of
+/// [`THEME_SCRIPTS`] by `src` (or that holds code), an event-handler attribute, a
+/// `javascript:` or `vbscript:` URL, or `<meta http-equiv="refresh">`. Plan text in
+/// pages is escaped, so every `<` here starts markup a template wrote.
+pub fn active_markup(html: &str) -> Option<Finding> {
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(at) = html[i..].find('<') {
+        let start = i + at;
+        i = start + 1;
+        if html[start..].starts_with("<!--") {
+            i = html[start..]
+                .find("-->")
+                .map_or(html.len(), |e| start + e + 3);
+            continue;
+        }
+        let name_end = html[i..]
+            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .map_or(html.len(), |e| i + e);
+        let name = html[i..name_end].to_ascii_lowercase();
+        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        // The attributes, up to the end of the tag.
+        let mut j = name_end;
+        let mut attrs: Vec<(String, Option<&str>)> = Vec::new();
+        loop {
+            while j < bytes.len() && (bytes[j].is_ascii_whitespace() || bytes[j] == b'/') {
+                j += 1;
+            }
+            if j >= bytes.len() || bytes[j] == b'>' {
+                break;
+            }
+            let a_end = html[j..]
+                .find(|c: char| c.is_whitespace() || c == '>' || c == '=' || c == '/')
+                .map_or(html.len(), |e| j + e)
+                .max(j + 1);
+            let a_name = html[j..a_end].to_ascii_lowercase();
+            j = a_end;
+            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            let mut value = None;
+            if j < bytes.len() && bytes[j] == b'=' {
+                j += 1;
+                while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                if j < bytes.len() && (bytes[j] == b'"' || bytes[j] == b'\'') {
+                    let q = bytes[j] as char;
+                    let v_end = html[j + 1..].find(q).map_or(html.len(), |e| j + 1 + e);
+                    value = Some(&html[j + 1..v_end]);
+                    j = (v_end + 1).min(html.len());
+                } else {
+                    let v_end = html[j..]
+                        .find(|c: char| c.is_whitespace() || c == '>')
+                        .map_or(html.len(), |e| j + e);
+                    value = Some(&html[j..v_end]);
+                    j = v_end;
+                }
+            }
+            attrs.push((a_name, value));
+        }
+        i = j.max(i);
+        let get = |n: &str| attrs.iter().find(|(a, _)| a == n).and_then(|(_, v)| *v);
+        let shown = || {
+            let end = (j + 1).min(html.len());
+            let mut t: String = html[start..end].chars().take(80).collect();
+            if end - start > t.len() {
+                t.push('…');
+            }
+            t
+        };
+        if name == "script" || name.ends_with(":script") {
+            let theirs = get("src").is_some_and(|src| {
+                let src = src.trim_start_matches("./");
+                let src = src.trim_start_matches("../");
+                THEME_SCRIPTS.contains(&src)
+            });
+            let body_end = html.as_bytes()[i..]
+                .windows(8)
+                .position(|w| w.eq_ignore_ascii_case(b"</script"))
+                .map_or(html.len(), |e| i + e);
+            let body = html.get(i + 1..body_end).unwrap_or_default();
+            if !theirs || !body.trim().is_empty() {
+                let key = match get("src") {
+                    Some(src) if !theirs => src.trim_start_matches("../").to_string(),
+                    _ => body.trim().chars().take(40).collect(),
+                };
+                return Some(Finding {
+                    what: format!("a script that is not the theme's: {}", shown()),
+                    tag: name,
+                    key,
+                });
+            }
+        }
+        for (a, v) in &attrs {
+            if a.len() > 2 && a.starts_with("on") {
+                return Some(Finding {
+                    what: format!("an event handler ({a}): {}", shown()),
+                    tag: name,
+                    key: a.clone(),
+                });
+            }
+            if let Some(v) = v {
+                let url = url_as_read(v);
+                if url.starts_with("javascript:") || url.starts_with("vbscript:") {
+                    let scheme = &url[..url.find(':').unwrap_or(0) + 1];
+                    return Some(Finding {
+                        what: format!("a {scheme} URL: {}", shown()),
+                        tag: name,
+                        key: v.trim().chars().take(40).collect(),
+                    });
+                }
+            }
+        }
+        if name == "meta"
+            && get("http-equiv").is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh"))
+        {
+            return Some(Finding {
+                what: format!("a refresh: {}", shown()),
+                tag: name,
+                key: "refresh".into(),
+            });
+        }
+    }
+    None
+}
+
+/// Where in the overrides a finding came from: the first line that holds its tag
+/// and key, else its key, else its tag; None when no override holds any of them.
+pub fn source_line(overrides: &[(String, String)], f: &Finding) -> Option<(String, usize)> {
+    let key = f.key.to_lowercase();
+    let tag = format!("<{}", f.tag);
+    let find = |test: &dyn Fn(&str) -> bool| {
+        overrides.iter().find_map(|(name, text)| {
+            text.lines()
+                .position(|l| test(&l.to_lowercase()))
+                .map(|n| (name.clone(), n + 1))
+        })
+    };
+    let has_key = |l: &str| !key.is_empty() && l.contains(&key);
+    find(&|l| l.contains(&tag) && has_key(l))
+        .or_else(|| find(&has_key))
+        .or_else(|| find(&|l| l.contains(&tag)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_themes_scripts_and_no_handlers_urls_or_refresh() {
+        let fine = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><!-- <script>x</script> -->\
+                    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\"></head>\
+                    <body><p title=\"on=1 onclick=x\">&lt;script&gt; onload=</p><a href=\"https://x.example/\">x</a>\
+                    <script src=\"../lifeboat.js\"></script><script src=\"search.js\"></script></body></html>";
+        assert_eq!(active_markup(fine), None);
+        for bad in [
+            "<script src=\"../assets/x.js\"></script>",
+            "<SCRIPT SRC='assets/x.js'></SCRIPT>",
+            "<script src=\"lifeboat.js\">alert(1)</script>",
+            "<script>alert(1)</script>",
+            "<svg><script>alert(1)</script></svg>",
+            "<img src=x onerror=alert(1)>",
+            "<body onload=\"x()\">",
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "<a href=\" JaVaScRiPt:alert(1)\">x</a>",
+            "<a href=\"&#106;avascript&colon;alert(1)\">x</a>",
+            "<a href=\"java&#x09;script:alert(1)\">x</a>",
+            "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">",
+            "<meta http-equiv=Refresh content=0>",
+            "<div/onmouseover='x'>",
+        ] {
+            assert!(active_markup(bad).is_some(), "{bad}");
+        }
+    }
 
     #[test]
     fn finds_includes_and_macros_that_recurse() {
@@ -199,6 +434,14 @@ mod never_panics {
         #[test]
         fn on_any_template(text in "(\\{\\{|\\{%|%\\}|\\}\\}|::|[a-zé«» ()\"'~-]){0,40}") {
             let _ = super::find_recursion(&[("a.html", text.as_str()), ("é.html", "{% include \"a.html\" %}")]);
+        }
+
+        /// Whatever a page holds, the markup check answers.
+        #[test]
+        fn markup_check_on_any_page(text in "(<|>|<script|</script|=|\"|'|&#|;|on|/|é|[a-z ]){0,60}") {
+            if let Some(f) = super::active_markup(&text) {
+                let _ = super::source_line(&[("a.html".into(), text.clone())], &f);
+            }
         }
     }
 }

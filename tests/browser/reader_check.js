@@ -316,13 +316,16 @@ async function axe(browser) {
 }
 
 // Served over HTTP: the service worker keeps every file, the site opens offline
-// (pages never opened included), and a new build is picked up when published.
+// (pages never opened included), and a new build is picked up when published; a
+// file whose bytes are not those of the build's manifest never enters the copy.
 async function offline(browser) {
   let root = path.resolve(config.site);
+  const poison = {};
   const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
   const server = http.createServer((req, res) => {
     const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const file = path.join(root, p.endsWith('/') ? p + 'index.html' : p);
+    if (poison[p]) { res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }); res.end(poison[p]); return; }
     if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end(); return; }
     res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' });
     res.end(fs.readFileSync(file));
@@ -350,7 +353,24 @@ async function offline(browser) {
     if (config.offline) {
       root = path.resolve(config.offline);
       const next = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8')).plan_version;
+      // First a server that sends one file other than the build's: the copy held
+      // stays, and the poison is never kept.
+      poison['/contacts/index.html'] = '<!DOCTYPE html><h1>POISON</h1><script>document.title="POISON"</script>';
       await context.setOffline(false);
+      await page.goto(base + 'index.html');
+      await page.waitForTimeout(4000);
+      const held = await page.evaluate(async () => {
+        const keys = await caches.keys();
+        let poisoned = false;
+        for (const k of keys) {
+          const r = await (await caches.open(k)).match(new URL('contacts/index.html', location.href).href);
+          if (r && (await r.text()).includes('POISON')) poisoned = true;
+        }
+        return { keys, poisoned };
+      });
+      check(!held.poisoned, `offline: a file not of the build entered the copy (${held.keys.join(', ')})`);
+      check(held.keys.every((k) => k.includes('(incomplete)') || !k.includes(encodeURIComponent(next))), `offline: a copy of version ${next} was made from a file not of the build`);
+      delete poison['/contacts/index.html'];
       await page.goto(base + 'index.html');
       const updated = await page.waitForFunction((v) => {
         const s = document.querySelector('.offline-status');

@@ -83,29 +83,45 @@ fn a_hostile_plan_opens_no_dialog_and_requests_nothing_outside_the_site() {
 }
 
 #[test]
-fn hostile_template_overrides_are_held_by_the_pages_security_policy() {
-    // Templates are plan content too: an override may write any HTML, so every page
-    // carries a policy, put first by the renderer, that runs no inline script or
-    // handler and loads nothing from another host.
+fn hostile_template_overrides_are_refused_or_held_by_the_pages_security_policy() {
+    // Templates are plan content too. An override that would run script (its own, a
+    // handler, a script file it brought) is a build error; what is left (loads from
+    // another host, frames, forms) is held by the policy every page carries, put
+    // first by the renderer.
     let dir = tempfile::tempdir().expect("temp dir");
     let plan = dir.path().join("plan");
     crate::hostile::write_plan(&plan, "Hostile templates");
     std::fs::create_dir_all(plan.join("templates")).expect("mkdir");
-    let evil = "<script>alert('template')</script>\
-        <img src=\"https://evil.example/pixel.png\" onerror=\"alert('onerror')\">\
-        <script src=\"https://evil.example/x.js\"></script>\
-        <svg onload=\"alert('svg')\"></svg>\
-        <iframe src=\"https://evil.example/\"></iframe>\
-        <link rel=\"stylesheet\" href=\"https://evil.example/x.css\">";
-    std::fs::write(
-        plan.join("templates/layout.html"),
+    let layout = |evil: &str| {
         format!(
             "{evil}<!DOCTYPE html><html><head>{evil}<title>{{{{ title }}}}</title></head>\
-             <body onload=\"alert('body')\">{evil}{{{{ content | safe }}}}\
+             <body>{evil}{{{{ content | safe }}}}\
              <script src=\"{{{{ root }}}}lifeboat.js\"></script></body></html>"
-        ),
-    )
-    .expect("write");
+        )
+    };
+    let scripted = "<script>alert('template')</script><svg onload=\"alert('svg')\"></svg>";
+    std::fs::write(plan.join("templates/layout.html"), layout(scripted)).expect("write");
+    let run = crate::harness::lifeboat(&[
+        "build",
+        plan.to_str().expect("path"),
+        "-o",
+        dir.path().join("refused").to_str().expect("path"),
+        "--now",
+        crate::harness::NOW,
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error[active-content]: templates/layout.html:1:"),
+        "{}",
+        run.stderr
+    );
+    let evil = "<img src=\"https://evil.example/pixel.png\">\
+        <iframe src=\"https://evil.example/\"></iframe>\
+        <object data=\"https://evil.example/x.swf\"></object>\
+        <link rel=\"stylesheet\" href=\"https://evil.example/x.css\">\
+        <form action=\"https://evil.example/\"><input name=q></form>";
+    std::fs::write(plan.join("templates/layout.html"), layout(evil)).expect("write");
     let site = dir.path().join("site");
     build_site(&plan, &site, &[]);
     let page = std::fs::read_to_string(site.join("index.html")).expect("page");

@@ -190,3 +190,183 @@ fn a_site_link_that_came_with_the_plan_is_not_followed() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(target.join("index.html").is_file());
 }
+
+fn build(plan: &Path, out: &Path) -> crate::harness::Run {
+    lifeboat(&[
+        "build",
+        plan.to_str().expect("path"),
+        "-o",
+        out.to_str().expect("path"),
+        "--now",
+        NOW,
+    ])
+}
+
+#[test]
+fn assets_that_would_run_script_are_refused_by_name() {
+    for (name, content, says) in [
+        (
+            "assets/help.html",
+            "<script>alert(document.domain)</script>",
+            ".html",
+        ),
+        ("assets/old/page.HTM", "<script>alert(1)</script>", ".htm"),
+        (
+            "assets/feed.xml",
+            "<x:script xmlns:x=\"http://www.w3.org/1999/xhtml\">alert(1)</x:script>",
+            ".xml",
+        ),
+        (
+            "assets/app.xhtml",
+            "<html xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script></html>",
+            ".xhtml",
+        ),
+        ("assets/tool.js", "alert(1)", ".js"),
+        (
+            "assets/map.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+            "<script",
+        ),
+        (
+            "assets/logo.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>",
+            "onload",
+        ),
+        (
+            "assets/link.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"javascript:alert(1)\"><text>x</text></a></svg>",
+            "javascript:",
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let plan = example_copy(dir.path());
+        let file = plan.join(name);
+        fs::create_dir_all(file.parent().expect("folder")).expect("folder");
+        fs::write(&file, content).expect("write");
+        let out = dir.path().join("site");
+        let run = build(&plan, &out);
+        assert_eq!(run.code, 1, "{name}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .contains(&format!("error[active-content]: {name}"))
+                && run.stderr.contains(says)
+                && run.stderr.contains("PDF"),
+            "{name}: {}",
+            run.stderr
+        );
+        assert!(!out.exists(), "{name}: a site was written");
+        let check = lifeboat(&["check", plan.to_str().expect("path"), "--now", NOW]);
+        assert_eq!(check.code, 1);
+        assert!(check.stdout.contains("active-content") || check.stderr.contains("active-content"));
+    }
+    // An SVG without script is published and shown as an image.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    fs::write(
+        plan.join("assets/floor.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20\" height=\"10\"><rect width=\"20\" height=\"10\" fill=\"#369\"/></svg>",
+    )
+    .expect("svg");
+    let runbook = plan.join("runbooks/ransomware-response.md");
+    let text = fs::read_to_string(&runbook).expect("runbook");
+    fs::write(
+        &runbook,
+        format!("{text}\n![Floor plan](../assets/floor.svg)\n"),
+    )
+    .expect("write");
+    let out = dir.path().join("site");
+    let run = build(&plan, &out);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(out.join("assets/floor.svg").is_file());
+    let page = fs::read_to_string(out.join("runbooks/ransomware-response.html")).expect("page");
+    assert!(
+        page.contains("<img src=\"../assets/floor.svg\""),
+        "no image"
+    );
+}
+
+#[test]
+fn template_overrides_that_would_run_script_are_build_errors_at_their_line() {
+    let layout = include_str!("../../themes/default/templates/layout.html");
+    let theirs = "<script src=\"{{ root }}lifeboat.js\"></script>";
+    assert!(layout.contains(theirs));
+    let line_of = |text: &str, needle: &str| {
+        text.lines()
+            .position(|l| l.contains(needle))
+            .expect("needle")
+            + 1
+    };
+    for (template, text, needle) in [
+        (
+            "layout.html",
+            layout.replace(
+                theirs,
+                &format!("{theirs}\n<script src=\"{{{{ root }}}}assets/x.txt\"></script>"),
+            ),
+            "assets/x.txt",
+        ),
+        (
+            "layout.html",
+            layout.replace("</body>", "<img src=\"x\" onerror=\"alert(1)\">\n</body>"),
+            "onerror",
+        ),
+        (
+            "layout.html",
+            layout.replace(
+                "<head>",
+                "<head>\n<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">",
+            ),
+            "refresh",
+        ),
+        (
+            "layout.html",
+            layout.replace(
+                "</body>",
+                "<a href=\"&#106;avascript:alert(1)\">help</a>\n</body>",
+            ),
+            "avascript",
+        ),
+        (
+            "layout.html",
+            layout.replace("</body>", "<script>alert(1)</script>\n</body>"),
+            "<script>alert",
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let plan = example_copy(dir.path());
+        fs::create_dir_all(plan.join("templates")).expect("templates");
+        fs::write(plan.join("assets/x.txt"), "alert(document.domain)").expect("asset");
+        fs::write(plan.join("templates").join(template), &text).expect("override");
+        let out = dir.path().join("site");
+        let run = build(&plan, &out);
+        assert_eq!(run.code, 1, "{needle}: {}", run.stderr);
+        let at = format!(
+            "error[active-content]: templates/{template}:{}:",
+            line_of(&text, needle)
+        );
+        assert!(
+            run.stderr.contains(&at),
+            "{needle}: wanted {at} in {}",
+            run.stderr
+        );
+        assert!(!out.exists());
+        let one = dir.path().join("one.html");
+        let run = lifeboat(&[
+            "build",
+            plan.to_str().expect("path"),
+            "--single-file",
+            one.to_str().expect("path"),
+            "--now",
+            NOW,
+        ]);
+        assert_eq!(run.code, 1, "{needle}: single file: {}", run.stderr);
+        assert!(!one.exists());
+    }
+    // The theme's own layout as an override builds.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    fs::create_dir_all(plan.join("templates")).expect("templates");
+    fs::write(plan.join("templates/layout.html"), layout).expect("override");
+    let run = build(&plan, &dir.path().join("site"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}

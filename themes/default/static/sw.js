@@ -3,7 +3,10 @@
 // opened included); pages are then answered from that copy, so the site opens with
 // no network. While online it looks at manifest.json again now and then: when a new
 // build was published, it fetches only the files whose SHA-256 changed, then swaps
-// the copy whole and tells open pages which version it now holds.
+// the copy whole and tells open pages which version it now holds. It keeps only the
+// files manifest.json lists, each only when its bytes have the SHA-256 listed there:
+// a file changed on the server after the build (or a response not of the build)
+// never enters the copy, and the copy held stays.
 "use strict";
 var PREFIX = "lifeboat-";
 var scope = self.registration.scope;
@@ -18,6 +21,11 @@ function mine(key) {
 }
 function current() {
   return caches.keys().then(function (keys) { return keys.filter(mine); });
+}
+function hex(buffer) {
+  return Array.prototype.map.call(new Uint8Array(buffer), function (b) {
+    return (b < 16 ? "0" : "") + b.toString(16);
+  }).join("");
 }
 function fetchManifest() {
   return fetch(new URL("manifest.json", scope), { cache: "no-store" }).then(function (r) {
@@ -57,7 +65,13 @@ function refresh(text) {
             if (r) { return fresh.put(url, r); }
             return fetch(url, { cache: "no-cache" }).then(function (res) {
               if (!res.ok) { throw new Error(f.path + ": " + res.status); }
-              return fresh.put(url, res);
+              var type = res.headers.get("Content-Type") || "application/octet-stream";
+              return res.arrayBuffer().then(function (body) {
+                return crypto.subtle.digest("SHA-256", body).then(function (d) {
+                  if (hex(d) !== f.sha256) { throw new Error(f.path + ": not the file of this build"); }
+                  return fresh.put(url, new Response(body, { headers: { "Content-Type": type } }));
+                });
+              });
             });
           }).then(worker);
         }
@@ -92,10 +106,9 @@ function refresh(text) {
   });
 }
 function update() {
-  return fetchManifest().then(function (text) {
+  return fetchManifest().then(refresh).then(function (changed) {
+    // Only a look that succeeded waits for the next; a failed one is tried again.
     checked = Date.now();
-    return refresh(text);
-  }).then(function (changed) {
     if (!changed) { return; }
     return self.clients.matchAll().then(function (cs) {
       cs.forEach(function (c) { c.postMessage({ type: "lifeboat-cached" }); });
