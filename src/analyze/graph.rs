@@ -126,6 +126,49 @@ fn cycle_error(plan: &Plan, cycle: &[(usize, &Text)]) -> Option<Diagnostic> {
     ))
 }
 
+/// How many levels a call tree may have (the root is level 1). Real cascades have
+/// three to six; the numbering of each level ("1.2.3") grows with its depth, so a
+/// chain thousands deep would cost pages the square of its length.
+pub const MAX_CALL_DEPTH: usize = 32;
+
+/// The call that closes the loop above `from` in a call tree, if there is one:
+/// walking up from caller to caller, the first call to someone already passed. What
+/// a walk finds is kept for everyone it passed (`known`), and a later walk that meets
+/// one of them stops there with the same answer, so that all the walks of a tree
+/// cost as much as its calls, however long its chains.
+fn closing<'a>(
+    from: &'a str,
+    caller_of: &HashMap<&'a str, (&'a str, Span)>,
+    known: &mut HashMap<&'a str, Option<Span>>,
+) -> Option<(Span, String)> {
+    let mut seen: Vec<&str> = vec![from];
+    let mut index: HashMap<&str, usize> = HashMap::from([(from, 0)]);
+    let mut at = from;
+    let found = loop {
+        // Met before: the same loop (already named, by its span) or none.
+        if let Some(k) = known.get(at) {
+            break k.map(|span| (span, String::new()));
+        }
+        let Some(&(up, span)) = caller_of.get(at) else {
+            break None;
+        };
+        if let Some(&i) = index.get(up) {
+            // In call order: up calls the last one passed, ..., back to up.
+            let mut ring: Vec<&str> = seen[i..].to_vec();
+            ring.reverse();
+            ring.insert(0, up);
+            break Some((span, ring.join(" -> ")));
+        }
+        index.insert(up, seen.len());
+        seen.push(up);
+        at = up;
+    };
+    for s in seen {
+        known.insert(s, found.as_ref().map(|f| f.0));
+    }
+    found
+}
+
 /// `call-tree-shape`: a loop, someone called by two callers, or a caller nobody calls.
 /// A loop is reported at the call that closes it.
 pub fn call_tree_shapes(plan: &Plan) -> Vec<Diagnostic> {
@@ -158,24 +201,7 @@ pub fn call_tree_shapes(plan: &Plan) -> Vec<Diagnostic> {
                 }
             }
         }
-        // The call that closes the loop above `from`, if there is one: walking up
-        // from caller to caller, the first call to someone already passed.
-        let closing = |from: &str| -> Option<(Span, String)> {
-            let mut seen: Vec<&str> = vec![from];
-            let mut at = from;
-            while let Some(&(up, span)) = caller_of.get(at) {
-                if let Some(i) = seen.iter().position(|s| *s == up) {
-                    // In call order: up calls the last one passed, ..., back to up.
-                    let mut ring: Vec<&str> = seen[i..].to_vec();
-                    ring.reverse();
-                    ring.insert(0, up);
-                    return Some((span, ring.join(" -> ")));
-                }
-                seen.push(up);
-                at = up;
-            }
-            None
-        };
+        let mut known: HashMap<&str, Option<Span>> = HashMap::new();
         let loop_at = |span: Span, ring: &str| {
             Diagnostic::at(
                 Code::CallTreeShape,
@@ -199,7 +225,7 @@ pub fn call_tree_shapes(plan: &Plan) -> Vec<Diagnostic> {
                     [] if tree.calls.is_empty() => None,
                     [] => {
                         let first = tree.calls.first().map(|(c, _)| c.value.as_str());
-                        match first.and_then(closing) {
+                        match first.and_then(|f| closing(f, &caller_of, &mut known)) {
                             Some((span, ring)) => out.push(loop_at(span, &ring)),
                             None => out.push(Diagnostic::at(
                                 Code::CallTreeShape,
@@ -243,13 +269,28 @@ pub fn call_tree_shapes(plan: &Plan) -> Vec<Diagnostic> {
             .map(|(c, list)| (c.value.as_str(), list))
             .collect();
         let mut reached: HashSet<&str> = root.into_iter().collect();
-        let mut queue: Vec<&str> = root.into_iter().collect();
-        while let Some(at) = queue.pop() {
+        let mut queue: Vec<(&str, usize)> = root.into_iter().map(|r| (r, 1)).collect();
+        let mut too_deep = false;
+        while let Some((at, depth)) = queue.pop() {
             for callee in calls.get(at).into_iter().flat_map(|l| l.iter()) {
                 if caller_of.get(callee.value.as_str()).map(|c| c.0) == Some(at)
                     && reached.insert(&callee.value)
                 {
-                    queue.push(&callee.value);
+                    if depth + 1 > MAX_CALL_DEPTH && !too_deep {
+                        too_deep = true;
+                        out.push(Diagnostic::at(
+                            Code::CallTreeShape,
+                            callee.span,
+                            format!(
+                                "call tree \"{name}\": {} would be called at level {}; a call tree \
+                                 may be at most {MAX_CALL_DEPTH} levels deep (real ones have a few): \
+                                 let callers call more people each, or split the tree",
+                                callee.value,
+                                depth + 1
+                            ),
+                        ));
+                    }
+                    queue.push((&callee.value, depth + 1));
                 }
             }
         }
@@ -261,7 +302,7 @@ pub fn call_tree_shapes(plan: &Plan) -> Vec<Diagnostic> {
             }
             // Not reached: a loop (reported once, at its closing call), or a cascade
             // cut off from the root.
-            match closing(c) {
+            match closing(c, &caller_of, &mut known) {
                 Some((span, ring)) => {
                     if loops.insert(span) {
                         out.push(loop_at(span, &ring));

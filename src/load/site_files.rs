@@ -12,6 +12,10 @@ use std::path::{Path, PathBuf};
 
 /// An asset or template may be at most this large.
 const MAX_SITE_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// All of `assets/` together may be at most this large (hard links and copies of one
+/// file count each time): a site that goes on a USB stick and into every phone's
+/// offline copy, and a build that holds the assets while it writes them.
+pub const MAX_ASSET_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The files of `assets/` (path relative to it, with where it is) and `templates/`
 /// (file name and text: small, and `check` judges them), sorted by path.
@@ -48,6 +52,7 @@ pub fn list(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> io::Result<SiteList> {
     let mut out = SiteList::default();
+    let mut asset_bytes: u64 = 0;
     for (folder, keep) in [("assets", true), ("templates", false)] {
         let top = dir.join(folder);
         match root.is_dir(&top) {
@@ -99,6 +104,21 @@ pub fn list(
                         why,
                     ));
                     continue;
+                }
+                asset_bytes += entry.metadata().map_or(0, |m| m.len());
+                if asset_bytes > MAX_ASSET_BYTES {
+                    diagnostics.push(Diagnostic::new(
+                        crate::diagnostic::Code::Syntax,
+                        Location::Path(shown),
+                        format!(
+                            "assets/ holds more than {} MiB with this file (copies and hard links \
+                             count each time): a site must fit on a USB stick and in a phone's \
+                             offline copy; make the large files smaller or link to them on the \
+                             intranet instead",
+                            MAX_ASSET_BYTES / (1024 * 1024)
+                        ),
+                    ));
+                    return Ok(out);
                 }
                 out.assets.push((rel, entry.into_path()));
                 continue;

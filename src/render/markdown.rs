@@ -578,25 +578,28 @@ pub enum Piece<'t> {
 }
 
 /// `text` cut into plain text and `{{name}}` placeholders (the name trimmed; `{{}}`
-/// and names holding `{` stay text).
+/// and names holding a brace stay text). In one pass: each `}}` closes the last `{{`
+/// before it, so that no run of braces is scanned again (100,000 `{{` cost as much
+/// as their bytes).
 pub fn pieces(text: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     let mut rest = text;
     let mut plain = 0;
-    while let Some(start) = rest[plain..].find("{{").map(|i| i + plain) {
-        let Some(len) = rest[start + 2..].find("}}") else {
+    while let Some(open) = rest[plain..].find("{{").map(|i| i + plain) {
+        let Some(close) = rest[open + 2..].find("}}").map(|i| i + open + 2) else {
             break;
         };
-        let name = rest[start + 2..start + 2 + len].trim();
-        if name.is_empty() || name.contains('{') {
-            plain = start + 2;
+        let inner = rest[open..close].rfind("{{").map_or(open, |i| i + open);
+        let name = rest[inner + 2..close].trim();
+        if name.is_empty() || name.contains(['{', '}']) {
+            plain = close + 2;
             continue;
         }
-        if start > 0 {
-            out.push(Piece::Text(&rest[..start]));
+        if inner > 0 {
+            out.push(Piece::Text(&rest[..inner]));
         }
         out.push(Piece::Placeholder(name));
-        rest = &rest[start + 4 + len..];
+        rest = &rest[close + 2..];
         plain = 0;
     }
     if !rest.is_empty() {

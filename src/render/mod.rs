@@ -350,6 +350,12 @@ impl Templates {
                  itself, nor a macro call itself; change the override in templates/"
             )));
         }
+        if let Some(why) = template_guard::too_deep(overrides) {
+            return Err(Error::Template(why));
+        }
+        // A loop over `range` counts against a budget for each page, so that an
+        // override cannot loop a hundred million times.
+        tera.register_function("range", template_guard::bounded_range);
         // Templates must not write the build machine's environment (secrets) into
         // the site: `get_env` answers with an error.
         tera.register_function("get_env", |_: &std::collections::HashMap<String, tera::Value>| {
@@ -998,6 +1004,7 @@ impl<'a> Renderer<'a> {
             page,
         })
         .map_err(|e| tera_error(format!("cannot render {path}"), &e))?;
+        template_guard::new_page();
         let html = self
             .tera
             .render(template, &context)
@@ -1056,6 +1063,7 @@ impl<'a> Renderer<'a> {
                 head,
             })
             .map_err(|e| tera_error(format!("cannot render {path}"), &e))?;
+            template_guard::new_page();
             self.tera
                 .render("layout.html", &context)
                 .map_err(|e| tera_error(format!("template layout.html failed for {path}"), &e))

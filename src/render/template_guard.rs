@@ -149,6 +149,100 @@ pub fn find_recursion(templates: &[(&str, &str)]) -> Option<String> {
     None
 }
 
+/// How deeply an override may nest blocks (`{% if %}`, `{% for %}`, ...) or
+/// brackets in an expression. Tera parses both by recursion: thousands deep would
+/// overflow the stack and abort the process.
+pub const MAX_NESTING: usize = 64;
+/// How many numbers `range` may give in all while one template renders.
+pub const RANGE_BUDGET: usize = 100_000;
+
+thread_local! {
+    static RANGE_LEFT: std::cell::Cell<usize> = const { std::cell::Cell::new(RANGE_BUDGET) };
+}
+
+/// A template starts rendering: the `range` budget is full again.
+pub fn new_page() {
+    RANGE_LEFT.with(|c| c.set(RANGE_BUDGET));
+}
+
+/// Tera's `range(end, start=0, step_by=1)` with a budget: what the numbers of all
+/// its calls while one template renders add up to may not pass [`RANGE_BUDGET`]
+/// (nested loops multiply, so the budget is shared).
+pub fn bounded_range(args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    let num = |key: &str, default: Option<i64>| -> tera::Result<i64> {
+        match args.get(key) {
+            Some(v) => v
+                .as_i64()
+                .ok_or_else(|| tera::Error::msg(format!("range: `{key}` must be a whole number"))),
+            None => default.ok_or_else(|| tera::Error::msg("range: `end` is missing")),
+        }
+    };
+    let (start, end, step) = (
+        num("start", Some(0))?,
+        num("end", None)?,
+        num("step_by", Some(1))?,
+    );
+    if step <= 0 {
+        return Err(tera::Error::msg("range: `step_by` must be 1 or more"));
+    }
+    let count = if end > start {
+        usize::try_from((end - start + step - 1) / step).unwrap_or(usize::MAX)
+    } else {
+        0
+    };
+    let left = RANGE_LEFT.with(|c| c.get());
+    if count > left {
+        return Err(tera::Error::msg(format!(
+            "range: {count} numbers, and a page's templates may count at most {RANGE_BUDGET} in all"
+        )));
+    }
+    RANGE_LEFT.with(|c| c.set(left - count));
+    Ok(tera::Value::Array(
+        (0..count)
+            .map(|i| tera::Value::from(start + i as i64 * step))
+            .collect(),
+    ))
+}
+
+/// Why an override nests too deeply, if it does: more than [`MAX_NESTING`] open
+/// blocks, or brackets in one expression.
+pub fn too_deep(overrides: &[(String, String)]) -> Option<String> {
+    const OPENS: [&str; 6] = ["if", "for", "block", "macro", "filter", "raw"];
+    for (name, text) in overrides {
+        let mut depth = 0usize;
+        for (is_tag, inner) in pieces(text) {
+            let mut brackets = 0usize;
+            for c in inner.chars() {
+                match c {
+                    '(' | '[' | '{' => brackets += 1,
+                    ')' | ']' | '}' => brackets = brackets.saturating_sub(1),
+                    _ => {}
+                }
+                if brackets > MAX_NESTING {
+                    return Some(format!(
+                        "templates/{name}: an expression nests brackets more than {MAX_NESTING} deep; simplify it"
+                    ));
+                }
+            }
+            if !is_tag {
+                continue;
+            }
+            let word = inner.split_whitespace().next().unwrap_or_default();
+            if OPENS.contains(&word) {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(format!(
+                        "templates/{name}: blocks ({{% if %}}, {{% for %}}, ...) nest more than {MAX_NESTING} deep; simplify the override"
+                    ));
+                }
+            } else if word.starts_with("end") {
+                depth = depth.saturating_sub(1);
+            }
+        }
+    }
+    None
+}
+
 /// The theme's scripts, the only ones a page may load.
 pub const THEME_SCRIPTS: [&str; 7] = [
     "lifeboat.js",

@@ -370,3 +370,136 @@ fn template_overrides_that_would_run_script_are_build_errors_at_their_line() {
     let run = build(&plan, &dir.path().join("site"));
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+/// Builds the example plan with `change` made to it; returns the run. Time and
+/// memory of these inputs are measured by `bench/runaway.sh`, not here.
+fn build_changed(change: &dyn Fn(&Path)) -> crate::harness::Run {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    change(&plan);
+    build(&plan, &dir.path().join("site"))
+}
+
+#[test]
+fn runaway_inputs_end_in_ordinary_errors() {
+    // A call tree that is one chain 20,000 deep.
+    let run = build_changed(&|plan| {
+        let n = 20_000;
+        let people: String = (0..n)
+            .map(|i| format!("[[contact]]\nid = \"p{i}\"\nname = \"Person {i}\"\nphone = \"+44 20 7946 {:04}\"\n\n", i % 10_000))
+            .collect();
+        fs::write(plan.join("contacts/chain.toml"), people).expect("people");
+        let calls: String = (0..n - 1)
+            .map(|i| format!("p{i} = [\"p{}\"]\n", i + 1))
+            .collect();
+        fs::write(
+            plan.join("contacts/chain-tree.toml"),
+            format!("[[call_tree]]\nid = \"chain\"\ntitle = \"Chain\"\nroot = \"p0\"\n[call_tree.calls]\n{calls}"),
+        )
+        .expect("tree");
+    });
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error[call-tree-shape]: contacts/chain-tree.toml:")
+            && run.stderr.contains("at most 32 levels"),
+        "{}",
+        run.stderr
+    );
+    // A loop of 20,000 callers is named once, found in one pass.
+    let run = build_changed(&|plan| {
+        let n = 20_000;
+        let people: String = (0..n)
+            .map(|i| format!("[[contact]]\nid = \"q{i}\"\nname = \"Q {i}\"\nphone = \"+44 20 7946 {:04}\"\n\n", i % 10_000))
+            .collect();
+        fs::write(plan.join("contacts/ring.toml"), people).expect("people");
+        let calls: String = (0..n)
+            .map(|i| format!("q{i} = [\"q{}\"]\n", (i + 1) % n))
+            .collect();
+        fs::write(
+            plan.join("contacts/ring-tree.toml"),
+            format!("[[call_tree]]\nid = \"ring\"\ntitle = \"Ring\"\n[call_tree.calls]\n{calls}"),
+        )
+        .expect("tree");
+    });
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr.matches("makes a loop").count() + run.stderr.matches("closes a loop").count(),
+        1,
+        "{}",
+        &run.stderr[..run.stderr.len().min(2000)]
+    );
+    // Templates that loop or nest without end.
+    for (text, says) in [
+        (
+            "{% for i in range(end=100000000) %}{{ i }}{% endfor %}".to_string(),
+            "range",
+        ),
+        (
+            "{% for i in range(end=1000) %}{% for j in range(end=1000) %}x{% endfor %}{% endfor %}"
+                .to_string(),
+            "range",
+        ),
+        (
+            format!(
+                "{}x{}",
+                "{% if true %}".repeat(20_000),
+                "{% endif %}".repeat(20_000)
+            ),
+            "nest more than 64",
+        ),
+        (
+            format!("{{{{ {}1{} }}}}", "(".repeat(20_000), ")".repeat(20_000)),
+            "brackets",
+        ),
+    ] {
+        let run = build_changed(&|plan| {
+            fs::create_dir_all(plan.join("templates")).expect("templates");
+            fs::write(plan.join("templates/item-end.html"), &text).expect("override");
+        });
+        assert_eq!(run.code, 1, "{says}: {}", run.stderr);
+        assert!(run.stderr.contains(says), "{says}: {}", run.stderr);
+    }
+    // A small range is fine.
+    let run = build_changed(&|plan| {
+        fs::create_dir_all(plan.join("templates")).expect("templates");
+        fs::write(
+            plan.join("templates/item-end.html"),
+            "{% for i in range(start=1, end=4) %}<i>{{ i }}</i>{% endfor %}",
+        )
+        .expect("override");
+    });
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // 100,000 `{{` in a comms template build (in one pass; see the benchmark).
+    let run = build_changed(&|plan| {
+        fs::write(
+            plan.join("comms/braces.md"),
+            format!(
+                "+++\ntitle = \"Braces\"\naudience = [\"all-staff\"]\nchannel = \"email\"\n+++\n{}x}}}}\n{}\n",
+                "{{".repeat(100_000),
+                "{{ a".repeat(100_000)
+            ),
+        )
+        .expect("comms");
+    });
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn copies_and_hard_links_of_a_large_asset_are_capped() {
+    let run = build_changed(&|plan| {
+        let big = plan.join("assets/big.bin");
+        let f = fs::File::create(&big).expect("big");
+        f.set_len(40 * 1024 * 1024).expect("sparse file");
+        for i in 0..8 {
+            fs::hard_link(&big, plan.join(format!("assets/link-{i}.bin"))).expect("link");
+        }
+    });
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("assets/ holds more than 256 MiB"),
+        "{}",
+        run.stderr
+    );
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Inputs that used to cost out of proportion to their size, each on a copy of the
+# example plan: wall time and peak memory (GNU time's maximum resident set) of
+# `lifeboat build`, and how it ended. Prints a Markdown table.
+#   bench/runaway.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+bin=$PWD/target/release/lifeboat
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+fresh() { rm -rf "$work/plan" "$work/site"; cp -r example-plan "$work/plan"; rm -rf "$work/plan/site"; }
+run() {
+  local what=$1
+  /usr/bin/time -f '%e %M' -o "$work/time" "$bin" build "$work/plan" -o "$work/site" --now 2026-11-24 \
+    >"$work/out" 2>"$work/err" && code=0 || code=$?
+  read -r secs kib < <(tail -n 1 "$work/time") || true
+  local said
+  said=$(grep -m1 -E '^error' "$work/err" | cut -c1-90 || true)
+  printf '| %s | %s s | %s MiB | exit %s %s |\n' "$what" "$secs" "$((kib / 1024))" "$code" "${said:+($said)}"
+}
+
+echo '| input | time | peak memory | outcome |'
+echo '| --- | --- | --- | --- |'
+fresh; run "the example plan, as it is"
+
+fresh
+python3 - "$work/plan" <<'PY'
+import sys
+p = sys.argv[1]
+n = 20000
+people = "".join(f'[[contact]]\nid = "p{i}"\nname = "Person {i}"\nphone = "+44 20 7946 {i % 10000:04d}"\n\n' for i in range(n))
+open(f"{p}/contacts/chain.toml", "w").write(people)
+calls = "".join(f'p{i} = ["p{i+1}"]\n' for i in range(n - 1))
+open(f"{p}/contacts/chain-tree.toml", "w").write(f'[[call_tree]]\nid = "chain"\ntitle = "Chain"\nroot = "p0"\n[call_tree.calls]\n{calls}')
+PY
+run "a call tree that is one chain 20,000 deep"
+
+fresh
+python3 - "$work/plan" <<'PY'
+import sys
+p = sys.argv[1]
+open(f"{p}/comms/braces.md", "w").write('+++\ntitle = "Braces"\naudience = ["all-staff"]\nchannel = "email"\n+++\n' + "{{" * 100000 + "x}}\n" + "{{ a" * 100000 + "\n")
+PY
+run "100,000 {{ in an 800 KB comms template"
+
+fresh
+mkdir -p "$work/plan/templates"
+printf '{%% for i in range(end=100000000) %%}{{ i }}{%% endfor %%}' >"$work/plan/templates/item-end.html"
+run "an override looping range(end=100000000)"
+
+fresh
+mkdir -p "$work/plan/templates"
+python3 -c "print('{% if true %}' * 20000 + 'x' + '{% endif %}' * 20000)" >"$work/plan/templates/item-end.html"
+run "an override nesting 20,000 {% if %}"
+
+fresh
+head -c $((64 * 1024 * 1024)) /dev/zero >"$work/plan/assets/big.bin"
+for i in $(seq 1 29); do ln "$work/plan/assets/big.bin" "$work/plan/assets/link-$i.bin"; done
+run "30 hard links of a 64 MiB asset"
