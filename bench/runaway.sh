@@ -59,3 +59,7 @@ fresh
 head -c $((64 * 1024 * 1024)) /dev/zero >"$work/plan/assets/big.bin"
 for i in $(seq 1 29); do ln "$work/plan/assets/big.bin" "$work/plan/assets/link-$i.bin"; done
 run "30 hard links of a 64 MiB asset"
+
+fresh
+for i in 1 2 3; do head -c $((60 * 1024 * 1024)) /dev/urandom >"$work/plan/assets/scan-$i.pdf"; done
+run "three 60 MiB assets (allowed: copied a buffer at a time)"

@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use lifeboat::diagnostic::{Severity, reports};
 use lifeboat::model::Date;
 use lifeboat::{output, render};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -265,13 +266,6 @@ fn build(
             return ExitCode::from(2);
         }
     };
-    let site_files = match lifeboat::load::read_site_files(&loaded.root, &loaded.site) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
     let t_load = started.elapsed();
 
     let analysis = lifeboat::analyze::analyze(&loaded.plan, today);
@@ -294,6 +288,24 @@ fn build(
     }
     let t_check = started.elapsed();
 
+    // The single file holds the assets (as data: URLs); a site folder gets them
+    // copied from the plan a buffer at a time, so only their names are read here.
+    let site_files = if single_file.is_some() {
+        match lifeboat::load::read_site_files(&loaded.root, &loaded.site) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        lifeboat::load::SiteFiles {
+            assets: (loaded.site.assets.iter())
+                .map(|(rel, _)| (rel.clone(), Vec::new()))
+                .collect(),
+            templates: loaded.site.templates.clone(),
+        }
+    };
     let plan = &loaded.plan;
     let warnings = render::warnings(plan, &loaded.sources, &diagnostics, include_private);
     let options = render::Options {
@@ -324,6 +336,22 @@ fn build(
         eprintln!("note: {note}");
     }
     let sink = |f: &render::SiteFile| staging.write(f).map_err(|e| e.0);
+    let copied = loaded.site.assets.par_iter().try_for_each(|(rel, path)| {
+        let (mut file, max) = lifeboat::load::open_asset(&loaded.root, rel, path)?;
+        staging
+            .copy(
+                &format!("assets/{rel}"),
+                &mut file,
+                max,
+                &format!("assets/{rel}"),
+            )
+            .map_err(|e| e.0)
+    });
+    if let Err(e) = copied {
+        eprintln!("error: {e}");
+        eprintln!("error: nothing was built{}", untouched(out));
+        return ExitCode::from(2);
+    }
     let rendered = render::render(&input, &sink);
     if let Ok(notes) = &rendered {
         for note in notes {

@@ -9,7 +9,7 @@ mod site_files;
 mod workspace;
 
 pub use reader::{PlanRoot, Unreadable};
-pub use site_files::{SiteFiles, SiteList, read_site_files};
+pub use site_files::{SiteFiles, SiteList, open_asset, read_site_files};
 pub use workspace::{Snapshot, Workspace};
 
 use crate::diagnostic::{Code, Diagnostic, Location, closest, did_you_mean};

@@ -129,8 +129,8 @@ impl PlanRoot {
         Ok(fs::metadata(real)?.is_dir())
     }
 
-    /// The bytes of the regular file at `path`, at most `max` of them.
-    pub fn read(&self, path: &Path, max: u64) -> Result<Vec<u8>, Unreadable> {
+    /// The regular file at `path`, opened for reading, and its metadata.
+    pub fn open(&self, path: &Path) -> Result<(fs::File, fs::Metadata), Unreadable> {
         // Most files are no link: opened as they are (a link is refused by the open,
         // then judged and, when it stays inside the plan, its target opened).
         let file = match crate::files::open_no_follow(path) {
@@ -144,6 +144,12 @@ impl PlanRoot {
                 &meta.file_type(),
             )));
         }
+        Ok((file, meta))
+    }
+
+    /// The bytes of the regular file at `path`, at most `max` of them.
+    pub fn read(&self, path: &Path, max: u64) -> Result<Vec<u8>, Unreadable> {
+        let (file, meta) = self.open(path)?;
         let hint = usize::try_from(meta.len().min(max)).unwrap_or(0);
         let mut bytes = Vec::with_capacity(hint);
         file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;

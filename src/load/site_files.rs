@@ -7,6 +7,7 @@
 use super::reader::PlanRoot;
 use super::unreadable;
 use crate::diagnostic::{Diagnostic, Location};
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -233,6 +234,14 @@ fn remote_reference(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Opens an asset [`list`] found, to be copied into the site a buffer at a time;
+/// also its largest size.
+pub fn open_asset(root: &PlanRoot, rel: &str, path: &Path) -> Result<(fs::File, u64), String> {
+    root.open(path)
+        .map(|(f, _)| (f, MAX_SITE_FILE_BYTES))
+        .map_err(|e| format!("assets/{rel}: {}", e.message()))
 }
 
 /// Reads the files [`list`] found.

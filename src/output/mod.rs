@@ -43,7 +43,11 @@ pub struct ManifestEntry {
 }
 
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
+    hex(&Sha256::digest(bytes))
+}
+
+/// A digest in lower-case hexadecimal.
+fn hex(digest: &[u8]) -> String {
     let mut out = String::with_capacity(64);
     for b in digest.iter() {
         out.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
@@ -252,15 +256,14 @@ impl Staging {
         })
     }
 
-    /// Writes one file of the site (safe to call from several threads).
-    pub fn write(&self, file: &SiteFile) -> Result<(), WriteError> {
-        if !is_site_path(&file.path) {
+    /// Where a file of the site goes in the staging folder, its folder made.
+    fn place(&self, path: &str) -> Result<PathBuf, WriteError> {
+        if !is_site_path(path) {
             return Err(WriteError(format!(
-                "refused to write {:?}: not a path inside the site",
-                file.path
+                "refused to write {path:?}: not a path inside the site"
             )));
         }
-        if let Some((dir, _)) = file.path.rsplit_once('/') {
+        if let Some((dir, _)) = path.rsplit_once('/') {
             let mut dirs = self.dirs.lock().unwrap_or_else(|e| e.into_inner());
             if !dirs.contains(dir) {
                 let d = self.tmp.join(dir);
@@ -268,7 +271,62 @@ impl Staging {
                 dirs.insert(dir.to_string());
             }
         }
-        let p = self.tmp.join(&file.path);
+        Ok(self.tmp.join(path))
+    }
+
+    /// Copies a file of the plan (an asset) into the site as it is, a buffer at a
+    /// time (never held whole, however large), hashing it on the way; at most `max`
+    /// bytes are read (more is an error naming `shown`).
+    pub fn copy(
+        &self,
+        path: &str,
+        from: &mut dyn Read,
+        max: u64,
+        shown: &str,
+    ) -> Result<(), WriteError> {
+        use std::io::Write;
+        let p = self.place(path)?;
+        let mut out = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&p)
+            .map_err(|e| io_error("write", &p, e))?;
+        let mut hasher = Sha256::new();
+        let mut buf = vec![0u8; 64 * 1024];
+        let mut bytes: u64 = 0;
+        loop {
+            let n = match from.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(WriteError(format!("cannot read {shown}: {e}"))),
+            };
+            bytes += n as u64;
+            if bytes > max {
+                return Err(WriteError(format!(
+                    "{shown} is larger than {} MiB",
+                    max / (1024 * 1024)
+                )));
+            }
+            hasher.update(&buf[..n]);
+            out.write_all(&buf[..n])
+                .map_err(|e| io_error("write", &p, e))?;
+        }
+        let entry = ManifestEntry {
+            path: path.to_string(),
+            sha256: hex(&hasher.finalize()),
+            bytes,
+        };
+        self.entries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(entry);
+        Ok(())
+    }
+
+    /// Writes one file of the site (safe to call from several threads).
+    pub fn write(&self, file: &SiteFile) -> Result<(), WriteError> {
+        let p = self.place(&file.path)?;
         let sha256 = sha256_hex(&file.bytes);
         let bytes = file.bytes.len() as u64;
         if !self.reuse(file, &sha256, &p) {

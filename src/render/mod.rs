@@ -322,12 +322,8 @@ pub fn render(input: &Input, sink: &Sink) -> Result<Vec<String>, Error> {
             bytes: bytes.to_vec(),
         })?;
     }
-    input.assets.par_iter().try_for_each(|(path, bytes)| {
-        put(SiteFile {
-            path: format!("assets/{path}"),
-            bytes: bytes.clone(),
-        })
-    })?;
+    // The files of `assets/` are not the renderer's: the output stage copies them
+    // from the plan a buffer at a time (`output::Staging::copy`).
     Ok(notes)
 }
 
