@@ -86,19 +86,29 @@ pub fn list(
                 continue;
             }
             if keep {
+                // An SVG is read whole (it is judged by what it holds); any other
+                // file by its first KiB, which is what a browser sniffs.
                 let svg = rel.to_ascii_lowercase().ends_with(".svg");
-                let text = if svg {
-                    match root.read(entry.path(), MAX_SITE_FILE_BYTES) {
-                        Ok(b) => Some(b),
-                        Err(e) => {
-                            diagnostics.push(unreadable(Location::Path(shown), &e));
-                            continue;
-                        }
-                    }
+                let start = if svg {
+                    root.read(entry.path(), MAX_SITE_FILE_BYTES)
                 } else {
-                    None
+                    root.open(entry.path()).and_then(|(f, _)| {
+                        let mut head = Vec::with_capacity(SNIFF_BYTES);
+                        io::Read::read_to_end(
+                            &mut io::Read::take(f, SNIFF_BYTES as u64),
+                            &mut head,
+                        )?;
+                        Ok(head)
+                    })
                 };
-                if let Some(why) = active(&rel, text.as_deref()) {
+                let start = match start {
+                    Ok(b) => b,
+                    Err(e) => {
+                        diagnostics.push(unreadable(Location::Path(shown), &e));
+                        continue;
+                    }
+                };
+                if let Some(why) = active(&rel, &start) {
                     diagnostics.push(Diagnostic::new(
                         crate::diagnostic::Code::ActiveContent,
                         Location::Path(shown),
@@ -150,10 +160,17 @@ const ACTIVE_TYPES: [&str; 14] = [
     "svgz", "swf",
 ];
 
-/// Why an asset may not be published, if it may not: an active type, or an SVG that
-/// holds script, an event handler, a `javascript:` URL, HTML inside it, an entity
-/// declaration, or a reference to another host. `svg` is the SVG's content.
-pub fn active(rel: &str, svg: Option<&[u8]>) -> Option<String> {
+/// How much of a file a browser looks at to guess its type (WHATWG MIME Sniffing
+/// reads 1,445 bytes at most; the HTML signatures sit at the start).
+const SNIFF_BYTES: usize = 1024;
+
+/// Why an asset may not be published, if it may not: an active type by its name;
+/// a file of any other name that starts as a web page or XML would (a browser or
+/// server that guesses its type would run it); an SVG that holds script, an event
+/// handler, a `javascript:` URL, HTML inside it, an entity declaration, or a
+/// reference to another host. `start` is the whole of an SVG, the first KiB of any
+/// other file.
+pub fn active(rel: &str, start: &[u8]) -> Option<String> {
     let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     if let Some(ext) = ext.as_deref().filter(|e| ACTIVE_TYPES.contains(e)) {
         return Some(format!(
@@ -162,7 +179,16 @@ pub fn active(rel: &str, svg: Option<&[u8]>) -> Option<String> {
              without script"
         ));
     }
-    let text = String::from_utf8_lossy(svg?).to_ascii_lowercase();
+    if ext.as_deref() != Some("svg") {
+        return looks_like_markup(start).map(|sig| {
+            format!(
+                "the file starts like a web page ({sig}), and a browser that guesses its type \
+                 would run it as part of the site: publish the document as a PDF, or a \
+                 picture as PNG, JPEG or an SVG without script"
+            )
+        });
+    }
+    let text = String::from_utf8_lossy(start).to_ascii_lowercase();
     let found = [
         "<script",
         "javascript:",
@@ -184,6 +210,45 @@ pub fn active(rel: &str, svg: Option<&[u8]>) -> Option<String> {
             "the SVG holds {what}, which would run or load something when a reader opens it: \
              save it without script, event handlers or links to other sites, or as a PNG or PDF"
         )
+    })
+}
+
+/// The HTML or XML signature a browser sniffing the type would see at the start of
+/// a file (after a byte order mark and whitespace), as WHATWG MIME Sniffing lists
+/// them: `<!DOCTYPE HTML`, `<HTML`, `<SCRIPT`, ..., `<!--`, `<?xml`.
+fn looks_like_markup(start: &[u8]) -> Option<String> {
+    const TAGS: [&str; 19] = [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<script",
+        "<iframe",
+        "<h1",
+        "<div",
+        "<font",
+        "<table",
+        "<a",
+        "<style",
+        "<title",
+        "<b",
+        "<body",
+        "<br",
+        "<p",
+        "<svg",
+        "<!--",
+        "<?xml",
+    ];
+    let start = start.strip_prefix(b"\xef\xbb\xbf").unwrap_or(start);
+    let at = start.iter().position(|b| !b.is_ascii_whitespace())?;
+    let rest = &start[at..];
+    TAGS.iter().find_map(|tag| {
+        let t = tag.as_bytes();
+        let head = rest.get(..t.len())?;
+        let next = rest.get(t.len()).copied();
+        // A tag is followed by a space or `>` (a comment and `<?xml` need nothing).
+        let ends = matches!(*tag, "<!--" | "<?xml")
+            || matches!(next, Some(b' ' | b'>' | b'\t' | b'\n' | b'\r'));
+        (head.eq_ignore_ascii_case(t) && ends).then(|| tag.to_string())
     })
 }
 
@@ -283,13 +348,30 @@ mod tests {
             "t.svgz",
             "x.xsl",
         ] {
-            assert!(active(rel, None).is_some(), "{rel}");
+            assert!(active(rel, b"").is_some(), "{rel}");
         }
-        for rel in ["map.png", "plan.pdf", "photo.jpeg", "notes.txt"] {
-            assert!(active(rel, None).is_none(), "{rel}");
+        for rel in ["map.png", "plan.pdf", "photo.jpeg", "notes.txt", "README"] {
+            assert!(active(rel, b"%PDF-1.7 <html>").is_none(), "{rel}");
         }
+        // Any name: a file that starts as a web page is one.
+        for start in [
+            &b"<!DOCTYPE html><script>alert(1)</script>"[..],
+            b"\xef\xbb\xbf  <HTML>",
+            b"\n<script src=x></script>",
+            b"<?xml version=\"1.0\"?><x/>",
+            b"<!-- x --><p>",
+        ] {
+            for rel in ["README", "notes.txt", "photo.png", "data.bin"] {
+                assert!(
+                    active(rel, start).is_some(),
+                    "{rel} {}",
+                    String::from_utf8_lossy(start)
+                );
+            }
+        }
+        assert!(active("notes.txt", b"<about the plan> a b").is_none());
         let clean = br##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="10" height="10" opacity=".5"/><image xlink:href="floor.png"/><text>once upon</text></svg>"##;
-        assert_eq!(active("map.svg", Some(clean)), None);
+        assert_eq!(active("map.svg", clean), None);
         for bad in [
             &b"<svg><script>alert(1)</script></svg>"[..],
             b"<svg onload=\"alert(1)\"/>",
@@ -301,7 +383,7 @@ mod tests {
             b"<!DOCTYPE svg [<!ENTITY x \"y\">]><svg/>",
         ] {
             assert!(
-                active("x.svg", Some(bad)).is_some(),
+                active("x.svg", bad).is_some(),
                 "{}",
                 String::from_utf8_lossy(bad)
             );

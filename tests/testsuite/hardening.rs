@@ -223,6 +223,16 @@ fn assets_that_would_run_script_are_refused_by_name() {
         ),
         ("assets/tool.js", "alert(1)", ".js"),
         (
+            "assets/readme",
+            "<html><script>alert(1)</script></html>",
+            "starts like a web page",
+        ),
+        (
+            "assets/photo.png",
+            "\n<!DOCTYPE html><script>alert(1)</script>",
+            "<!doctype html",
+        ),
+        (
             "assets/map.svg",
             "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
             "<script",
