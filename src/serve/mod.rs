@@ -287,7 +287,10 @@ pub fn run(o: Options) -> Result<(), Failure> {
     server::run(
         listener,
         hosts,
-        crate::render::CSP.replacen("connect-src 'none'", "connect-src 'self'", 1),
+        format!(
+            "{}; frame-ancestors 'none'",
+            crate::render::CSP.replacen("connect-src 'none'", "connect-src 'self'", 1)
+        ),
         Arc::new(handler),
         stop,
     );

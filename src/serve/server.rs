@@ -5,9 +5,11 @@
 //!   address (`localhost`, `127.0.0.1`, `[::1]`, the `--bind` address; any IP address
 //!   when bound to all of them), with the port, gets 421 and nothing else: a web page
 //!   that rebinds its own name to 127.0.0.1 reads nothing. A request another site's
-//!   page makes (`Sec-Fetch-Site: cross-site` or `same-site`) gets 403, and every
+//!   page makes (`Sec-Fetch-Site: cross-site` or `same-site`) gets 403 unless it is
+//!   a link followed (a navigation, whose answer that page cannot read); every
 //!   answer says `Cross-Origin-Resource-Policy: same-origin`, so that no other page
-//!   can load `search-index.js` as its own script.
+//!   can load `search-index.js` as its own script, and `frame-ancestors 'none'`, so
+//!   that none can frame the site.
 //! - **Any client.** At most [`max_connections`] connections at once (more wait in the
 //!   kernel's queue until one ends); a request's head must arrive within
 //!   [`HEAD_TIMEOUT`] and fit in [`MAX_HEAD`] bytes (414 for a longer request line, 431
@@ -193,25 +195,35 @@ fn parse(head: &[u8], hosts: &Hosts) -> Result<Request, Refused> {
         return Err(Refused::Status(505, "HTTP/1.1 only\n"));
     }
     let mut host = None;
+    let (mut site, mut mode, mut dest) = (None, None, None);
     for header in lines {
         let Some((name, value)) = header.split_once(':') else {
             return Err(bad);
         };
-        let name = name.trim();
-        if name.eq_ignore_ascii_case("host") {
-            if host.is_some() {
-                return Err(bad);
+        let name = name.trim().to_ascii_lowercase();
+        let value = value.trim();
+        match name.as_str() {
+            "host" => {
+                if host.is_some() {
+                    return Err(bad);
+                }
+                host = Some(value);
             }
-            host = Some(value.trim());
-        } else if name.eq_ignore_ascii_case("sec-fetch-site") {
-            let site = value.trim().to_ascii_lowercase();
-            if site != "same-origin" && site != "none" {
-                return Err(Refused::Status(
-                    403,
-                    "lifeboat serve answers only its own pages\n",
-                ));
-            }
+            "sec-fetch-site" => site = Some(value.to_ascii_lowercase()),
+            "sec-fetch-mode" => mode = Some(value.to_ascii_lowercase()),
+            "sec-fetch-dest" => dest = Some(value.to_ascii_lowercase()),
+            _ => {}
         }
+    }
+    // Another site's page may send the reader here (a link: a navigation, whose
+    // answer it cannot read), but not load or fetch anything of the site.
+    let foreign = site.is_some_and(|s| s != "same-origin" && s != "none");
+    let followed_link = mode.as_deref() == Some("navigate") && dest.as_deref() == Some("document");
+    if foreign && !followed_link {
+        return Err(Refused::Status(
+            403,
+            "lifeboat serve answers only its own pages\n",
+        ));
     }
     if !host.is_some_and(|h| hosts.allows(h)) {
         return Err(Refused::Status(
@@ -405,6 +417,8 @@ mod tests {
         )
         .expect("a request");
         assert_eq!((ok.method.as_str(), ok.target.as_str()), ("GET", "/x.html"));
+        // A link from another site's page to the served site is followed.
+        assert!(parse(b"GET / HTTP/1.1\r\nHost: localhost:8000\r\nSec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: navigate\r\nSec-Fetch-Dest: document", &hosts).is_ok());
         for (head, status) in [
             (&b"GET / HTTP/1.1\r\nHost: evil.example:8000"[..], 421),
             (b"GET / HTTP/1.1", 421),

@@ -11,7 +11,7 @@ const EXECUTABLE = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
   '--no-first-run', '--disable-background-networking', '--disable-component-update'];
 
-const launch = () => chromium.launch({ executablePath: EXECUTABLE, args: ARGS });
+const launch = (extra = []) => chromium.launch({ executablePath: EXECUTABLE, args: ARGS.concat(extra) });
 
 // A persistent profile (a service worker and local storage that outlive a restart).
 const launchPersistent = (profile, options) =>

@@ -851,3 +851,13 @@ fn idle_and_endless_clients_never_keep_the_author_out() {
     assert_eq!(server.get("/index.html").status, 200);
     assert!(!server.log().contains("panicked"), "{}", server.log());
 }
+
+#[test]
+fn in_chromium_rebinding_and_other_sites_pages_read_nothing() {
+    let server = Server::start(&root().join("example-plan"), &["--include-private"]);
+    let last = node_check(
+        "serve_foreign.js",
+        &[std::ffi::OsStr::new(&server.port.to_string())],
+    );
+    assert!(last.ends_with("problems=0"), "{last}\n{}", server.log());
+}
