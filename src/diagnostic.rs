@@ -48,10 +48,11 @@ pub enum Code {
     MissingAsset,
     UnknownTemplate,
     ActiveContent,
+    StrayFile,
 }
 
 impl Code {
-    pub const ALL: [Code; 26] = [
+    pub const ALL: [Code; 27] = [
         Code::Syntax,
         Code::UnknownField,
         Code::MissingField,
@@ -78,6 +79,7 @@ impl Code {
         Code::MissingAsset,
         Code::UnknownTemplate,
         Code::ActiveContent,
+        Code::StrayFile,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -108,6 +110,7 @@ impl Code {
             Code::MissingAsset => "missing-asset",
             Code::UnknownTemplate => "unknown-template",
             Code::ActiveContent => "active-content",
+            Code::StrayFile => "stray-file",
         }
     }
 
@@ -227,7 +230,23 @@ pub const MAX_PER_FILE: usize = 200;
 /// line and column (diagnostics without a file come first). A file with more than
 /// [`MAX_PER_FILE`] diagnostics shows its first ones and a count of the rest, so
 /// that a million faults in one file cost no more than their number.
+///
+/// A syntax error comes first: reports are sorted with syntax errors before all
+/// others. While a file does not parse, the items it would define are unknown, so
+/// that `unknown-reference` is not reported at all (see [`held_back`], which says
+/// how many were held back); it would bury the one real error under false ones.
 pub fn reports(diagnostics: &[Diagnostic], sources: &Sources) -> Vec<Report> {
+    let kept: Vec<Diagnostic>;
+    let diagnostics = if held_back(diagnostics) > 0 {
+        kept = diagnostics
+            .iter()
+            .filter(|d| d.code != Code::UnknownReference)
+            .cloned()
+            .collect();
+        &kept[..]
+    } else {
+        diagnostics
+    };
     let (shown, counts) = capped(diagnostics, sources);
     let mut out: Vec<Report> = shown.iter().map(|d| report(d, sources)).collect();
     out.extend(counts);
@@ -292,10 +311,62 @@ pub fn capped<'d>(
 
 /// Sorts reports by file, line and column (those without a file first).
 fn sort_reports(out: &mut [Report]) {
+    let later = |r: &Report| r.code != Code::Syntax.as_str();
     out.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.severity, a.code, &a.message)
-            .cmp(&(&b.file, b.line, b.column, b.severity, b.code, &b.message))
+        (
+            later(a),
+            &a.file,
+            a.line,
+            a.column,
+            a.severity,
+            a.code,
+            &a.message,
+        )
+            .cmp(&(
+                later(b),
+                &b.file,
+                b.line,
+                b.column,
+                b.severity,
+                b.code,
+                &b.message,
+            ))
     });
+}
+
+/// How many references go unchecked because a file of the plan does not parse (0
+/// when every file parses): the `unknown-reference` diagnostics [`reports`] leaves out.
+pub fn held_back(diagnostics: &[Diagnostic]) -> usize {
+    if !diagnostics.iter().any(|d| d.code == Code::Syntax) {
+        return 0;
+    }
+    diagnostics
+        .iter()
+        .filter(|d| d.code == Code::UnknownReference)
+        .count()
+}
+
+/// The note for references held back, if any: "note: 234 references were not
+/// checked: ...".
+pub fn held_back_note(diagnostics: &[Diagnostic]) -> Option<String> {
+    let n = held_back(diagnostics);
+    (n > 0).then(|| {
+        format!(
+            "{n} reference{} could not be checked while a file does not parse (the items it \
+             defines are unknown until then): fix the syntax error{} above first",
+            if n == 1 { "" } else { "s" },
+            if diagnostics
+                .iter()
+                .filter(|d| d.code == Code::Syntax)
+                .count()
+                == 1
+            {
+                ""
+            } else {
+                "s"
+            }
+        )
+    })
 }
 
 /// One diagnostic with its file, line and column worked out.

@@ -1,7 +1,7 @@
 //! The command line: parses arguments and wires the stages of the library together.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use lifeboat::diagnostic::{Severity, reports};
+use lifeboat::diagnostic::{Severity, held_back_note, reports};
 use lifeboat::model::Date;
 use lifeboat::{output, render};
 use rayon::prelude::*;
@@ -276,6 +276,9 @@ fn build(
     for r in &all {
         eprintln!("{r}");
     }
+    if let Some(note) = held_back_note(&diagnostics) {
+        eprintln!("note: {note}");
+    }
     let errors = all.iter().filter(|r| r.severity == Severity::Error).count();
     if errors > 0 {
         eprintln!(
@@ -442,6 +445,9 @@ fn export(
     if errors > 0 {
         for r in &all {
             eprintln!("{r}");
+        }
+        if let Some(note) = held_back_note(&diagnostics) {
+            eprintln!("note: {note}");
         }
         eprintln!(
             "error: {errors} error{} in the plan {}: nothing was exported",
@@ -679,6 +685,9 @@ fn check(dir: &Path, format: Format, deny_warnings: bool, today: Date) -> ExitCo
         Format::Text => {
             for r in &reports {
                 println!("{r}");
+            }
+            if let Some(note) = held_back_note(&diagnostics) {
+                eprintln!("note: {note}");
             }
             let files = loaded.files;
             eprintln!(

@@ -6,10 +6,12 @@ pub mod items;
 mod reader;
 mod settings;
 mod site_files;
+mod stray;
 mod workspace;
 
 pub use reader::{PlanRoot, Unreadable};
 pub use site_files::{SiteFiles, SiteList, open_asset, read_site_files};
+pub use stray::ignored;
 pub use workspace::{Snapshot, Workspace};
 
 use crate::diagnostic::{Code, Diagnostic, Location, closest, did_you_mean};
@@ -334,6 +336,14 @@ fn walk(
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
+        let name = e.file_name().to_string_lossy();
+        if ignored(&name) {
+            continue;
+        }
+        if !stray::is_content(&name) {
+            refused.push(stray::warning(rel));
+            continue;
+        }
         match root.judge(e.path(), e.file_type()) {
             Ok(()) => files.push((rel, e.into_path(), Some(kind))),
             Err(why) => refused.push(unreadable(Location::Path(rel), &why)),
@@ -387,12 +397,7 @@ fn read_file(
     }
     let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     if folder.is_some() && !matches!(ext.as_deref(), Some("toml" | "md")) {
-        result.diagnostics.push(Diagnostic::new(
-            Code::Syntax,
-            Location::File(file),
-            "lifeboat reads only .md and .toml files in plan folders; \
-             put images and documents in assets/, or remove this file",
-        ));
+        result.diagnostics.push(stray::warning(rel.to_string()));
         return result;
     }
     let Some(text) = read_text(root, file, path, &mut result.diagnostics) else {

@@ -45,8 +45,9 @@ pub struct SiteFiles {
 }
 
 /// Finds `assets/` recursively and the `*.html` files of `templates/`; a missing
-/// folder is empty. Hidden files (`.DS_Store`, `.gitkeep`) are left out; a link
-/// out of the plan or a special file gets a diagnostic and is left out.
+/// folder is empty. Hidden files (`.DS_Store`, `.gitkeep`), the files operating
+/// systems and editors leave (`Thumbs.db`, `x~`) are left out; a link out of the
+/// plan or a special file gets a diagnostic and is left out.
 pub fn list(
     dir: &Path,
     root: &PlanRoot,
@@ -77,6 +78,10 @@ pub fn list(
             }
             let rel = relative(&top, entry.path())?;
             if !keep && !rel.ends_with(".html") {
+                continue;
+            }
+            // Thumbs.db, desktop.ini, an editor's backup: never published.
+            if super::stray::ignored(&entry.file_name().to_string_lossy()) {
                 continue;
             }
             let shown = format!("{folder}/{rel}");

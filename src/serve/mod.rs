@@ -71,6 +71,9 @@ fn build(
     for r in reports(&all, &snapshot.sources) {
         eprintln!("{r}");
     }
+    if let Some(note) = crate::diagnostic::held_back_note(&all) {
+        eprintln!("note: {note}");
+    }
     // What the browser is shown: the errors, without a private value they quote
     // unless the site includes private data (the terminal shows everything).
     let for_browser: Vec<Diagnostic> = all

@@ -2,6 +2,7 @@
 //! under `tests/testsuite/<feature>/<case>/`. Snapshots are rewritten with
 //! `LIFEBOAT_BLESS=1 cargo test`.
 
+mod author;
 mod browser;
 mod build;
 mod check;

@@ -352,9 +352,9 @@ fn binary_and_odd_files_get_their_own_diagnostics() {
         ),
         ("syntax", "services/notepad.md", "the file is UTF-16 text"),
         (
-            "syntax",
+            "stray-file",
             "services/photo.jpg",
-            "lifeboat reads only .md and .toml files in plan folders",
+            "neither Markdown (.md) nor TOML (.toml), so it is not part of the plan and not published: move documents and images to assets/ (and link them), or remove the file",
         ),
     ];
     let expected: Vec<(&str, String, String)> = expected

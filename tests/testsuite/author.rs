@@ -1,0 +1,133 @@
+//! The author's side: what a plan author meets when writing, importing and starting
+//! a plan (issue "the author's side").
+
+use crate::harness::{NOW, example_copy, lifeboat};
+use std::fs;
+
+#[test]
+fn a_syntax_error_comes_first_and_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    // One missing quote in the people file: every person in it is unknown until
+    // it parses.
+    let people = plan.join("contacts/people.toml");
+    let text = fs::read_to_string(&people).expect("people");
+    fs::write(
+        &people,
+        text.replacen("name = \"Ben Ode\"", "name = \"Ben Ode", 1),
+    )
+    .expect("write");
+    let run = lifeboat(&["check", plan.to_str().expect("path"), "--now", NOW]);
+    assert_eq!(run.code, 1);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("error[syntax]: contacts/people.toml:5:"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("unknown-reference"),
+        "false errors: {}",
+        run.stdout
+    );
+    let note = run
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("note: "))
+        .unwrap_or_else(|| panic!("no note: {}", run.stderr));
+    let held: usize = note["note: ".len()..]
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    assert!(held > 10, "{note}");
+    assert!(note.contains("could not be checked"), "{note}");
+    // Build says the same, and serve's overlay shows the same (reports are shared).
+    let run = lifeboat(&[
+        "build",
+        plan.to_str().expect("path"),
+        "-o",
+        dir.path().join("site").to_str().expect("path"),
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .starts_with("error[syntax]: contacts/people.toml:5:"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("unknown-reference"));
+    // Fixed, the references are checked again (none is unknown in the example).
+    fs::write(&people, text).expect("fix");
+    let run = lifeboat(&["check", plan.to_str().expect("path"), "--now", NOW]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(!run.stderr.contains("could not be checked"));
+}
+
+#[test]
+fn files_that_are_not_plan_content_warn_or_are_passed_over_and_never_published() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    let files = [
+        ("runbooks/notes.txt", true),
+        ("services/old-plan.docx", true),
+        ("contacts/README", true),
+        ("runbooks/.DS_Store", false),
+        ("runbooks/Thumbs.db", false),
+        ("services/desktop.ini", false),
+        ("runbooks/ransomware-response.md~", false),
+        ("runbooks/.ransomware-response.md.swp", false),
+        ("runbooks/#ransomware-response.md#", false),
+        ("assets/Thumbs.db", false),
+        ("assets/desktop.ini", false),
+        ("assets/floor-plan.pdf~", false),
+    ];
+    for (rel, _) in files {
+        fs::write(plan.join(rel), "stray\n").unwrap_or_else(|e| panic!("{rel}: {e}"));
+    }
+    let run = lifeboat(&["check", plan.to_str().expect("path"), "--now", NOW]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let stray: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("warning[stray-file]"))
+        .collect();
+    let warned: Vec<&str> = files.iter().filter(|f| f.1).map(|f| f.0).collect();
+    assert_eq!(stray.len(), warned.len(), "{}", run.stdout);
+    for rel in warned {
+        assert!(
+            stray.iter().any(|l| l.contains(&format!(": {rel}: "))),
+            "{rel}: {stray:?}"
+        );
+    }
+    let site = dir.path().join("site");
+    let run = lifeboat(&[
+        "build",
+        plan.to_str().expect("path"),
+        "-o",
+        site.to_str().expect("path"),
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut published = Vec::new();
+    for e in walkdir::WalkDir::new(&site) {
+        let e = e.expect("entry");
+        published.push(e.file_name().to_string_lossy().into_owned());
+    }
+    for name in [
+        "notes.txt",
+        "old-plan.docx",
+        "README",
+        "Thumbs.db",
+        "desktop.ini",
+        ".DS_Store",
+        "floor-plan.pdf~",
+    ] {
+        assert!(!published.iter().any(|p| p == name), "{name} was published");
+    }
+    let manifest = fs::read_to_string(site.join("manifest.json")).expect("manifest");
+    assert!(!manifest.contains("Thumbs.db") && !manifest.contains("stray"));
+}
