@@ -26,6 +26,11 @@ enum Command {
     Init {
         /// The folder to create (it must not exist, or be empty)
         dir: PathBuf,
+        /// The smallest plan that checks clean (plan.toml, one contact, one call
+        /// tree, one service, one runbook), each file commented, instead of the
+        /// full example
+        #[arg(long)]
+        minimal: bool,
     },
     /// Build the plan into a self-contained offline site
     Build {
@@ -145,7 +150,7 @@ fn main() -> ExitCode {
     process_setup();
     let cli = Cli::parse();
     match cli.command {
-        Command::Init { dir } => init(&dir),
+        Command::Init { dir, minimal } => init(&dir, minimal),
         Command::Check {
             plan,
             format,
@@ -643,10 +648,20 @@ fn verify(site: &Path, fingerprint: Option<&str>) -> ExitCode {
     }
 }
 
-fn init(dir: &Path) -> ExitCode {
-    match lifeboat::init::init(dir) {
+fn init(dir: &Path, minimal: bool) -> ExitCode {
+    let written = if minimal {
+        lifeboat::init::init_minimal(dir, &when(None).0.to_string())
+    } else {
+        lifeboat::init::init(dir)
+    };
+    match written {
         Ok(n) => {
-            println!("Wrote the example plan ({n} files) to {}", dir.display());
+            let what = if minimal {
+                "a minimal plan"
+            } else {
+                "the example plan"
+            };
+            println!("Wrote {what} ({n} files) to {}", dir.display());
             println!("Next: lifeboat check {}", dir.display());
             ExitCode::SUCCESS
         }

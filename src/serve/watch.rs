@@ -87,15 +87,9 @@ pub fn matters(plan: &Path, path: &Path) -> bool {
     let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else {
         return true;
     };
-    let temporary = name.starts_with('.')             // .x.swp, .#x (emacs), .DS_Store
-        || name.ends_with('~')                        // vim and emacs backups
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || (name.starts_with('#') && name.ends_with('#')) // emacs autosave
-        || name.contains("___jb_tmp___")              // JetBrains
-        || name.contains("___jb_old___")
-        || name == "4913"; // vim's probe of a writable folder
+    // What the plan passes over (hidden, OS and editor files), and editors'
+    // temporary files while they save.
+    let temporary = crate::load::ignored(&name) || name.ends_with(".tmp");
     let hidden_folder = rel
         .components()
         .rev()

@@ -131,3 +131,65 @@ fn files_that_are_not_plan_content_warn_or_are_passed_over_and_never_published()
     let manifest = fs::read_to_string(site.join("manifest.json")).expect("manifest");
     assert!(!manifest.contains("Thumbs.db") && !manifest.contains("stray"));
 }
+
+#[test]
+fn init_minimal_writes_the_smallest_plan_that_checks_clean_and_builds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("new-plan");
+    let p = plan.to_str().expect("path");
+    let run = lifeboat(&["init", p, "--minimal"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut files: Vec<String> = walkdir::WalkDir::new(&plan)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(&plan)
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "contacts/alex-example.md",
+            "contacts/call-trees.toml",
+            "plan.toml",
+            "runbooks/restore-email.md",
+            "services/email.md"
+        ]
+    );
+    // Each file says what it is for.
+    for f in &files {
+        let text = fs::read_to_string(plan.join(f)).expect("file");
+        assert!(text.contains("# "), "{f} has no comment");
+    }
+    // Clean: no error, no warning, today (init writes today's review date).
+    let run = lifeboat(&["check", p, "--deny-warnings"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("0 errors, 0 warnings"),
+        "{}",
+        run.stderr
+    );
+    let run = lifeboat(&[
+        "build",
+        p,
+        "-o",
+        dir.path().join("site").to_str().expect("path"),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        dir.path()
+            .join("site/runbooks/restore-email.html")
+            .is_file()
+    );
+    // Not on a folder that holds something; the full example without --minimal.
+    assert_eq!(lifeboat(&["init", p, "--minimal"]).code, 2);
+    let full = dir.path().join("full");
+    assert_eq!(lifeboat(&["init", full.to_str().expect("path")]).code, 0);
+    assert!(full.join("runbooks").read_dir().expect("runbooks").count() > 5);
+}
