@@ -4,6 +4,7 @@
 //! CRLF line ends, UTF-8 without a byte-order mark, values escaped (`\\`, `\,`, `\;`,
 //! newlines), lines folded at 75 octets (never inside a character).
 
+use crate::model::names::{self, NameParts};
 use crate::model::{Contact, Plan, Team};
 
 /// One property of a card: name with its parameters (`TEL;TYPE=CELL`) and value.
@@ -16,11 +17,10 @@ pub struct Property {
     pub optional: bool,
 }
 
-/// A vCard: `N` (family and given name), `FN`, then its other properties in order.
+/// A vCard: `N` (the name in its five parts), `FN`, then its other properties in order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VCard {
-    pub family: String,
-    pub given: String,
+    pub name: NameParts,
     pub full_name: String,
     pub properties: Vec<Property>,
 }
@@ -31,18 +31,17 @@ pub struct VCard {
 pub const DROP_ORDER: [&str; 4] = ["EMAIL", "ORG", "TITLE", "TEL"];
 
 impl VCard {
-    /// A card for a person: the name is split at its last space into given and
-    /// family name ("Zoë Ångström" is Ångström; Zoë).
+    /// A card for a person, the name cut as people write it ("dr. ir. Jan van den
+    /// Bergh" is van den Bergh; Jan; ; dr. ir.; see [`crate::model::names`]).
     pub fn person(name: &str) -> VCard {
-        let name = name.trim();
-        let (given, family) = match name.rsplit_once(' ') {
-            Some((g, f)) => (g.trim().to_string(), f.to_string()),
-            None => (String::new(), name.to_string()),
-        };
+        VCard::named(name, names::split(name))
+    }
+
+    /// A card for a person whose name's parts are known.
+    pub fn named(full_name: &str, name: NameParts) -> VCard {
         VCard {
-            family,
-            given,
-            full_name: name.to_string(),
+            name,
+            full_name: full_name.trim().to_string(),
             properties: Vec::new(),
         }
     }
@@ -50,8 +49,10 @@ impl VCard {
     /// A card for a team, a line or an organization: its name is the family name.
     pub fn group(name: &str) -> VCard {
         VCard {
-            family: name.trim().to_string(),
-            given: String::new(),
+            name: NameParts {
+                family: name.trim().to_string(),
+                ..NameParts::default()
+            },
             full_name: name.trim().to_string(),
             properties: Vec::new(),
         }
@@ -93,7 +94,14 @@ impl VCard {
         line(&mut out, "VERSION:3.0");
         line(
             &mut out,
-            &format!("N:{};{};;;", escape(&self.family), escape(&self.given)),
+            &format!(
+                "N:{};{};{};{};{}",
+                escape(&self.name.family),
+                escape(&self.name.given),
+                escape(&self.name.additional),
+                escape(&self.name.prefix),
+                escape(&self.name.suffix)
+            ),
         );
         line(&mut out, &format!("FN:{}", escape(&self.full_name)));
         for p in &self.properties {
@@ -160,7 +168,7 @@ pub fn escape(value: &str) -> String {
 
 /// A contact's card. Private numbers and mail only when `include_private`.
 pub fn contact(plan: &Plan, c: &Contact, include_private: bool) -> VCard {
-    let mut card = VCard::person(&c.name.value);
+    let mut card = VCard::named(&c.name.value, c.name_parts());
     card.push("ORG", "", &plan.settings.info.organization.value, true);
     if let Some(role) = &c.role {
         card.push("TITLE", "", role, true);

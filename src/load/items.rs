@@ -20,6 +20,8 @@ macro_rules! keys {
 
 pub const CONTACT_KEYS: &[&str] = keys!(
     "name",
+    "given_name",
+    "family_name",
     "role",
     "team",
     "phone",
@@ -296,6 +298,8 @@ fn contact(head: Head, f: &mut Fields) -> Contact {
     });
     Contact {
         name: f.required_string("name", &head.id.value),
+        given_name: f.string("given_name"),
+        family_name: f.string("family_name"),
         head,
         role: f.string("role"),
         team: f.string("team"),

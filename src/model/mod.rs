@@ -2,6 +2,7 @@
 //! was written, and an index from id to item.
 
 mod links;
+pub mod names;
 mod values;
 
 pub use links::{Link, LinkList, Links};
@@ -176,6 +177,12 @@ pub struct Contact {
     #[serde(flatten)]
     pub head: Head,
     pub name: Text,
+    /// The given and family name, when the name alone does not say (import fills
+    /// them in); `name` stays what pages show.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub given_name: Opt<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub family_name: Opt<String>,
     pub role: Opt<String>,
     pub team: Opt<String>,
     pub phone: Opt<String>,
@@ -190,6 +197,20 @@ pub struct Contact {
 }
 
 impl Contact {
+    /// The name in vCard's parts: `given_name` and `family_name` where given (the
+    /// rest of `name` as prefix and suffix), else `name` cut as people write it.
+    pub fn name_parts(&self) -> names::NameParts {
+        let mut parts = names::split(&self.name.value);
+        if let Some(f) = &self.family_name {
+            parts.family = f.value.clone();
+        }
+        if let Some(g) = &self.given_name {
+            parts.given = g.value.clone();
+            parts.additional = String::new();
+        }
+        parts
+    }
+
     /// The number to call: `phone`, else `mobile`.
     pub fn number(&self) -> Option<&Text> {
         self.phone.as_ref().or(self.mobile.as_ref())
@@ -633,6 +654,37 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The plan's language (`plan.toml` `language`), "en" when it names none.
+    pub fn language(&self) -> &str {
+        self.settings
+            .info
+            .language
+            .as_ref()
+            .map_or("en", |l| l.value.as_str())
+    }
+
+    /// The contacts in the order a directory files them: by family name without
+    /// its leading particles ("van den Bergh" under B), then given name, in the
+    /// order of the plan's language (see [`names::collation_key`]).
+    pub fn contacts_by_family_name(&self) -> Vec<usize> {
+        let language = self.language();
+        let mut keyed: Vec<(String, String, usize)> = self
+            .contacts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let parts = c.name_parts();
+                (
+                    names::collation_key(names::filing(&parts.family), language),
+                    names::collation_key(&parts.given, language),
+                    i,
+                )
+            })
+            .collect();
+        keyed.sort();
+        keyed.into_iter().map(|(_, _, i)| i).collect()
+    }
+
     pub fn lookup(&self, id: &str) -> Option<ItemRef> {
         self.index.get(id).copied()
     }

@@ -193,3 +193,82 @@ fn init_minimal_writes_the_smallest_plan_that_checks_clean_and_builds() {
     assert_eq!(lifeboat(&["init", full.to_str().expect("path")]).code, 0);
     assert!(full.join("runbooks").read_dir().expect("runbooks").count() > 5);
 }
+
+#[test]
+fn names_are_split_and_filed_the_way_people_write_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    let toml = fs::read_to_string(plan.join("plan.toml")).expect("plan.toml");
+    fs::write(
+        plan.join("plan.toml"),
+        toml.replacen("language = \"en\"", "language = \"nl\"", 1),
+    )
+    .expect("write");
+    let people = [
+        ("jan", "dr. ir. Jan van den Bergh", ""),
+        ("wouter", "Wouter 't Hooft", ""),
+        ("mohammed", "Mohammed El Amrani", ""),
+        ("siobhan", "Siobhán Ó Briain", ""),
+        ("anna", "Prof. Dr. med. Anna von Müller", ""),
+        // Stated parts win over the cut: a double given name.
+        (
+            "marie",
+            "Marie Claire Dubois",
+            "given_name = \"Marie Claire\"\nfamily_name = \"Dubois\"\n",
+        ),
+        ("aaron", "Aaron Zwart", ""),
+    ];
+    let mut text = String::new();
+    for (id, name, extra) in people {
+        text.push_str(&format!(
+            "[[contact]]\nid = \"{id}\"\nname = \"{name}\"\n{extra}phone = \"+31 20 555 0100\"\nverified = 2026-11-01\n\n"
+        ));
+    }
+    fs::write(plan.join("contacts/nl.toml"), text).expect("contacts");
+    let site = dir.path().join("site");
+    let run = lifeboat(&[
+        "build",
+        plan.to_str().expect("path"),
+        "-o",
+        site.to_str().expect("path"),
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let n_of = |id: &str| -> String {
+        let card = fs::read_to_string(site.join(format!("contacts/{id}.vcf"))).expect("vcf");
+        card.lines()
+            .find_map(|l| l.strip_prefix("N:"))
+            .expect("an N line")
+            .to_string()
+    };
+    assert_eq!(n_of("jan"), "van den Bergh;Jan;;dr. ir.;");
+    assert_eq!(n_of("wouter"), "'t Hooft;Wouter;;;");
+    assert_eq!(n_of("mohammed"), "El Amrani;Mohammed;;;");
+    assert_eq!(n_of("siobhan"), "Ó Briain;Siobhán;;;");
+    assert_eq!(n_of("anna"), "von Müller;Anna;;Prof. Dr. med.;");
+    assert_eq!(n_of("marie"), "Dubois;Marie Claire;;;");
+    // The directory files by family name, particles aside: van den Bergh under B,
+    // after Amrani (El is part of that name), before Dubois.
+    let html = fs::read_to_string(site.join("contacts/index.html")).expect("directory");
+    let doc = scraper::Html::parse_document(&html);
+    let sel = scraper::Selector::parse("main table tbody tr td:first-child > a:first-child")
+        .expect("selector");
+    let order: Vec<String> = doc
+        .select(&sel)
+        .map(|td| td.text().collect::<String>().trim().to_string())
+        .filter(|t| people.iter().any(|(_, n, _)| n == t))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "dr. ir. Jan van den Bergh",
+            "Marie Claire Dubois",
+            "Mohammed El Amrani",
+            "Wouter 't Hooft",
+            "Prof. Dr. med. Anna von Müller",
+            "Siobhán Ó Briain",
+            "Aaron Zwart",
+        ]
+    );
+}

@@ -43,11 +43,7 @@ pub(super) fn contact_row(c: &Ctx, index: usize) -> ContactRow {
 }
 
 pub fn contacts(c: &Ctx) -> Contacts {
-    let mut people: Vec<usize> = (0..c.plan.contacts.len()).collect();
-    people.sort_by(|&a, &b| {
-        let name = |i: usize| c.plan.contacts[i].name.value.to_lowercase();
-        name(a).cmp(&name(b)).then(a.cmp(&b))
-    });
+    let people = c.plan.contacts_by_family_name();
     Contacts {
         people: people.into_iter().map(|i| contact_row(c, i)).collect(),
         teams: c
