@@ -8,6 +8,7 @@
 pub mod analyze;
 pub mod diagnostic;
 pub mod files;
+pub mod import;
 pub mod init;
 pub mod kit;
 pub mod load;

@@ -20,6 +20,12 @@ struct Cli {
     command: Command,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum ImportKind {
+    /// People: contact files, one a person
+    Contacts,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Create a new plan folder from the example plan
@@ -110,6 +116,20 @@ enum Command {
         /// Today's date for date checks and the calendar's time stamps (YYYY-MM-DD)
         #[arg(long, value_parser = parse_date, value_name = "DATE")]
         now: Option<Date>,
+    },
+    /// Import people from a staff list (CSV from HR, Outlook, Google or Microsoft
+    /// 365) or phone contacts (vCard) as contact files of the plan
+    Import {
+        /// What to import
+        #[arg(value_enum)]
+        what: ImportKind,
+        /// The CSV or vCard files to read
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The folder to write contact files into: a plan's contacts/ folder or a
+        /// folder below it (files already there are updated, not duplicated)
+        #[arg(short, long, value_name = "DIR")]
+        out: PathBuf,
     },
     /// Check a copied site against its manifest (and the fingerprint `build` printed)
     Verify {
@@ -214,6 +234,9 @@ fn main() -> ExitCode {
                 eprintln!("error: {}", f.message);
                 ExitCode::from(f.code)
             }
+        },
+        Command::Import { what, files, out } => match what {
+            ImportKind::Contacts => import_contacts(&files, &out),
         },
         Command::Export {
             what,
@@ -583,6 +606,42 @@ fn build_single_file(input: &render::Input, file: &Path, started: Instant) -> Ex
         started.elapsed().as_secs_f64()
     );
     ExitCode::SUCCESS
+}
+
+/// `lifeboat import contacts`: the files read, the contact files written, and a
+/// report of what was mapped, skipped and why.
+fn import_contacts(files: &[PathBuf], out: &Path) -> ExitCode {
+    match lifeboat::import::contacts(files, out) {
+        Ok(report) => {
+            let mut last = String::new();
+            for (file, heading, to) in &report.mapped {
+                if *file != last {
+                    eprintln!("{file}:");
+                    last = file.clone();
+                }
+                eprintln!("  mapped   {heading:?} -> {to}");
+            }
+            for (file, heading, why) in &report.skipped {
+                eprintln!("  skipped  {heading:?} of {file}: {why}");
+            }
+            for (file, row, why) in &report.rows_skipped {
+                eprintln!("  skipped  record {row} of {file}: {why}");
+            }
+            eprintln!(
+                "Wrote {} contact file{} to {} ({} new, {} updated). Next: lifeboat check",
+                report.written.len(),
+                if report.written.len() == 1 { "" } else { "s" },
+                out.display(),
+                report.created,
+                report.updated
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// A render error as a diagnostic line: one that carries its code

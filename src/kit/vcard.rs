@@ -142,6 +142,135 @@ pub fn line(out: &mut String, text: &str) {
     out.push_str("\r\n");
 }
 
+/// A property of a vCard as read: its name (upper case), its `TYPE`s (lower case,
+/// from `TYPE=a,b`, `TYPE="a,b"` or vCard 2.1's bare `;CELL`), and its value with
+/// escapes undone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadProperty {
+    pub name: String,
+    pub types: Vec<String>,
+    pub value: String,
+    /// The value as written, escapes and all (for `N` and `ADR`: see [`parts`]).
+    pub raw: String,
+}
+
+/// The cards of a vCard file (3.0 or 4.0; 2.1 without quoted-printable), each as
+/// its properties in order. Folded lines are joined; group prefixes (`item1.`) and
+/// parameters other than the types are dropped.
+pub fn read(text: &str) -> Vec<Vec<ReadProperty>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Unfold: a line break followed by a space or tab continues the line.
+    let mut lines: Vec<String> = Vec::new();
+    for raw in text.split('\n') {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        if let Some(rest) = raw.strip_prefix([' ', '\t'])
+            && let Some(last) = lines.last_mut()
+        {
+            last.push_str(rest);
+        } else {
+            lines.push(raw.to_string());
+        }
+    }
+    let mut cards = Vec::new();
+    let mut current: Option<Vec<ReadProperty>> = None;
+    for line in lines {
+        let Some((head, value)) = split_unquoted(&line) else {
+            continue;
+        };
+        let mut params = head.split(';');
+        let name = params.next().unwrap_or_default();
+        let name = name.rsplit('.').next().unwrap_or(name).to_ascii_uppercase();
+        match (name.as_str(), value.trim().to_ascii_uppercase().as_str()) {
+            ("BEGIN", "VCARD") => {
+                current = Some(Vec::new());
+                continue;
+            }
+            ("END", "VCARD") => {
+                cards.extend(current.take());
+                continue;
+            }
+            _ => {}
+        }
+        let Some(card) = current.as_mut() else {
+            continue;
+        };
+        let mut types = Vec::new();
+        for p in params {
+            let (k, v) = p.split_once('=').unwrap_or(("TYPE", p));
+            if k.eq_ignore_ascii_case("TYPE") {
+                types.extend(
+                    v.trim_matches('"')
+                        .split(',')
+                        .map(|t| t.trim().to_ascii_lowercase())
+                        .filter(|t| !t.is_empty()),
+                );
+            }
+        }
+        card.push(ReadProperty {
+            name,
+            types,
+            value: unescape(value),
+            raw: value.to_string(),
+        });
+    }
+    cards
+}
+
+/// A content line cut at its first `:` that is not inside a quoted parameter.
+fn split_unquoted(line: &str) -> Option<(&str, &str)> {
+    let mut quoted = false;
+    for (i, c) in line.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ':' if !quoted => return Some((&line[..i], &line[i + 1..])),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A property value with vCard's escapes undone (`\,` `\;` `\\` `\n`).
+pub fn unescape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n' | 'N') => out.push('\n'),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
+/// The parts of a structured value (`N`, `ADR`), cut at `;` not escaped, each
+/// unescaped.
+pub fn parts(raw: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let (Some(n), Some(s)) = (chars.next(), out.last_mut()) {
+                    s.push('\\');
+                    s.push(n);
+                }
+            }
+            ';' => out.push(String::new()),
+            c => {
+                if let Some(s) = out.last_mut() {
+                    s.push(c);
+                }
+            }
+        }
+    }
+    out.iter().map(|p| unescape(p)).collect()
+}
+
 /// RFC 2426 escaping of a text value: backslash, comma, semicolon and line ends;
 /// other control characters are dropped.
 pub fn escape(value: &str) -> String {

@@ -340,11 +340,8 @@ fn walk(
         if ignored(&name) {
             continue;
         }
-        if !stray::is_content(&name) {
-            refused.push(stray::warning(rel));
-            continue;
-        }
         match root.judge(e.path(), e.file_type()) {
+            Ok(()) if !stray::is_content(&name) => refused.push(stray::warning(rel)),
             Ok(()) => files.push((rel, e.into_path(), Some(kind))),
             Err(why) => refused.push(unreadable(Location::Path(rel), &why)),
         }

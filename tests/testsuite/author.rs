@@ -272,3 +272,183 @@ fn names_are_split_and_filed_the_way_people_write_them() {
         ]
     );
 }
+
+/// The front matter of a contact file as TOML.
+fn front(path: &std::path::Path) -> toml::Table {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let inner = text
+        .strip_prefix("+++\n")
+        .and_then(|t| t.split_once("\n+++"))
+        .map(|(f, _)| f)
+        .expect("front matter");
+    inner.parse().expect("TOML")
+}
+
+#[test]
+fn contacts_are_imported_from_hr_outlook_google_and_phone_exports() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    let samples = crate::harness::root().join("tests/testsuite/import");
+    let out = plan.join("contacts/imported");
+    let files: Vec<String> = [
+        "outlook.csv",
+        "hr-de.csv",
+        "hr-nl.csv",
+        "google.csv",
+        "phone.vcf",
+    ]
+    .iter()
+    .map(|f| samples.join(f).to_str().expect("path").to_string())
+    .collect();
+    let mut args = vec!["import", "contacts"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(["-o", out.to_str().expect("path")]);
+    let run = lifeboat(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("(15 new, 0 updated)"), "{}", run.stderr);
+    // The report says what became of each column, and what was left out and why.
+    for line in [
+        "mapped   \"Vorname\" -> given_name",
+        "mapped   \"Name\" -> family_name",
+        "mapped   \"Tussenvoegsel\" -> family_name (particle)",
+        "mapped   \"Home Phone\" -> private.home_phone",
+        "skipped  \"Birthday\" of",
+        "skipped  \"BDAY\" of",
+        "skipped  record 8 of",
+    ] {
+        assert!(run.stderr.contains(line), "no {line:?} in {}", run.stderr);
+    }
+    // The plan checks: no error; the number written the US way keeps its form and
+    // gets the usual warning.
+    let check = lifeboat(&["check", plan.to_str().expect("path"), "--now", NOW]);
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    assert!(
+        check
+            .stdout
+            .contains("warning[phone-format]: contacts/imported/nguyen-tran.md:")
+    );
+    let c = |id: &str| front(&out.join(format!("{id}.md")));
+    let s = |t: &toml::Table, k: &str| t.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let p = |t: &toml::Table, k: &str| {
+        t.get("private")
+            .and_then(|p| p.get(k))
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    // Outlook (commas, quotes, a title before the name, a home address in parts).
+    let priya = c("priyanka-raghunathan");
+    assert_eq!(s(&priya, "name"), "Dr. Priyanka Raghunathan");
+    assert_eq!(s(&priya, "family_name"), "Raghunathan");
+    assert_eq!(s(&priya, "phone"), "+1 760 555 1210");
+    assert_eq!(s(&priya, "mobile"), "+1 442 555 3410");
+    assert_eq!(p(&priya, "home_phone"), "+1 760 555 9910");
+    assert_eq!(p(&priya, "personal_email"), "priya@home.example");
+    assert_eq!(p(&priya, "home_address"), "12 Oak Street, Escondido, 92025");
+    assert_eq!(s(&c("nguyen-tran"), "phone"), "(760) 555-1206");
+    assert_eq!(s(&c("nguyen-tran"), "name"), "Nguyễn Trần");
+    // Two people of one name: two ids.
+    assert_eq!(s(&c("jan-de-vries"), "phone"), "+1 760 555 1300");
+    assert_eq!(s(&c("jan-de-vries-2"), "phone"), "+1 760 555 1301");
+    // German HR (semicolons, BOM, Vorname/Name, a quoted field with ; and quotes).
+    let gross = c("jurgen-gross");
+    assert_eq!(s(&gross, "name"), "Prof. Dr. med. Jürgen Groß");
+    assert_eq!(s(&gross, "given_name"), "Jürgen");
+    assert_eq!(p(&gross, "home_phone"), "+49 4841 555 777");
+    assert_eq!(
+        s(&c("hans-peter-genannt-hp-schulze"), "given_name"),
+        "Hans-Peter; genannt \"HP\""
+    );
+    assert_eq!(s(&c("anna-von-muller"), "family_name"), "von Müller");
+    // Dutch (tussenvoegsel with the family name).
+    assert_eq!(s(&c("jan-van-den-bergh"), "family_name"), "van den Bergh");
+    assert_eq!(s(&c("wouter-t-hooft"), "name"), "Wouter 't Hooft");
+    // Google (typed pairs).
+    let mo = c("mohammed-el-amrani");
+    assert_eq!(s(&mo, "mobile"), "+32 470 55 01 02");
+    assert_eq!(s(&mo, "phone"), "+32 2 555 01 00");
+    assert_eq!(p(&mo, "personal_email"), "mo@home.example");
+    assert_eq!(p(&c("zoe-angstrom"), "home_phone"), "+46 8 555 999 99");
+    // vCard 3.0 (folded, escaped) and 4.0 (tel: URIs, quoted types).
+    let kris = c("kristopher-kowalczyk");
+    assert_eq!(s(&kris, "role"), "Plant Operator, Shift B");
+    assert_eq!(
+        p(&kris, "home_address"),
+        "5 Pine Road, Escondido, CA, 92027, USA"
+    );
+    let body = fs::read_to_string(out.join("kristopher-kowalczyk.md")).expect("file");
+    assert!(body.contains("by heart."), "{body}");
+    let lukasz = c("lukasz-wroblewski-szczepanska");
+    assert_eq!(s(&lukasz, "mobile"), "+48 601 555 123");
+    assert_eq!(s(&lukasz, "phone"), "+48 22 555 01 00");
+    // Private values stay out of a default build.
+    let site = dir.path().join("site");
+    let run = lifeboat(&[
+        "build",
+        plan.to_str().expect("path"),
+        "-o",
+        site.to_str().expect("path"),
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = fs::read_to_string(site.join("contacts/priyanka-raghunathan.html")).expect("page");
+    assert!(page.contains("+1 760 555 1210") && !page.contains("9910"));
+    // Again, after an author added to a file: updated, not duplicated; what the
+    // author added is kept.
+    let kris_file = out.join("kristopher-kowalczyk.md");
+    let text = fs::read_to_string(&kris_file).expect("file");
+    fs::write(
+        &kris_file,
+        text.replacen(
+            "email = ",
+            "alternates = [\"jurgen-gross\"]\nverified = 2026-11-01\nemail = ",
+            1,
+        ),
+    )
+    .expect("edit");
+    let run = lifeboat(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("(0 new, 15 updated)"), "{}", run.stderr);
+    assert_eq!(fs::read_dir(&out).expect("out").count(), 15);
+    let kris = c("kristopher-kowalczyk");
+    assert_eq!(
+        kris.get("alternates")
+            .and_then(|a| a.as_array())
+            .map(Vec::len),
+        Some(1)
+    );
+    assert!(kris.get("verified").is_some());
+    assert_eq!(s(&kris, "email"), "k.kowalczyk@cvwater.example");
+    assert_eq!(
+        lifeboat(&["check", plan.to_str().expect("path"), "--now", NOW]).code,
+        0
+    );
+    // A header it cannot map: an error naming the file, and nothing written.
+    let other = plan.join("contacts/other");
+    let run = lifeboat(&[
+        "import",
+        "contacts",
+        samples.join("unmapped.csv").to_str().expect("path"),
+        files[0].as_str(),
+        "-o",
+        other.to_str().expect("path"),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("unmapped.csv: no column of the header names a person"),
+        "{}",
+        run.stderr
+    );
+    assert!(!other.exists());
+    // Not into a folder outside contacts/.
+    let run = lifeboat(&[
+        "import",
+        "contacts",
+        files[0].as_str(),
+        "-o",
+        plan.join("services").to_str().expect("path"),
+    ]);
+    assert_eq!(run.code, 1);
+}

@@ -344,13 +344,13 @@ fn binary_and_odd_files_get_their_own_diagnostics() {
             "services/blob.md",
             "the file is not UTF-8 text (byte 0 is not valid)",
         ),
+        ("syntax", "services/notepad.md", "the file is UTF-16 text"),
         ("unowned", "services/bom.md", "service \"bom\" has no owner"),
         (
             "unowned",
             "services/crlf.md",
             "service \"crlf\" has no owner",
         ),
-        ("syntax", "services/notepad.md", "the file is UTF-16 text"),
         (
             "stray-file",
             "services/photo.jpg",
