@@ -44,7 +44,8 @@ pub fn scan(markdown: &str) -> (Vec<FoundReference>, Vec<FoundLink>) {
     if !markdown.contains('[') {
         return (refs, links);
     }
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+    let source = protect_nested_references(markdown);
+    for (event, range) in Parser::new_ext(&source, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Link {
                 link_type: LinkType::WikiLink { has_pothole },
@@ -55,14 +56,32 @@ pub fn scan(markdown: &str) -> (Vec<FoundReference>, Vec<FoundLink>) {
                 let text = has_pothole
                     .then(|| {
                         let inner = raw.trim_start_matches('[').trim_end_matches(']');
-                        inner.split_once('|').map(|(_, t)| t.trim().to_string())
+                        inner
+                            .split_once('|')
+                            .map(|(_, t)| t.split_whitespace().collect::<Vec<_>>().join(" "))
                     })
                     .flatten();
                 refs.push(FoundReference {
                     range,
-                    id: dest_url.trim().to_string(),
+                    id: reference_id(&dest_url).to_string(),
                     text,
                 });
+            }
+            // A reference inside a link's text, kept as text by
+            // [`protect_nested_references`].
+            Event::Text(t) if t.contains(NESTED_OPEN) => {
+                let base = range.start;
+                for (at, id, text) in nested_references(&t) {
+                    let len = NESTED_OPEN.len()
+                        + id.len()
+                        + NESTED_CLOSE.len()
+                        + text.map_or(0, |t| t.len() + 1);
+                    refs.push(FoundReference {
+                        range: base + at..base + at + len,
+                        id: reference_id(id).to_string(),
+                        text: text.map(|t| t.trim().to_string()),
+                    });
+                }
             }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 let dest = dest_url.trim();
@@ -81,6 +100,85 @@ pub fn scan(markdown: &str) -> (Vec<FoundReference>, Vec<FoundLink>) {
         }
     }
     (refs, links)
+}
+
+/// The id of a `[[id]]` as parsed: trimmed, and without the backslash of `[[id\|text]]`
+/// written in a table cell (where `|` would end the cell).
+pub fn reference_id(dest: &str) -> &str {
+    dest.trim().trim_end_matches('\\').trim_end()
+}
+
+/// What `[[` and `]]` of a reference inside a link's text become before parsing:
+/// as many bytes (offsets stay true), and text to the parser, so that the outer link
+/// is kept (`[see [[id]]](url)`); the reference is then drawn as the item's name.
+pub const NESTED_OPEN: &str = "\u{1}\u{2}";
+pub const NESTED_CLOSE: &str = "\u{2}\u{1}";
+
+/// `markdown` with each `[[id]]` that sits inside the text of a `[...](...)` link
+/// protected (see [`NESTED_OPEN`]); borrowed when there is none.
+pub fn protect_nested_references(markdown: &str) -> std::borrow::Cow<'_, str> {
+    if !markdown.contains("[[") || !markdown.contains("](") {
+        return std::borrow::Cow::Borrowed(markdown);
+    }
+    let bytes = markdown.as_bytes();
+    let mut out: Option<Vec<u8>> = None;
+    let mut i = 0;
+    while let Some(at) = markdown[i..].find("[[").map(|a| a + i) {
+        let Some(close) = markdown[at + 2..].find("]]").map(|c| c + at + 2) else {
+            break;
+        };
+        let inner = &markdown[at + 2..close];
+        i = close + 2;
+        if inner.is_empty() || inner.contains(['[', ']', '\n']) {
+            continue;
+        }
+        // An opening `[` of a link before it (in the same paragraph, no `]` between)
+        // and `](` after it.
+        let before = &markdown[..at];
+        let limit = before.rfind("\n\n").map_or(0, |p| p + 2);
+        let opener = before[limit..]
+            .rfind(['[', ']'])
+            .filter(|&p| before.as_bytes()[limit + p] == b'[');
+        let after = &markdown[close + 2..];
+        let end = after.find("\n\n").unwrap_or(after.len());
+        let closer = after[..end]
+            .find(['[', ']'])
+            .filter(|&p| after[p..].starts_with("]("));
+        if opener.is_none() || closer.is_none() {
+            continue;
+        }
+        let buf = out.get_or_insert_with(|| bytes.to_vec());
+        buf[at..at + 2].copy_from_slice(NESTED_OPEN.as_bytes());
+        buf[close..close + 2].copy_from_slice(NESTED_CLOSE.as_bytes());
+    }
+    match out {
+        // Only ASCII bytes were swapped for ASCII bytes.
+        Some(b) => String::from_utf8(b).map_or(
+            std::borrow::Cow::Borrowed(markdown),
+            std::borrow::Cow::Owned,
+        ),
+        None => std::borrow::Cow::Borrowed(markdown),
+    }
+}
+
+/// The protected references in a text: (byte offset, id, text after `|`).
+pub fn nested_references(text: &str) -> Vec<(usize, &str, Option<&str>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(at) = text[i..].find(NESTED_OPEN).map(|a| a + i) {
+        let start = at + NESTED_OPEN.len();
+        let Some(end) = text[start..].find(NESTED_CLOSE).map(|e| e + start) else {
+            break;
+        };
+        let inner = &text[start..end];
+        let (id, label) = match inner.split_once('|') {
+            Some((id, t)) => (id, Some(t)),
+            None => (inner, None),
+        };
+        out.push((at, id, label));
+        i = end + NESTED_CLOSE.len();
+    }
+    out
 }
 
 /// The file of the plan that a relative link of prose written in `source_dir`
@@ -153,5 +251,18 @@ mod tests {
         assert_eq!(found[1].id, "it-ops");
         assert_eq!(found[1].text.as_deref(), Some("the ops team"));
         assert_eq!(&md[found[1].range.start..found[1].range.start + 2], "[[");
+    }
+
+    #[test]
+    fn references_in_tables_and_inside_links_are_found() {
+        let md = "| who | x |\n|---|---|\n| [[ana\\|Ana R]] | y |\n\n[see [[ben|Ben O]] now](https://x.example)\n\nCall [[chen|Chen\nLi]].\n";
+        let found = references(md);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found[0].id, "ana");
+        assert_eq!(found[1].id, "ben");
+        assert_eq!(&md[found[1].range.clone()], "[[ben|Ben O]]");
+        assert_eq!(found[1].text.as_deref(), Some("Ben O"));
+        // Text keeps its words: line breaks are spaces.
+        assert_eq!(found[2].text.as_deref(), Some("Chen Li"));
     }
 }

@@ -9,7 +9,7 @@ use pulldown_cmark::{
     BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd,
 };
 use std::borrow::Cow;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Where the HTML goes, which decides how links and anchors are written.
 pub struct Target<'a> {
@@ -43,11 +43,13 @@ pub struct Target<'a> {
 /// only HTML written by this module is ever emitted as HTML.
 pub fn to_html(plan: &Plan, markdown: &str, target: &Target) -> String {
     let mut body = String::with_capacity(markdown.len() + markdown.len() / 2);
+    let source = crate::markdown::protect_nested_references(markdown);
     let mut structure = Structure {
-        safe: Safe::new(plan, markdown, target),
+        safe: Safe::new(plan, &source, target),
         target,
         pending: VecDeque::new(),
         slugs: HashMap::new(),
+        taken: HashSet::new(),
         footnotes: HashMap::new(),
         sections: Vec::new(),
     };
@@ -92,11 +94,13 @@ pub fn text_sections(plan: &Plan, markdown: &str) -> Vec<TextSection> {
         outline: false,
         assets: &[],
     };
+    let source = crate::markdown::protect_nested_references(markdown);
     let mut structure = Structure {
-        safe: Safe::new(plan, markdown, &target),
+        safe: Safe::new(plan, &source, &target),
         target: &target,
         pending: VecDeque::new(),
         slugs: HashMap::new(),
+        taken: HashSet::new(),
         footnotes: HashMap::new(),
         sections: Vec::new(),
     };
@@ -191,58 +195,69 @@ struct Structure<'a, 'p> {
     /// Events decided but not yet given out.
     pending: VecDeque<Event<'a>>,
     slugs: HashMap<String, usize>,
+    /// Every anchor given on the page.
+    taken: HashSet<String>,
     footnotes: HashMap<String, usize>,
     /// Anchor and text of each section (h2).
     sections: Vec<(String, String)>,
 }
 
-impl<'a> Iterator for Structure<'a, '_> {
-    type Item = Event<'a>;
+/// Ids the theme writes on pages that hold prose: a heading never takes one.
+const THEME_IDS: [&str; 14] = [
+    "lb-main",
+    "lb-nav",
+    "lb-search",
+    "lb-search-results",
+    "by-scenario",
+    "hotline-title",
+    "log-out",
+    "log-quick-title",
+    "log-runbook",
+    "log-text",
+    "log-who",
+    "severity-levels",
+    "start-here",
+    "then-title",
+];
 
-    fn next(&mut self) -> Option<Event<'a>> {
-        if let Some(e) = self.pending.pop_front() {
-            return Some(e);
-        }
-        let target = self.target;
-        let event = self.safe.next()?;
-        Some(match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                let mut text = String::new();
-                for e in self.safe.by_ref() {
-                    match &e {
-                        Event::End(TagEnd::Heading(_)) => break,
-                        Event::Text(t) | Event::Code(t) => text.push_str(t),
-                        _ => {}
-                    }
-                    self.pending.push_back(e);
-                }
-                let base = id.map(|i| slug(&i)).filter(|s| !s.is_empty());
-                let base = base.unwrap_or_else(|| slug(&text));
-                let base = if base.is_empty() {
-                    "section".into()
-                } else {
-                    base
-                };
-                let n = self.slugs.entry(base.clone()).or_insert(0);
-                *n += 1;
-                let anchor = if *n == 1 { base } else { format!("{base}-{n}") };
-                // The page title is the only h1.
-                let h = match level {
-                    HeadingLevel::H1 | HeadingLevel::H2 => 2,
-                    HeadingLevel::H3 => 3,
-                    HeadingLevel::H4 => 4,
-                    HeadingLevel::H5 => 5,
-                    HeadingLevel::H6 => 6,
-                };
-                let id = escape(&format!("{}{anchor}", target.anchor_prefix));
-                if h == 2 {
-                    self.sections.push((id.clone(), escape(text.trim())));
-                }
-                self.pending.push_back(Event::Html(
-                    format!("<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a></h{h}>\n").into(),
-                ));
-                Event::Html(format!("<h{h} id=\"{id}\">").into())
+/// Whether an id is the theme's or a footnote's (`fn-3`), or one of the item
+/// facts' (`x-facts`), so that a heading may not take it.
+fn reserved(id: &str) -> bool {
+    THEME_IDS.contains(&id)
+        || id.ends_with("-facts")
+        || id
+            .strip_prefix("fn-")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+impl<'a> Structure<'a, '_> {
+    /// An anchor no other element of the page has: `base`, else `base-2`, `-3`...
+    fn unique(&mut self, base: String) -> String {
+        let n = self.slugs.entry(base.clone()).or_insert(0);
+        loop {
+            *n += 1;
+            let candidate = if *n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            if !reserved(&candidate) && !self.taken.contains(&candidate) {
+                self.taken.insert(candidate.clone());
+                return candidate;
             }
+        }
+    }
+
+    /// A footnote's number: labels match as CommonMark labels do, case aside.
+    fn footnote(&mut self, label: &str) -> usize {
+        let next = self.footnotes.len() + 1;
+        *self.footnotes.entry(label.to_lowercase()).or_insert(next)
+    }
+
+    /// Every event but a heading's start, drawn.
+    fn draw(&mut self, event: Event<'a>) -> Event<'a> {
+        let target = self.target;
+        match event {
             // A long line scrolls inside its box: the box can take the keyboard's focus.
             Event::Start(Tag::CodeBlock(kind)) => Event::Html(
                 match kind {
@@ -271,8 +286,7 @@ impl<'a> Iterator for Structure<'a, '_> {
                 .into(),
             ),
             Event::FootnoteReference(label) => {
-                let next = self.footnotes.len() + 1;
-                let n = *self.footnotes.entry(label.to_string()).or_insert(next);
+                let n = self.footnote(&label);
                 let p = escape(target.anchor_prefix);
                 Event::Html(
                     format!("<sup class=\"footnote-ref\"><a href=\"#{p}fn-{n}\">{n}</a></sup>")
@@ -280,8 +294,7 @@ impl<'a> Iterator for Structure<'a, '_> {
                 )
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
-                let next = self.footnotes.len() + 1;
-                let n = *self.footnotes.entry(label.to_string()).or_insert(next);
+                let n = self.footnote(&label);
                 let p = escape(target.anchor_prefix);
                 Event::Html(
                     format!("<div class=\"footnote\" id=\"{p}fn-{n}\"><span class=\"footnote-label\">{n}.</span>").into(),
@@ -301,7 +314,74 @@ impl<'a> Iterator for Structure<'a, '_> {
                 Event::Html(placeholders(&text).into())
             }
             other => other,
-        })
+        }
+    }
+}
+
+impl<'a> Iterator for Structure<'a, '_> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        if let Some(e) = self.pending.pop_front() {
+            return Some(e);
+        }
+        let target = self.target;
+        let event = self.safe.next()?;
+        let Event::Start(Tag::Heading { level, id, .. }) = event else {
+            return Some(self.draw(event));
+        };
+        // What the heading holds is drawn as a paragraph's would be (references,
+        // footnotes, placeholders); its text (a reference as its name, a line
+        // break as a space) names it in the outline and gives its anchor.
+        let mut text = String::new();
+        let mut inner = Vec::new();
+        while let Some(e) = self.safe.next() {
+            match &e {
+                Event::End(TagEnd::Heading(_)) => break,
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                Event::Html(html) => match self.safe.last_reference.take() {
+                    Some(name) => text.push_str(&name),
+                    None => text.push_str(&html_text(html)),
+                },
+                _ => {}
+            }
+            let pending_before = self.pending.len();
+            let drawn = self.draw(e);
+            // `draw` may queue events of its own (tables cannot be in headings).
+            let queued: Vec<_> = self.pending.drain(pending_before..).collect();
+            inner.push(drawn);
+            inner.extend(queued);
+        }
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        // `{#Restore_Step}` is kept as written; else the text's slug.
+        let base = id
+            .map(|i| i.trim().to_string())
+            .filter(|i| !i.is_empty() && !i.contains(char::is_whitespace))
+            .unwrap_or_else(|| slug(&text));
+        let base = if base.is_empty() {
+            "section".into()
+        } else {
+            base
+        };
+        let anchor = self.unique(base);
+        // The page title is the only h1.
+        let h = match level {
+            HeadingLevel::H1 | HeadingLevel::H2 => 2,
+            HeadingLevel::H3 => 3,
+            HeadingLevel::H4 => 4,
+            HeadingLevel::H5 => 5,
+            HeadingLevel::H6 => 6,
+        };
+        let id = escape(&format!("{}{anchor}", target.anchor_prefix));
+        if h == 2 {
+            self.sections.push((id.clone(), escape(&text)));
+        }
+        self.pending.extend(inner);
+        self.pending.push_back(Event::Html(
+            format!("<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a></h{h}>\n").into(),
+        ));
+        Some(Event::Html(format!("<h{h} id=\"{id}\">").into()))
     }
 }
 
@@ -311,28 +391,48 @@ impl<'a> Iterator for Structure<'a, '_> {
 /// only with addresses of the link policy, headings without the author's
 /// attributes, code blocks with a plain language name.
 struct Safe<'a, 'p> {
-    parser: Parser<'a>,
+    parser: std::iter::Peekable<pulldown_cmark::OffsetIter<'a>>,
+    /// The Markdown as parsed (references inside links' text protected, see
+    /// [`crate::markdown::protect_nested_references`]).
+    source: &'a str,
     plan: &'p Plan,
     target: &'p Target<'p>,
     /// For each open link: whether its address was kept.
     links: Vec<bool>,
+    /// Events decided but not yet given out.
+    queue: VecDeque<Event<'a>>,
+    /// The `{...}` of a heading that is not an id, given back as its text before
+    /// the heading ends.
+    heading_suffix: Option<String>,
+    /// Inside a code block, or raw HTML shown as text: no autolinks there.
+    in_code: bool,
+    /// The plain text of the last reference given out, for heading text.
+    last_reference: Option<String>,
 }
 
 impl<'a, 'p> Safe<'a, 'p> {
     fn new(plan: &'p Plan, markdown: &'a str, target: &'p Target<'p>) -> Self {
         Safe {
-            parser: Parser::new_ext(markdown, options()),
+            parser: Parser::new_ext(markdown, options())
+                .into_offset_iter()
+                .peekable(),
+            source: markdown,
             plan,
             target,
             links: Vec::new(),
+            queue: VecDeque::new(),
+            heading_suffix: None,
+            in_code: false,
+            last_reference: None,
         }
     }
 
-    /// The text of the events up to the end of the current link or image.
+    /// The text of the events up to the end of the current link or image, line
+    /// breaks as spaces.
     fn inner_text(&mut self) -> String {
         let mut text = String::new();
         let mut depth = 0usize;
-        for inner in self.parser.by_ref() {
+        for (inner, _) in self.parser.by_ref() {
             match inner {
                 Event::Start(Tag::Link { .. } | Tag::Image { .. }) => depth += 1,
                 Event::End(TagEnd::Link | TagEnd::Image) => {
@@ -342,10 +442,103 @@ impl<'a, 'p> Safe<'a, 'p> {
                     depth -= 1;
                 }
                 Event::Text(t) | Event::Code(t) => text.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
                 _ => {}
             }
         }
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         clean(&text).into_owned()
+    }
+
+    /// A reference as HTML, its plain text kept for a heading's text.
+    fn reference(&mut self, id: &str, text: Option<&str>, linked: bool) -> Event<'a> {
+        let id = crate::markdown::reference_id(id);
+        let name = match (text, self.plan.lookup(id)) {
+            (Some(t), _) => t.to_string(),
+            (None, Some(r)) => self.plan.name_of(r).to_string(),
+            (None, None) => id.to_string(),
+        };
+        self.last_reference = Some(name.clone());
+        if linked {
+            Event::Html(reference(self.plan, id, text, self.target.root).into())
+        } else {
+            // Inside a link's text: the name alone (a link may not hold a link).
+            Event::Html(format!("<span class=\"ref\">{}</span>", escape(&name)).into())
+        }
+    }
+
+    /// Text with its protected references drawn and its bare addresses linked
+    /// (GFM's autolinks), as events in the queue.
+    fn text(&mut self, t: CowStr<'a>) -> Event<'a> {
+        // The parser cuts text at characters that might start emphasis (`_`, `*`):
+        // an address is read whole.
+        let mut t = t;
+        while let Some((Event::Text(_), _)) = self.parser.peek() {
+            if let Some((Event::Text(more), _)) = self.parser.next() {
+                let mut joined = t.into_string();
+                joined.push_str(&more);
+                t = joined.into();
+            }
+        }
+        let nested = t.contains(crate::markdown::NESTED_OPEN);
+        // Control characters are replaced after the protected references are found
+        // (their marks are control characters).
+        let t = if nested { t } else { clean_cow(t) };
+        let linkable = !self.in_code && self.links.is_empty();
+        let found = if linkable { autolinks(&t) } else { Vec::new() };
+        if !nested && found.is_empty() {
+            return Event::Text(t);
+        }
+        let mut events: Vec<Event<'a>> = Vec::new();
+        let mut rest_at = 0;
+        let push_plain = |events: &mut Vec<Event<'a>>, this: &mut Self, piece: &str| {
+            let mut at = 0;
+            for (start, id, label) in crate::markdown::nested_references(piece) {
+                if start > at {
+                    events.push(Event::Text(clean(&piece[at..start]).into_owned().into()));
+                }
+                events.push(this.reference(id, label.map(str::trim), false));
+                at = start
+                    + crate::markdown::NESTED_OPEN.len()
+                    + id.len()
+                    + label.map_or(0, |l| l.len() + 1)
+                    + crate::markdown::NESTED_CLOSE.len();
+            }
+            if at < piece.len() {
+                events.push(Event::Text(clean(&piece[at..]).into_owned().into()));
+            }
+        };
+        for (range, href) in found {
+            push_plain(&mut events, self, &t[rest_at..range.start]);
+            events.push(Event::Html(
+                format!(
+                    "<a class=\"autolink\" href=\"{}\">{}</a>",
+                    escape(&href),
+                    escape(&t[range.clone()])
+                )
+                .into(),
+            ));
+            rest_at = range.end;
+        }
+        push_plain(&mut events, self, &t[rest_at..]);
+        let mut events = events.into_iter();
+        let first = events.next().unwrap_or(Event::Text("".into()));
+        self.queue.extend(events);
+        first
+    }
+
+    /// The `{...}` at the end of a heading's source that is not an id alone, as
+    /// written.
+    fn attribute_text(&self, range: std::ops::Range<usize>) -> Option<String> {
+        let src = self.source.get(range)?;
+        let line = src.trim_end().lines().last()?.trim_end();
+        let line = line.trim_end_matches('#').trim_end();
+        let line = line.trim_end_matches(['=', '-']).trim_end();
+        if !line.ends_with('}') {
+            return None;
+        }
+        let open = line.rfind('{')?;
+        Some(clean(&line[open..]).into_owned())
     }
 }
 
@@ -353,8 +546,11 @@ impl<'a> Iterator for Safe<'a, '_> {
     type Item = Event<'a>;
 
     fn next(&mut self) -> Option<Event<'a>> {
+        if let Some(e) = self.queue.pop_front() {
+            return Some(e);
+        }
         loop {
-            let event = self.parser.next()?;
+            let (event, range) = self.parser.next()?;
             return Some(match event {
                 Event::Start(Tag::Link {
                     link_type: LinkType::WikiLink { has_pothole },
@@ -363,9 +559,9 @@ impl<'a> Iterator for Safe<'a, '_> {
                 }) => {
                     let text = self.inner_text();
                     let text = has_pothole.then_some(text.trim()).filter(|t| !t.is_empty());
-                    Event::Html(
-                        reference(self.plan, dest_url.trim(), text, self.target.root).into(),
-                    )
+                    // Inside a link's text (an image's link): the name alone.
+                    let linked = self.links.is_empty();
+                    self.reference(&dest_url, text, linked)
                 }
                 Event::Start(Tag::Link {
                     link_type,
@@ -398,29 +594,66 @@ impl<'a> Iterator for Safe<'a, '_> {
                     dest_url, title, ..
                 }) => {
                     let alt = self.inner_text();
-                    Event::Html(image(&dest_url, &clean(&title), &alt, self.target).into())
+                    let in_link = !self.links.is_empty();
+                    Event::Html(image(&dest_url, &clean(&title), &alt, self.target, in_link).into())
                 }
-                Event::Start(Tag::Heading { level, id, .. }) => Event::Start(Tag::Heading {
+                // `{#id}` alone is the heading's id, as written; any other `{...}`
+                // (`{word}`, `{.class}`) stays in the heading's text.
+                Event::Start(Tag::Heading {
                     level,
                     id,
-                    classes: Vec::new(),
-                    attrs: Vec::new(),
-                }),
-                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) => {
-                    let lang: String = lang
-                        .chars()
-                        .take_while(|c| !c.is_whitespace())
-                        .filter(|c| c.is_ascii_alphanumeric() || "+-_.".contains(*c))
-                        .collect();
-                    Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang.into())))
+                    classes,
+                    attrs,
+                }) => {
+                    let id = if classes.is_empty() && attrs.is_empty() {
+                        id
+                    } else {
+                        self.heading_suffix = self.attribute_text(range).map(|t| format!(" {t}"));
+                        None
+                    };
+                    Event::Start(Tag::Heading {
+                        level,
+                        id,
+                        classes: Vec::new(),
+                        attrs: Vec::new(),
+                    })
+                }
+                Event::End(TagEnd::Heading(level)) => match self.heading_suffix.take() {
+                    Some(text) => {
+                        self.queue.push_back(Event::End(TagEnd::Heading(level)));
+                        Event::Text(text.into())
+                    }
+                    None => Event::End(TagEnd::Heading(level)),
+                },
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    self.in_code = true;
+                    match kind {
+                        CodeBlockKind::Fenced(lang) => {
+                            let lang: String = lang
+                                .chars()
+                                .take_while(|c| !c.is_whitespace())
+                                .filter(|c| c.is_ascii_alphanumeric() || "+-_.".contains(*c))
+                                .collect();
+                            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang.into())))
+                        }
+                        other => Event::Start(Tag::CodeBlock(other)),
+                    }
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    self.in_code = false;
+                    Event::End(TagEnd::CodeBlock)
                 }
                 // Raw HTML is never passed through: it is shown as the text it is.
                 Event::Start(Tag::HtmlBlock) => {
+                    self.in_code = true;
                     Event::Html("<pre class=\"raw-html\" tabindex=\"0\">".into())
                 }
-                Event::End(TagEnd::HtmlBlock) => Event::Html("</pre>\n".into()),
+                Event::End(TagEnd::HtmlBlock) => {
+                    self.in_code = false;
+                    Event::Html("</pre>\n".into())
+                }
                 Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(clean_cow(raw)),
-                Event::Text(t) => Event::Text(clean_cow(t)),
+                Event::Text(t) => self.text(t),
                 Event::Code(t) => Event::Code(clean_cow(t)),
                 Event::InlineMath(t) | Event::DisplayMath(t) => Event::Text(clean_cow(t)),
                 Event::Start(Tag::MetadataBlock(_)) | Event::End(TagEnd::MetadataBlock(_)) => {
@@ -430,6 +663,108 @@ impl<'a> Iterator for Safe<'a, '_> {
             });
         }
     }
+}
+
+/// GFM's extended autolinks in plain text: `https://…`, `http://…`, `www.…` and
+/// e-mail addresses, each with the address it links to. Trailing punctuation
+/// (`.,:;!?*_~'"`, an unbalanced `)`) is not part of a link.
+fn autolinks(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
+    if !text.contains(['.', '@']) {
+        return out;
+    }
+    let bytes = text.as_bytes();
+    let boundary = |i: usize| {
+        i == 0 || {
+            let b = bytes[i - 1];
+            b.is_ascii_whitespace() || b"*_~(\"'".contains(&b)
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &text[i..];
+        let lower_start = rest
+            .get(..8)
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        let scheme = if lower_start.starts_with("https://") {
+            Some(8)
+        } else if lower_start.starts_with("http://") {
+            Some(7)
+        } else if lower_start.starts_with("www.") {
+            Some(0)
+        } else {
+            None
+        };
+        if let Some(skip) = scheme.filter(|_| boundary(i)) {
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == '<')
+                .unwrap_or(rest.len());
+            let candidate = trim_trailing(&rest[..end]);
+            let domain_end = candidate[skip..]
+                .find(['/', '?', '#', ':'])
+                .map_or(candidate.len(), |d| d + skip);
+            let domain = &candidate[skip..domain_end];
+            if valid_domain(domain) {
+                let href = if skip == 0 {
+                    format!("http://{candidate}")
+                } else {
+                    candidate.to_string()
+                };
+                out.push((i..i + candidate.len(), href));
+                i += candidate.len().max(1);
+                continue;
+            }
+        }
+        if bytes[i] == b'@' {
+            // The local part before it, the domain after it.
+            let local_start = text[..i]
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || ".+-_".contains(c)))
+                .map_or(0, |p| p + 1);
+            let after = &text[i + 1..];
+            let dom_len = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || ".-_".contains(c)))
+                .unwrap_or(after.len());
+            let domain = after[..dom_len].trim_end_matches('.');
+            let taken = out.last().is_some_and(|(r, _)| r.end > local_start);
+            if local_start < i && !taken && valid_domain(domain) && !domain.ends_with(['-', '_']) {
+                let range = local_start..i + 1 + domain.len();
+                out.push((range.clone(), format!("mailto:{}", &text[range])));
+                i += 1 + domain.len();
+                continue;
+            }
+        }
+        i += text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+/// An autolink without the punctuation that ends a sentence around it.
+fn trim_trailing(link: &str) -> &str {
+    let mut link = link;
+    loop {
+        let before = link.len();
+        link = link.trim_end_matches(['.', ',', ':', ';', '!', '?', '*', '_', '~', '\'', '"']);
+        if link.ends_with(')') && link.matches('(').count() < link.matches(')').count() {
+            link = &link[..link.len() - 1];
+        }
+        if link.len() == before {
+            return link;
+        }
+    }
+}
+
+/// A domain GFM links: letters, digits, `-` and `_` in parts joined by dots, at
+/// least two parts, no `_` in the last two.
+fn valid_domain(domain: &str) -> bool {
+    let parts: Vec<&str> = domain.split('.').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        })
+        && parts[parts.len() - 2..].iter().all(|p| !p.contains('_'))
 }
 
 fn clean_cow(text: CowStr<'_>) -> CowStr<'_> {
@@ -540,7 +875,7 @@ fn percent_encode(s: &str) -> String {
 
 /// An image from `assets/`; a remote image becomes a link, since the site must
 /// load nothing from another host.
-fn image(dest: &str, title: &str, alt: &str, target: &Target) -> String {
+fn image(dest: &str, title: &str, alt: &str, target: &Target, in_link: bool) -> String {
     let alt = escape(alt);
     let title = if title.is_empty() {
         String::new()
@@ -550,6 +885,11 @@ fn image(dest: &str, title: &str, alt: &str, target: &Target) -> String {
     match asset_address(dest, target) {
         Some(src) => format!("<img src=\"{}\" alt=\"{alt}\"{title}>", escape(&src)),
         None => match link_address(dest, target) {
+            // Inside a link, an image that is not shown is its text (no link in a link).
+            Some(_) if in_link => format!(
+                "<span class=\"remote-image\">{}</span>",
+                if alt.is_empty() { "image" } else { &alt }
+            ),
             Some(href) if !href.starts_with('#') => format!(
                 "<a class=\"remote-image\" href=\"{}\">{}</a>",
                 escape(&href),

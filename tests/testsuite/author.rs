@@ -452,3 +452,180 @@ fn contacts_are_imported_from_hr_outlook_google_and_phone_exports() {
     ]);
     assert_eq!(run.code, 1);
 }
+
+/// Every id of a page once, every `href="#x"` naming exactly one element, and no
+/// link inside a link.
+fn anchors_hold(doc: &scraper::Html, page: &str) {
+    let all = scraper::Selector::parse("[id]").expect("selector");
+    let mut ids: Vec<&str> = doc
+        .select(&all)
+        .filter_map(|e| e.value().attr("id"))
+        .collect();
+    ids.sort_unstable();
+    let before = ids.len();
+    ids.dedup();
+    assert_eq!(before, ids.len(), "{page}: an id twice");
+    let links = scraper::Selector::parse("a[href^='#']").expect("selector");
+    for a in doc.select(&links) {
+        let target = &a.value().attr("href").expect("href")[1..];
+        assert!(
+            target.is_empty() || ids.binary_search(&target).is_ok(),
+            "{page}: #{target} names no element"
+        );
+    }
+    let nested = scraper::Selector::parse("a a").expect("selector");
+    assert_eq!(
+        doc.select(&nested).count(),
+        0,
+        "{page}: a link inside a link"
+    );
+}
+
+#[test]
+fn markdown_renders_as_engineers_write_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    let plan = crate::harness::root().join("tests/testsuite/plans/markdown-gfm");
+    let run = lifeboat(&[
+        "build",
+        plan.to_str().expect("path"),
+        "-o",
+        site.to_str().expect("path"),
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let check = lifeboat(&["check", plan.to_str().expect("path"), "--now", NOW]);
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    assert!(
+        !check.stdout.contains("unknown-reference"),
+        "{}",
+        check.stdout
+    );
+    let page = |rel: &str| {
+        let html = fs::read_to_string(site.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        let doc = scraper::Html::parse_document(&html);
+        anchors_hold(&doc, rel);
+        doc
+    };
+    let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
+    let text = |e: scraper::ElementRef| {
+        e.text()
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // 1 and 2: headings hold references, footnotes and placeholders; ids are unique
+    // and kept as written; `{word}` stays; line breaks are spaces.
+    let doc = page("runbooks/headings.html");
+    let outline: Vec<String> = doc.select(&sel("nav.outline li a")).map(text).collect();
+    assert_eq!(outline[0], "Call Alex Example before you drive out");
+    assert!(
+        outline.contains(&"Backups {word}".to_string()),
+        "{outline:?}"
+    );
+    assert!(
+        outline.contains(&"Setext heading over two lines".to_string()),
+        "{outline:?}"
+    );
+    let h2: Vec<String> = doc
+        .select(&sel("section.prose h2"))
+        .filter_map(|h| h.value().attr("id").map(str::to_string))
+        .collect();
+    assert_eq!(
+        h2,
+        [
+            "call-alex-example-before-you-drive-out",
+            "steps",
+            "steps-2",
+            "steps-3",
+            "fn-1-2",
+            "start-here-2",
+            "backups-word",
+            "setext-heading-over-two-lines"
+        ]
+    );
+    let first = doc.select(&sel("section.prose h2")).next().expect("h2");
+    assert_eq!(
+        first
+            .select(&sel("a[href$='contacts/alex-example.html']"))
+            .map(text)
+            .next()
+            .as_deref(),
+        Some("Alex Example")
+    );
+    // The footnote reference in the heading leads to its note ([^Note] to [^note]).
+    let fref = first
+        .select(&sel("sup.footnote-ref a"))
+        .next()
+        .expect("footnote in heading");
+    let note = fref.value().attr("href").expect("href");
+    let def = doc
+        .select(&sel(&format!("div.footnote{note}")))
+        .next()
+        .expect("the note");
+    assert!(text(def).contains("call the hotline first"));
+    assert!(doc.select(&sel("h3#Restore_Step")).next().is_some());
+    // 4: a reference in a table cell; a reference inside a link keeps the link.
+    let doc = page("runbooks/tables-and-links.html");
+    let cell = doc.select(&sel("table td")).next().expect("cell");
+    assert_eq!(
+        cell.select(&sel("a[href$='contacts/alex-example.html']"))
+            .map(text)
+            .next()
+            .as_deref(),
+        Some("Alex")
+    );
+    let outer = doc
+        .select(&sel("a[href='https://status.example.com/']"))
+        .next()
+        .expect("the outer link");
+    assert_eq!(text(outer), "see Alex Example and the status page");
+    // 6: line breaks in a reference's and an image's text are spaces; an image in
+    // a link is no link of its own.
+    let p: Vec<String> = doc.select(&sel("section.prose p")).map(text).collect();
+    assert!(
+        p.iter()
+            .any(|t| t == "Call Alex Example +44 20 7946 0001 if the page is down."),
+        "{p:?}"
+    );
+    assert!(p.iter().any(|t| t == "Floor plan of DC1"), "{p:?}");
+    // 5: bare addresses are links, punctuation aside; code and other schemes are not.
+    let doc = page("runbooks/autolinks.html");
+    let links: Vec<(String, String)> = doc
+        .select(&sel("section.prose a"))
+        .map(|a| (a.value().attr("href").unwrap_or("").to_string(), text(a)))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (
+                "https://status.example.com/mail".to_string(),
+                "https://status.example.com/mail".to_string()
+            ),
+            ("mailto:ops@example.org".into(), "ops@example.org".into()),
+            (
+                "http://www.example.org/help".into(),
+                "www.example.org/help".into()
+            ),
+            (
+                "https://en.example.org/wiki/Mail_(protocol)".into(),
+                "https://en.example.org/wiki/Mail_(protocol)".into()
+            ),
+            (
+                "https://example.com/search?q=mail&lang=en".into(),
+                "https://example.com/search?q=mail&lang=en".into()
+            ),
+        ]
+    );
+    assert_eq!(doc.select(&sel("code a, pre a")).count(), 0);
+    // Placeholders in a heading are placeholders.
+    let doc = page("comms/outage.html");
+    let h = doc.select(&sel("h2[id]")).next().expect("heading");
+    assert_eq!(
+        h.value().attr("id"),
+        Some("service-is-down-since-start-time")
+    );
+    assert_eq!(h.select(&sel("span.placeholder")).count(), 2);
+}

@@ -14,6 +14,7 @@ pub fn fixture_plans() -> Vec<std::path::PathBuf> {
         "klinikum-nord-de",
         "stress-muehlenbach",
         "kit-aangstroem",
+        "markdown-gfm",
     ] {
         plans.push(root().join("tests/testsuite/plans").join(p));
     }
