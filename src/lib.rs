@@ -8,6 +8,7 @@
 pub mod analyze;
 pub mod diagnostic;
 pub mod files;
+pub mod html;
 pub mod import;
 pub mod init;
 pub mod kit;

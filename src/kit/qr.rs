@@ -102,7 +102,7 @@ impl Qr {
     /// references, since an HTML parser turns a raw CR LF in an attribute into LF).
     pub fn svg(&self, payload: &str, label: &str) -> String {
         let side = self.side();
-        let esc = crate::render::paths::escape;
+        let esc = crate::html::escape;
         format!(
             "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {side} {side}\" \
              shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"{}\" data-payload=\"{}\">\

@@ -8,7 +8,7 @@
 //! `Renderer::binder_parts` in `render/mod.rs`, beside the list of the site's pages;
 //! this module draws the front matter and the page style, and rewrites links.
 
-use super::paths::escape;
+use crate::html::escape;
 use crate::model::{Date, Plan};
 
 /// The id of a page's section in a document that holds many pages (print.html, the
@@ -176,7 +176,7 @@ fn css_string(text: &str) -> String {
     for c in text.chars() {
         if c.is_ascii_alphanumeric() || c == ' ' {
             out.push(c);
-        } else if !super::paths::forbidden(c) && c != '\0' {
+        } else if !crate::html::forbidden(c) && c != '\0' {
             out.push_str(&format!("\\{:x} ", c as u32));
         }
     }

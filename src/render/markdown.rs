@@ -2,7 +2,8 @@
 //! references drawn as the spec says, heading anchors, alerts, and safety: raw HTML
 //! is shown as text, and links may only use `http`, `https`, `mailto` and `tel`.
 
-use super::paths::{self, clean, escape};
+use super::paths;
+use crate::html::{clean, escape};
 use crate::markdown::{asset_path, options};
 use crate::model::{ItemRef, Kind, Plan, tel_uri};
 use pulldown_cmark::{

@@ -336,7 +336,7 @@ impl Templates {
     pub fn new(overrides: &[(String, String)]) -> Result<Templates, Error> {
         let mut tera = tera::Tera::default();
         // Tera's own escaping also writes `/` as `&#x2F;`, which bloats every path.
-        tera.set_escape_fn(paths::escape);
+        tera.set_escape_fn(crate::html::escape);
         // Theme first, then the plan's overrides, so that the same name replaces.
         let mut templates: Vec<(&str, &str)> = theme::TEMPLATES.to_vec();
         templates.extend(overrides.iter().map(|(n, t)| (n.as_str(), t.as_str())));

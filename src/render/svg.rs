@@ -1,8 +1,7 @@
 //! Inline SVG charts: the risk heat map and the impact-over-time chart of a process.
 //! Drawn here, not in templates, because they are geometry; every text is escaped.
 
-use super::paths::escape;
-use super::views::ImpactRow;
+use crate::html::escape;
 use crate::model::RiskMatrix;
 use std::fmt::Write;
 
@@ -102,6 +101,14 @@ pub fn heat_map(m: &RiskMatrix, cells: &[(i64, i64)], title: &str) -> String {
 }
 
 /// The five impact ratings (0-5) of a process over time, one line each.
+/// A row of a process's impact over time: when, and the five ratings (financial,
+/// operational, reputational, legal, safety), 0 to 5.
+#[derive(serde::Serialize)]
+pub struct ImpactRow {
+    pub after: Option<String>,
+    pub ratings: [Option<i64>; 5],
+}
+
 pub fn impact_chart(rows: &[ImpactRow]) -> String {
     const SERIES: [(&str, &str); 5] = [
         ("Financial", "#1f5fa8"),

@@ -1,7 +1,7 @@
 //! The warnings of `check`, each with the item it is about, for the plan health page.
 
-use super::paths::clean;
 use crate::diagnostic::{Diagnostic, Location, Report, Severity, capped, report};
+use crate::html::clean;
 use crate::model::{ItemRef, Kind, Plan};
 use crate::source::{FileId, Sources};
 

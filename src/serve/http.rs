@@ -6,7 +6,7 @@
 use super::generation::Published;
 use super::server::{Request, Response};
 use crate::diagnostic::Report;
-use crate::render::paths::escape;
+use crate::html::escape;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 

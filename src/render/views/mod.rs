@@ -2,8 +2,9 @@
 //! link graph. Every href here is relative to the page (it starts with `root`).
 
 use super::markdown::{self, Target, number_of};
-use super::paths::{self, escape};
+use super::paths;
 use super::svg;
+use crate::html::escape;
 use crate::model::*;
 use crate::source::Sources;
 use serde::Serialize;

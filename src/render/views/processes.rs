@@ -1,6 +1,7 @@
 //! The business impact analysis: processes and their impact over time.
 
 use super::*;
+pub use crate::render::svg::ImpactRow;
 
 #[derive(Serialize)]
 pub struct ProcessRow {
@@ -63,12 +64,6 @@ pub struct ProcessPage {
     pub chart: String,
     pub related: Vec<Group>,
     pub prose: String,
-}
-
-#[derive(Serialize)]
-pub struct ImpactRow {
-    pub after: Option<String>,
-    pub ratings: [Option<i64>; 5],
 }
 
 pub fn process(c: &Ctx, index: usize) -> ProcessPage {

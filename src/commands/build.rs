@@ -1,0 +1,251 @@
+//! `lifeboat build`: the plan checked, then rendered into a site folder (staged and
+//! swapped in) or one HTML file.
+
+use super::{plan_name, print_render_error, untouched, when, write_whole};
+use lifeboat::diagnostic::{Severity, held_back_note, reports};
+use lifeboat::model::Date;
+use lifeboat::{output, render};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// `build`: OUT is `-o`, else PLAN/site, unless that is a link that came with the plan.
+pub fn run(
+    plan: &Path,
+    out: Option<PathBuf>,
+    include_private: bool,
+    now: Option<Date>,
+    verbose: bool,
+    single_file: Option<&Path>,
+) -> ExitCode {
+    let out = match out {
+        Some(o) => o,
+        None => {
+            // A link named `site` came with the plan: where it points is not the
+            // user's choice, so it is not followed.
+            let site = plan.join("site");
+            if std::fs::symlink_metadata(&site).is_ok_and(|m| m.file_type().is_symlink())
+                && single_file.is_none()
+            {
+                eprintln!(
+                    "error: {} is a link, and a link that came with the plan does not choose \
+                     where lifeboat writes: nothing was built. Name the output folder with \
+                     -o OUT (it may be a link you made), or remove the link.",
+                    site.display()
+                );
+                return ExitCode::from(2);
+            }
+            site
+        }
+    };
+    build(plan, &out, include_private, now, verbose, single_file)
+}
+
+fn build(
+    dir: &Path,
+    out: &Path,
+    include_private: bool,
+    now: Option<Date>,
+    verbose: bool,
+    single_file: Option<&Path>,
+) -> ExitCode {
+    let started = Instant::now();
+    let (today, built) = when(now);
+    if single_file.is_some() {
+        // No site folder is written: OUT is not looked at.
+    } else if let Err(e) = output::check_out_place(dir, out) {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
+    let loaded = match lifeboat::load::load(dir) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: cannot read the plan folder {}: {e}", dir.display());
+            return ExitCode::from(2);
+        }
+    };
+    let t_load = started.elapsed();
+
+    let analysis = lifeboat::analyze::analyze(&loaded.plan, today);
+    let mut diagnostics = loaded.diagnostics;
+    diagnostics.extend(analysis.diagnostics);
+    diagnostics.extend(render::unknown_overrides(&loaded.site.templates));
+    let all = reports(&diagnostics, &loaded.sources);
+    for r in &all {
+        eprintln!("{r}");
+    }
+    if let Some(note) = held_back_note(&diagnostics) {
+        eprintln!("note: {note}");
+    }
+    let errors = all.iter().filter(|r| r.severity == Severity::Error).count();
+    if errors > 0 {
+        eprintln!(
+            "error: {errors} error{} in the plan {}: nothing was built{}",
+            if errors == 1 { "" } else { "s" },
+            plan_name(dir),
+            untouched(out)
+        );
+        return ExitCode::from(1);
+    }
+    let t_check = started.elapsed();
+
+    // The single file holds the assets (as data: URLs); a site folder gets them
+    // copied from the plan a buffer at a time, so only their names are read here.
+    let site_files = if single_file.is_some() {
+        match lifeboat::load::read_site_files(&loaded.root, &loaded.site) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        lifeboat::load::SiteFiles {
+            assets: (loaded.site.assets.iter())
+                .map(|(rel, _)| (rel.clone(), Vec::new()))
+                .collect(),
+            templates: loaded.site.templates.clone(),
+        }
+    };
+    let plan = &loaded.plan;
+    let warnings = render::warnings(plan, &loaded.sources, &diagnostics, include_private);
+    let options = render::Options {
+        include_private,
+        today,
+    };
+    let input = render::Input {
+        plan,
+        sources: &loaded.sources,
+        links: &analysis.links,
+        warnings: &warnings,
+        assets: &site_files.assets,
+        templates: &site_files.templates,
+        options: &options,
+    };
+    if let Some(file) = single_file {
+        return build_single_file(&input, file, started);
+    }
+    // The site goes to a temporary folder as it is rendered; the commit swaps it in.
+    let staging = match output::Staging::begin(out, include_private) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    for note in &staging.notes {
+        eprintln!("note: {note}");
+    }
+    let sink = |f: &render::SiteFile| staging.write(f).map_err(|e| e.0);
+    let copied = loaded.site.assets.par_iter().try_for_each(|(rel, path)| {
+        let (mut file, max) = lifeboat::load::open_asset(&loaded.root, rel, path)?;
+        staging
+            .copy(
+                &format!("assets/{rel}"),
+                &mut file,
+                max,
+                &format!("assets/{rel}"),
+            )
+            .map_err(|e| e.0)
+    });
+    if let Err(e) = copied {
+        eprintln!("error: {e}");
+        eprintln!("error: nothing was built{}", untouched(out));
+        return ExitCode::from(2);
+    }
+    let rendered = render::render(&input, &sink);
+    if let Ok(notes) = &rendered {
+        for note in notes {
+            // What a card could not hold is a warning; the rest are notes.
+            match note.strip_prefix("warning: ") {
+                Some(w) => eprintln!("warning: {w}"),
+                None => eprintln!("note: {note}"),
+            }
+        }
+    }
+    if let Err(e) = rendered {
+        print_render_error(&e);
+        eprintln!("error: nothing was built{}", untouched(out));
+        return ExitCode::from(match e {
+            render::Error::Template(_) => 1,
+            render::Error::Output(_) => 2,
+        });
+    }
+    let t_render = started.elapsed();
+    let (manifest, manifest_bytes) = match staging.commit(&plan.settings.info.version, &built) {
+        Ok(m) => m,
+        Err(e) => {
+            // The message says what became of OUT.
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let pages = manifest
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .count();
+    let t_write = started.elapsed();
+    if verbose {
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+        eprintln!("load    {:>8.1} ms", ms(t_load));
+        eprintln!("check   {:>8.1} ms", ms(t_check - t_load));
+        eprintln!(
+            "render  {:>8.1} ms  (pages, written to a temporary folder as they are done)",
+            ms(t_render - t_check)
+        );
+        eprintln!(
+            "write   {:>8.1} ms  (manifest, swap into place)",
+            ms(t_write - t_render)
+        );
+    }
+    let items: usize = plan.counts().iter().sum();
+    eprintln!(
+        "Built {pages} pages ({items} items, {} warning{}) into {} in {:.2}s",
+        warnings.len(),
+        if warnings.len() == 1 { "" } else { "s" },
+        out.display(),
+        t_write.as_secs_f64()
+    );
+    // Whoever copies the site records this; `verify --fingerprint` checks a copy.
+    println!(
+        "Fingerprint (SHA-256 of manifest.json): {}",
+        output::fingerprint(&manifest_bytes)
+    );
+    // The process ends now: freeing every item of a large plan would only cost time.
+    std::mem::forget(loaded.plan);
+    std::mem::forget(loaded.sources);
+    std::mem::forget(analysis.links);
+    ExitCode::SUCCESS
+}
+
+/// `build --single-file FILE`: the site as one HTML file, written whole or not at all.
+fn build_single_file(input: &render::Input, file: &Path, started: Instant) -> ExitCode {
+    let bytes = match render::single_file(input) {
+        Ok(b) => b,
+        Err(e) => {
+            print_render_error(&e);
+            eprintln!("error: nothing was written to {}", file.display());
+            return ExitCode::from(1);
+        }
+    };
+    if file.is_dir() {
+        eprintln!(
+            "error: {} is a folder; --single-file takes the path of the HTML file to write",
+            file.display()
+        );
+        return ExitCode::from(2);
+    }
+    if let Err(e) = write_whole(file, &bytes, input.options.include_private) {
+        eprintln!("error: cannot write {}: {e}", file.display());
+        return ExitCode::from(2);
+    }
+    eprintln!(
+        "Built the whole plan as one file, {} ({} KiB), in {:.2}s",
+        file.display(),
+        bytes.len() / 1024,
+        started.elapsed().as_secs_f64()
+    );
+    ExitCode::SUCCESS
+}
