@@ -1,0 +1,103 @@
+//! GFM's extended autolinks: bare `https://`, `www.` and e-mail addresses in text.
+
+/// GFM's extended autolinks in plain text: `https://…`, `http://…`, `www.…` and
+/// e-mail addresses, each with the address it links to. Trailing punctuation
+/// (`.,:;!?*_~'"`, an unbalanced `)`) is not part of a link.
+pub(super) fn autolinks(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
+    if !text.contains(['.', '@']) {
+        return out;
+    }
+    let bytes = text.as_bytes();
+    let boundary = |i: usize| {
+        i == 0 || {
+            let b = bytes[i - 1];
+            b.is_ascii_whitespace() || b"*_~(\"'".contains(&b)
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &text[i..];
+        let lower_start = rest
+            .get(..8)
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        let scheme = if lower_start.starts_with("https://") {
+            Some(8)
+        } else if lower_start.starts_with("http://") {
+            Some(7)
+        } else if lower_start.starts_with("www.") {
+            Some(0)
+        } else {
+            None
+        };
+        if let Some(skip) = scheme.filter(|_| boundary(i)) {
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == '<')
+                .unwrap_or(rest.len());
+            let candidate = trim_trailing(&rest[..end]);
+            let domain_end = candidate[skip..]
+                .find(['/', '?', '#', ':'])
+                .map_or(candidate.len(), |d| d + skip);
+            let domain = &candidate[skip..domain_end];
+            if valid_domain(domain) {
+                let href = if skip == 0 {
+                    format!("http://{candidate}")
+                } else {
+                    candidate.to_string()
+                };
+                out.push((i..i + candidate.len(), href));
+                i += candidate.len().max(1);
+                continue;
+            }
+        }
+        if bytes[i] == b'@' {
+            // The local part before it, the domain after it.
+            let local_start = text[..i]
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || ".+-_".contains(c)))
+                .map_or(0, |p| p + 1);
+            let after = &text[i + 1..];
+            let dom_len = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || ".-_".contains(c)))
+                .unwrap_or(after.len());
+            let domain = after[..dom_len].trim_end_matches('.');
+            let taken = out.last().is_some_and(|(r, _)| r.end > local_start);
+            if local_start < i && !taken && valid_domain(domain) && !domain.ends_with(['-', '_']) {
+                let range = local_start..i + 1 + domain.len();
+                out.push((range.clone(), format!("mailto:{}", &text[range])));
+                i += 1 + domain.len();
+                continue;
+            }
+        }
+        i += text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+/// An autolink without the punctuation that ends a sentence around it.
+pub(super) fn trim_trailing(link: &str) -> &str {
+    let mut link = link;
+    loop {
+        let before = link.len();
+        link = link.trim_end_matches(['.', ',', ':', ';', '!', '?', '*', '_', '~', '\'', '"']);
+        if link.ends_with(')') && link.matches('(').count() < link.matches(')').count() {
+            link = &link[..link.len() - 1];
+        }
+        if link.len() == before {
+            return link;
+        }
+    }
+}
+
+/// A domain GFM links: letters, digits, `-` and `_` in parts joined by dots, at
+/// least two parts, no `_` in the last two.
+pub(super) fn valid_domain(domain: &str) -> bool {
+    let parts: Vec<&str> = domain.split('.').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        })
+        && parts[parts.len() - 2..].iter().all(|p| !p.contains('_'))
+}

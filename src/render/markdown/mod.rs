@@ -1,0 +1,525 @@
+//! Markdown to HTML for plan prose: the plan dialect of [`crate::markdown`], `[[id]]`
+//! references drawn as the spec says, heading anchors, alerts, and safety: raw HTML
+//! is shown as text, and links may only use `http`, `https`, `mailto` and `tel`.
+
+use super::paths;
+use crate::html::{clean, escape};
+use crate::markdown::{asset_path, options};
+use crate::model::{ItemRef, Kind, Plan, tel_uri};
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd,
+};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet, VecDeque};
+
+mod autolink;
+mod placeholders;
+mod references;
+mod safe;
+mod structure;
+
+use autolink::autolinks;
+use placeholders::placeholders;
+pub use placeholders::{Piece, pieces};
+pub use references::{number_of, reference};
+use safe::Safe;
+use structure::Structure;
+
+/// Where the HTML goes, which decides how links and anchors are written.
+pub struct Target<'a> {
+    /// From the page to the site's root: `""` or `"../"`.
+    pub root: &'a str,
+    /// Put before every anchor id (and `#fragment` link) of this prose, so that
+    /// several items can share one page (print.html) without clashing ids.
+    pub anchor_prefix: &'a str,
+    /// Folder of the source file in the plan (`runbooks/db`), against which relative
+    /// links to `assets/` are resolved.
+    pub source_dir: &'a str,
+    /// Mark `{{name}}` placeholders of communication templates.
+    pub placeholders: bool,
+    /// Open with an outline of the sections ("On this page") when there are three or
+    /// more: a long runbook is read by jumping to the step at hand.
+    pub outline: bool,
+    /// Files of `assets/` (relative to it), sorted: a link or image to another file
+    /// of `assets/` is drawn as text (`check` warns of it: `missing-asset`).
+    pub assets: &'a [(String, Vec<u8>)],
+}
+
+/// Renders `markdown` to HTML for `target`.
+///
+/// Two passes over pulldown-cmark's events, streamed (memory stays a small multiple
+/// of the text, however long). [`Safe`] sits directly on the parser, so that every
+/// event of every construct (inside headings, lists, quotes, tables, footnotes, link
+/// text) goes through the one allow-list: raw HTML becomes text, links and images
+/// keep only addresses of the link policy, control characters are replaced.
+/// [`Structure`] then draws the plan's structure (anchored headings, alerts, tasks,
+/// footnotes, scrolling tables, placeholders) from events that are already safe;
+/// only HTML written by this module is ever emitted as HTML.
+pub fn to_html(plan: &Plan, markdown: &str, target: &Target) -> String {
+    let mut body = String::with_capacity(markdown.len() + markdown.len() / 2);
+    let source = crate::markdown::protect_nested_references(markdown);
+    let mut structure = Structure {
+        safe: Safe::new(plan, &source, target),
+        target,
+        pending: VecDeque::new(),
+        slugs: HashMap::new(),
+        taken: HashSet::new(),
+        footnotes: HashMap::new(),
+        sections: Vec::new(),
+    };
+    pulldown_cmark::html::push_html(&mut body, structure.by_ref());
+    let sections = structure.sections;
+    if let Cow::Owned(labelled) = super::table_labels::label_cells(&body) {
+        body = labelled;
+    }
+    if !(target.outline && sections.len() >= 3) {
+        return body;
+    }
+    let mut outline = String::from(
+        "<nav class=\"outline\" aria-label=\"On this page\"><details><summary>On this page</summary><ol>",
+    );
+    for (id, text) in &sections {
+        outline.push_str(&format!("<li><a href=\"#{id}\">{text}</a></li>"));
+    }
+    outline.push_str("</ol></details></nav>\n");
+    // In place: a long body is not copied again.
+    body.insert_str(0, &outline);
+    body
+}
+
+/// A section of prose as plain text, for the search index.
+pub struct TextSection {
+    /// The anchor of its heading as the item's own page writes it; empty for the
+    /// text before the first heading.
+    pub anchor: String,
+    pub heading: String,
+    pub text: String,
+}
+
+/// The plain text of prose, cut at its sections (h1 and h2 headings), with the
+/// same anchors as [`to_html`] gives them: the events of the same two passes,
+/// read as text (a reference is its item's name and number).
+pub fn text_sections(plan: &Plan, markdown: &str) -> Vec<TextSection> {
+    let target = Target {
+        root: "",
+        anchor_prefix: "",
+        source_dir: "",
+        placeholders: false,
+        outline: false,
+        assets: &[],
+    };
+    let source = crate::markdown::protect_nested_references(markdown);
+    let mut structure = Structure {
+        safe: Safe::new(plan, &source, &target),
+        target: &target,
+        pending: VecDeque::new(),
+        slugs: HashMap::new(),
+        taken: HashSet::new(),
+        footnotes: HashMap::new(),
+        sections: Vec::new(),
+    };
+    let mut out = vec![TextSection {
+        anchor: String::new(),
+        heading: String::new(),
+        text: String::new(),
+    }];
+    let mut in_heading = None::<bool>;
+    for event in structure.by_ref() {
+        let Some(current) = out.last_mut() else { break };
+        match event {
+            Event::Html(html) => {
+                if let Some(rest) = html.strip_prefix("<h2 id=\"") {
+                    let anchor = rest.split('"').next().unwrap_or_default();
+                    out.push(TextSection {
+                        anchor: anchor.to_string(),
+                        heading: String::new(),
+                        text: String::new(),
+                    });
+                    in_heading = Some(true);
+                } else if html.starts_with("<h")
+                    && html.as_bytes().get(2).is_some_and(u8::is_ascii_digit)
+                {
+                    in_heading = Some(false);
+                } else if html.starts_with("<a class=\"anchor\"") {
+                    in_heading = None;
+                    push_words(&mut current.text, " ");
+                } else if html.starts_with("<span class=\"ref") || html.starts_with("<a ") {
+                    push_words(&mut current.text, &html_text(&html));
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if in_heading == Some(true) {
+                    push_words(&mut current.heading, &t);
+                } else {
+                    push_words(&mut current.text, &t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(_)
+                if !current.text.ends_with(' ') && !current.text.is_empty() =>
+            {
+                current.text.push(' ');
+            }
+            _ => {}
+        }
+    }
+    for s in &mut out {
+        let t = s.text.trim_end().len();
+        s.text.truncate(t);
+    }
+    out.retain(|s| !s.anchor.is_empty() || !s.text.is_empty());
+    out
+}
+
+/// Appends text with its runs of white space made one space.
+fn push_words(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// The text of HTML written by this module (tags dropped, entities read).
+fn html_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// An anchor id from heading text: lower-case letters, digits and dashes.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan() -> (tempfile::TempDir, Plan) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let p = dir.path();
+        std::fs::write(
+            p.join("plan.toml"),
+            "[plan]\ntitle = \"T\"\norganization = \"O\"\nversion = \"1\"\n",
+        )
+        .expect("write");
+        std::fs::create_dir_all(p.join("contacts")).expect("dir");
+        std::fs::write(
+            p.join("contacts/people.toml"),
+            "[[contact]]\nid = \"ben\"\nname = \"Ben <Ode>\"\nphone = \"+44 7700 900011\"\n\n\
+             [[vendor]]\nid = \"acme\"\nname = \"Acme\"\nsupport_phone = \"+1 555 0100\"\n\n\
+             [[service]]\nid = \"ehr\"\nname = \"EHR\"\n",
+        )
+        .expect("write");
+        let loaded = crate::load::load(p).expect("loads");
+        (dir, loaded.plan)
+    }
+
+    fn html(plan: &Plan, md: &str, dir: &str, prefix: &str) -> String {
+        to_html(
+            plan,
+            md,
+            &Target {
+                root: "../",
+                anchor_prefix: prefix,
+                source_dir: dir,
+                placeholders: true,
+                outline: true,
+                assets: &ASSETS,
+            },
+        )
+    }
+
+    static ASSETS: std::sync::LazyLock<Vec<(String, Vec<u8>)>> = std::sync::LazyLock::new(|| {
+        ["a bé.pdf", "map.svg", "plan.pdf"]
+            .iter()
+            .map(|p| (p.to_string(), Vec::new()))
+            .collect()
+    });
+
+    #[test]
+    fn links_to_files_not_in_assets_are_text() {
+        let (_d, plan) = plan();
+        let out = html(
+            &plan,
+            "[a](../assets/nope.pdf) ![b](../assets/nope.png)",
+            "runbooks",
+            "",
+        );
+        assert!(!out.contains("href") && !out.contains("<img"), "{out}");
+    }
+
+    #[test]
+    fn references_name_the_item_and_its_number() {
+        let (_d, plan) = plan();
+        let out = html(
+            &plan,
+            "Call [[ben]], then [[acme|the vendor]]; see [[ehr]] and [[nope]].",
+            "runbooks",
+            "",
+        );
+        assert!(out.contains("<a href=\"../contacts/ben.html\">Ben &lt;Ode&gt;</a> <a class=\"tel\" href=\"tel:+447700900011\">+44 7700 900011</a>"), "{out}");
+        assert!(out.contains("<a href=\"../vendors/acme.html\">the vendor</a> <a class=\"tel\" href=\"tel:+15550100\">"), "{out}");
+        assert!(
+            out.contains("<a href=\"../services/ehr.html\">EHR</a>"),
+            "{out}"
+        );
+        assert!(out.contains("<span class=\"ref\">nope</span>"), "{out}");
+    }
+
+    #[test]
+    fn headings_get_unique_anchors_and_the_title_keeps_h1() {
+        let (_d, plan) = plan();
+        let out = html(
+            &plan,
+            "# Top\n## Step one\n## Step one\n### Ünïcode & more {#custom}\n",
+            "",
+            "",
+        );
+        assert!(out.contains("<h2 id=\"top\">"), "{out}");
+        assert!(
+            out.contains("<h2 id=\"step-one\">") && out.contains("<h2 id=\"step-one-2\">"),
+            "{out}"
+        );
+        assert!(out.contains("<h3 id=\"custom\">"), "{out}");
+        let shared = html(&plan, "## Step\n[back](#step)\n", "", "rb--");
+        assert!(
+            shared.contains("id=\"rb--step\"") && shared.contains("href=\"#rb--step\""),
+            "{shared}"
+        );
+    }
+
+    #[test]
+    fn alerts_tasks_and_footnotes() {
+        let (_d, plan) = plan();
+        let out = html(
+            &plan,
+            "> [!CAUTION]\n> Hot.\n\n- [ ] a\n- [x] b\n\nText[^n].\n\n[^n]: Note.\n",
+            "",
+            "x--",
+        );
+        assert!(out.contains("<div class=\"alert alert-caution\" role=\"note\"><p class=\"alert-title\">Caution</p>"), "{out}");
+        assert!(
+            out.contains("<input type=\"checkbox\" class=\"step\" aria-label=\"Done\"> a"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<input type=\"checkbox\" class=\"step\" aria-label=\"Done\" checked> b"),
+            "{out}"
+        );
+        assert!(
+            out.contains("href=\"#x--fn-1\"") && out.contains("id=\"x--fn-1\""),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn links_are_kept_only_when_safe_and_assets_are_found() {
+        let (_d, plan) = plan();
+        let out = html(
+            &plan,
+            "[a](javascript:alert(1)) [b](https://x.example/) [c](../../assets/plan.pdf#p2) \
+             [d](/etc/passwd) ![e](../../assets/map.svg) ![f](https://x.example/i.png) <b>raw</b>",
+            "runbooks/site",
+            "",
+        );
+        assert!(
+            !out.contains("javascript") && out.starts_with("<p>a <a"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<a href=\"https://x.example/\">b</a>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<a href=\"../assets/plan.pdf#p2\">c</a>"),
+            "{out}"
+        );
+        assert!(!out.contains("/etc/passwd\""), "{out}");
+        assert!(
+            out.contains("<img src=\"../assets/map.svg\" alt=\"e\">"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<a class=\"remote-image\" href=\"https://x.example/i.png\">f</a>"),
+            "{out}"
+        );
+        assert!(out.contains("&lt;b&gt;raw&lt;/b&gt;"), "{out}");
+    }
+
+    #[test]
+    fn nothing_in_any_construct_escapes_the_filter() {
+        let (_d, plan) = plan();
+        for md in [
+            "## <img src=x onerror=alert(1)> [x](javascript:alert(1)) ![i](https://e.example/i.png)",
+            "Title <script>alert(1)</script>\n=====",
+            "- ## <b onclick=alert(1)>x</b>\n  - > ## <i>y</i>",
+            "> [!NOTE]\n> ## <svg onload=alert(1)>",
+            "| <b>h</b> |\n|---|\n| [x](javascript:alert(1)) |",
+            "x[^n]\n\n[^n]: ## <b>f</b> [y](vbscript:x)",
+            "[t](https://ok.example \"<b>title</b>\") ![<b>alt</b>](x \"<b>\")",
+            "[[ben|<b>text</b>]] [[<script>]]",
+            "```js\"><script>\nx\n```",
+        ] {
+            let out = html(&plan, md, "runbooks", "");
+            for bad in [
+                "<img",
+                "<script",
+                "<b>",
+                "<b ",
+                "<i>",
+                "<svg",
+                "javascript:",
+                "vbscript:",
+                "src=\"https",
+            ] {
+                assert!(!out.contains(bad), "{md:?} gave {bad}: {out}");
+            }
+        }
+    }
+
+    #[test]
+    fn relative_links_are_judged_as_the_browser_resolves_them() {
+        let (_d, plan) = plan();
+        for dest in [
+            "../assets/%2e%2e/%2e%2e/etc/passwd",
+            "..%2f..%2fetc",
+            "..\\..\\secret.txt",
+            "../assets\\..\\..\\x",
+            "%2fetc%2fpasswd",
+            "../assets/.hidden",
+            "jav&#x09;ascript:alert(1)",
+            "../assets/%ff",
+        ] {
+            let out = html(&plan, &format!("[x]({dest})"), "runbooks", "");
+            assert_eq!(out, "<p>x</p>\n", "{dest:?}");
+        }
+        let out = html(&plan, "[x](..\\assets\\a%20b%C3%A9.pdf#p)", "runbooks", "");
+        assert!(
+            out.contains("href=\"../assets/a%20b%C3%A9.pdf#p\""),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_html() {
+        let (_d, plan) = plan();
+        let out = html(
+            &plan,
+            "a\u{0}b\u{1b}[2J\u{7f}\u{85}\u{fdd1} `c\u{1}` <x\u{2}>",
+            "",
+            "",
+        );
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+        assert!(
+            !escape("\u{0}\u{8}\u{fffe}")
+                .chars()
+                .any(|c| c != '\u{fffd}')
+        );
+    }
+
+    #[test]
+    fn placeholders_are_marked() {
+        let (_d, plan) = plan();
+        let out = html(
+            &plan,
+            "Subject: [{{severity}}] {{ service }} is down {{}} {{a{b}}",
+            "",
+            "",
+        );
+        assert!(
+            out.contains("<span class=\"placeholder\" data-name=\"severity\">{{severity}}</span>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("data-name=\"service\">{{service}}</span>"),
+            "{out}"
+        );
+        assert!(out.contains("{{}} {{a{b}}"), "{out}");
+        let names: Vec<&str> = pieces("a {{x}}{{ y }} {{}} {{z")
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Placeholder(n) => Some(n),
+                Piece::Text(_) => None,
+            })
+            .collect();
+        assert_eq!(names, ["x", "y"]);
+    }
+
+    #[test]
+    fn an_outline_of_three_or_more_sections() {
+        let (_d, plan) = plan();
+        let out = html(
+            &plan,
+            "## One\n## Two `x`\n### Sub\n## Three & more\n",
+            "",
+            "rb--",
+        );
+        assert!(
+            out.starts_with("<nav class=\"outline\" aria-label=\"On this page\"><details><summary>On this page</summary><ol><li><a href=\"#rb--one\">One</a></li><li><a href=\"#rb--two-x\">Two x</a></li><li><a href=\"#rb--three-more\">Three &amp; more</a></li></ol></details></nav>"),
+            "{out}"
+        );
+        assert!(!html(&plan, "## One\n## Two\n", "", "").contains("outline"));
+    }
+
+    #[test]
+    fn text_sections_carry_the_page_anchors_and_names_of_references() {
+        let (_d, plan) = plan();
+        let s = text_sections(
+            &plan,
+            "Intro *text*\n\n## Step one\nCall [[ben]].\n\n### Sub\nmore\n\n## Step one\n- [ ] tick\n",
+        );
+        let got: Vec<(&str, &str, &str)> = s
+            .iter()
+            .map(|x| (x.anchor.as_str(), x.heading.as_str(), x.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("", "", "Intro text"),
+                (
+                    "step-one",
+                    "Step one",
+                    "Call Ben <Ode> +44 7700 900011. Sub more"
+                ),
+                ("step-one-2", "Step one", "tick"),
+            ]
+        );
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Before you start!"), "before-you-start");
+        assert_eq!(slug("  --  "), "");
+        assert_eq!(slug("Étape 2: DC2"), "étape-2-dc2");
+    }
+}
