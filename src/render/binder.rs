@@ -184,6 +184,147 @@ fn css_string(text: &str) -> String {
     out
 }
 
+/// The renderer's side of it: the binder assembled from the pages' sections.
+mod draw {
+    use super::super::*;
+
+    impl<'a> Renderer<'a> {
+        /// Every page, each given to `put` as soon as it is drawn, and print.html made
+        /// of their sections as a binder (see [`binder`]).
+        pub(in crate::render) fn print(
+            &self,
+            put: &(dyn Fn(SiteFile) -> Result<(), Error> + Sync),
+        ) -> Result<SiteFile, Error> {
+            let all = pages(self.input.plan);
+            let sections: Vec<String> = all
+                .par_iter()
+                .map(|&p| self.page(p, put, in_binder(p)))
+                .collect::<Result<_, Error>>()?;
+            let holds = |p: &str| {
+                !(p.starts_with("cards/")
+                    || (p.starts_with("contacts/") && p != "contacts/index.html"))
+            };
+            let instead = |p: &str| {
+                p.starts_with("contacts/")
+                    .then(|| binder::page_anchor("contacts/index.html"))
+            };
+            // Each section is dropped as soon as it is rewritten.
+            let sections: Vec<String> = sections
+                .into_par_iter()
+                .map(|s| binder::links_inside(&s, &holds, &instead))
+                .collect();
+            let parts = self.binder_parts(&all, &sections);
+            let front = binder::front(self.input.plan, self.input.options.today, &parts);
+            let mut pieces: Vec<&str> = vec![&front];
+            // Every part flows on after the one before it, under a rule, instead of
+            // starting a page of its own: a page break before a part leaves the last page
+            // of the part before it nearly empty as often as not.
+            let opens: Vec<String> = parts
+                .iter()
+                .map(|p| format!("<div class=\"print-part\" id=\"{}\">\n", p.id))
+                .collect();
+            for (part, open) in parts.iter().zip(&opens) {
+                if part.sections.is_empty() {
+                    continue;
+                }
+                pieces.push(open);
+                pieces.extend(part.sections.iter().map(|(_, _, s)| *s));
+                pieces.push("</div>\n");
+            }
+            let style = binder::page_style(self.input.plan);
+            self.wrap_parts("print.html", "The whole plan", "", &style, &pieces)
+        }
+
+        /// The pages of the binder, grouped in parts in the order a reader needs them.
+        pub(in crate::render) fn binder_parts<'s>(
+            &self,
+            all: &[Page],
+            sections: &'s [String],
+        ) -> Vec<binder::Part<'s>> {
+            let plan = self.input.plan;
+            let place: std::collections::HashMap<Page, usize> =
+                all.iter().enumerate().map(|(i, &p)| (p, i)).collect();
+            let section = |p: Page| -> Option<(String, String, &'s str)> {
+                let at = *place.get(&p)?;
+                let (path, title) = self.path_and_title(p);
+                Some((title, path, sections[at].as_str()))
+            };
+            let part = |id, title, list: Vec<Page>| binder::Part {
+                id,
+                title,
+                sections: list.into_iter().filter_map(section).collect(),
+            };
+            let mut services: Vec<usize> = (0..plan.services.len()).collect();
+            services.sort_by_key(|&i| plan.services[i].tier.as_ref().map_or(i64::MAX, |t| t.value));
+            let runbooks = plan.runbooks_response_first();
+            let with = |first: Page, items: Vec<Page>| {
+                let mut v = vec![first];
+                v.extend(items);
+                v
+            };
+            vec![
+                part("part-now", "What to do now", vec![Page::Start]),
+                part(
+                    "part-call-trees",
+                    "Call trees",
+                    (0..plan.call_trees.len()).map(Page::CallTree).collect(),
+                ),
+                part(
+                    "part-services",
+                    "Services by tier",
+                    with(
+                        Page::Services,
+                        services.into_iter().map(Page::Service).collect(),
+                    ),
+                ),
+                part("part-recovery", "Recovery order", vec![Page::RecoveryOrder]),
+                part(
+                    "part-runbooks",
+                    "Runbooks",
+                    with(
+                        Page::Runbooks,
+                        runbooks.into_iter().map(Page::Runbook).collect(),
+                    ),
+                ),
+                part("part-contacts", "Contacts", vec![Page::Contacts]),
+                part(
+                    "part-vendors",
+                    "Vendors",
+                    with(
+                        Page::Vendors,
+                        (0..plan.vendors.len()).map(Page::Vendor).collect(),
+                    ),
+                ),
+                part("part-risks", "Risks", vec![Page::Risks]),
+                part(
+                    "part-impact",
+                    "Business impact analysis",
+                    with(
+                        Page::Processes,
+                        (0..plan.processes.len()).map(Page::Process).collect(),
+                    ),
+                ),
+                part("part-comms", "Communications", {
+                    let mut v = vec![Page::Comms];
+                    v.extend((0..plan.templates.len()).map(Page::Template));
+                    v.extend((0..plan.stakeholders.len()).map(Page::Stakeholder));
+                    v
+                }),
+                part(
+                    "part-exercises",
+                    "Exercises",
+                    with(
+                        Page::Exercises,
+                        (0..plan.exercises.len()).map(Page::Exercise).collect(),
+                    ),
+                ),
+                part("part-health", "Plan health", vec![Page::Health]),
+                part("part-log", "Incident log (paper)", vec![Page::Log]),
+            ]
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -177,3 +177,50 @@ fn base64(bytes: &[u8]) -> String {
     use base64::Engine;
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
+
+/// The renderer's side of it: the whole site drawn into one file.
+mod draw {
+    use super::super::*;
+
+    impl<'a> Renderer<'a> {
+        /// The whole site as one HTML file (`build --single-file`): every page but the
+        /// card sheets as a section of one document, shown one at a time.
+        pub(in crate::render) fn single_file(&self) -> Result<Vec<u8>, Error> {
+            // The A4 sheets of cards are in (the Letter ones would only repeat them).
+            let all: Vec<Page> = pages(self.input.plan)
+                .into_iter()
+                .filter(|p| !matches!(p, Page::CardsLetter))
+                .collect();
+            let held: std::collections::HashSet<String> =
+                all.iter().map(|&p| self.path_and_title(p).0).collect();
+            let holds = |p: &str| held.contains(p);
+            let instead = |p: &str| match p {
+                "cards/letter.html" => Some(binder::page_anchor("cards/index.html")),
+                _ => Some(binder::page_anchor("index.html")),
+            };
+            let sections: Vec<String> = all
+                .par_iter()
+                .map(|&p| {
+                    let s = self.page(p, &|_| Ok(()), true)?;
+                    let s = s.replacen(
+                        "<section class=\"print-section\"",
+                        "<section class=\"print-section sf-page\"",
+                        1,
+                    );
+                    Ok(binder::links_inside(&s, &holds, &instead))
+                })
+                .collect::<Result<_, Error>>()?;
+            let parts: Vec<&str> = sections.iter().map(String::as_str).collect();
+            let title = self.input.plan.settings.info.title.value.clone();
+            let page = self.wrap_parts("single.html", &title, "", single_file::STYLE, &parts)?;
+            let html = String::from_utf8(page.bytes).map_err(|e| Error::Output(e.to_string()))?;
+            let html = binder::links_inside(&html, &holds, &instead);
+            let file = |path: &str| self.other_file(path).ok().flatten();
+            Ok(single_file::assemble(
+                &html,
+                &search_index::search_index(&self.input),
+                &file,
+            ))
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! The site's data files: plan.json, the search index, the vCards and the calendar.
+
+use super::*;
+
+/// The contact and calendar files: `contacts.vcf` (every contact and team),
+/// `contacts/<id>.vcf` for each person, `exercises.ics`. Private fields only with
+/// `--include-private`.
+pub(super) fn kit_files(
+    input: &Input,
+    put: &(dyn Fn(SiteFile) -> Result<(), Error> + Sync),
+) -> Result<(), Error> {
+    let plan = input.plan;
+    let private = input.options.include_private;
+    put(SiteFile {
+        path: "contacts.vcf".into(),
+        bytes: kit::vcard::directory(plan, private).into_bytes(),
+    })?;
+    plan.contacts.par_iter().try_for_each(|c| {
+        put(SiteFile {
+            path: format!("contacts/{}.vcf", c.head.id.value),
+            bytes: kit::vcard::contact(plan, c, private).to_text().into_bytes(),
+        })
+    })?;
+    put(SiteFile {
+        path: "exercises.ics".into(),
+        bytes: kit::ics::exercises(plan, input.options.today).into_bytes(),
+    })
+}
+
+impl<'a> Renderer<'a> {
+    /// A file of the site that is not a page, by its path.
+    pub(super) fn other_file(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
+        let input = &self.input;
+        let plan = input.plan;
+        let private = input.options.include_private;
+        Ok(match path {
+            "plan.json" => Some(plan_json::plan_json(input, &self.waves)?),
+            "search-index.js" => Some(search_index::search_index(input)),
+            "contacts.vcf" => Some(kit::vcard::directory(plan, private).into_bytes()),
+            "exercises.ics" => Some(kit::ics::exercises(plan, input.options.today).into_bytes()),
+            _ => {
+                if let Some(id) = path
+                    .strip_prefix("contacts/")
+                    .and_then(|p| p.strip_suffix(".vcf"))
+                {
+                    return Ok(plan
+                        .lookup(id)
+                        .filter(|r| r.kind == Kind::Contact)
+                        .map(|r| {
+                            kit::vcard::contact(plan, &plan.contacts[r.index], private)
+                                .to_text()
+                                .into_bytes()
+                        }));
+                }
+                if let Some((_, bytes)) = theme::STATIC.iter().find(|(n, _)| *n == path) {
+                    return Ok(Some(bytes.to_vec()));
+                }
+                path.strip_prefix("assets/").and_then(|a| {
+                    input
+                        .assets
+                        .binary_search_by(|(p, _)| p.as_str().cmp(a))
+                        .ok()
+                        .map(|i| input.assets[i].1.clone())
+                })
+            }
+        })
+    }
+}
