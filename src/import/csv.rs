@@ -1,5 +1,7 @@
 //! Staff lists as CSV: which column holds what, in the spellings of HR systems,
 //! Outlook, Google and Microsoft 365 exports in five languages.
+//!
+//! Most of its length is the table of column headings, one spelling a line.
 
 use super::{Failure, Person, Report, put_typed};
 use std::collections::HashMap;
