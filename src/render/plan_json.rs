@@ -43,7 +43,8 @@ pub fn plan_json(input: &Input, waves: &[Vec<usize>]) -> Result<Vec<u8>, Error> 
                 .collect()
         }),
     };
-    let mut out = serde_json::to_vec_pretty(&doc)
+    // Compact: read by programs, and 10,000 runbooks make it large.
+    let mut out = serde_json::to_vec(&doc)
         .map_err(|e| Error::Output(format!("cannot write plan.json: {e}")))?;
     out.push(b'\n');
     Ok(out)
