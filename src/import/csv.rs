@@ -3,7 +3,7 @@
 //!
 //! Most of its length is the table of column headings, one spelling a line.
 
-use super::{Failure, Person, Report, put_typed};
+use super::{Failure, Person, Report, joined, put_typed};
 use std::collections::HashMap;
 
 /// What a column holds.
@@ -582,12 +582,7 @@ pub fn read_csv(bytes: &[u8], shown: &str, report: &mut Report) -> Result<Vec<Pe
                 .join(", ");
         }
         if p.name.is_empty() {
-            p.name = [prefix.as_str(), &p.given, &p.family, &suffix]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" ");
+            p.name = joined(&[&prefix, &p.given, &p.family, &suffix]);
         }
         if p.name.trim().is_empty() {
             if record.iter().any(|v| !v.trim().is_empty()) {

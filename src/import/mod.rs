@@ -104,22 +104,24 @@ pub(crate) fn put_typed(p: &mut Person, phone: bool, types: &[String], value: &s
     }
 }
 
+/// The parts that are not empty, joined by a space: a name from its parts.
+pub(crate) fn joined(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// An id from a name: ASCII letters and digits, words joined by `-`.
 pub fn id_of(name: &str) -> String {
-    let folded = names::collation_key(name, "en");
-    let mut out = String::new();
-    let mut dash = false;
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.push(c);
-        } else {
-            dash = true;
-        }
-    }
+    // Accents folded (ß as ss), then what is not ASCII is no part of an id.
+    let folded: String = names::collation_key(name, "en")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
+    let mut out = crate::html::slug(&folded);
     if out == "index" {
         out.push_str("-1");
     }

@@ -1,6 +1,6 @@
 //! Phone contacts as vCard 3.0 and 4.0, read with the project's vCard code.
 
-use super::{Person, Report, put_typed};
+use super::{Person, Report, joined, put_typed};
 use crate::kit::vcard;
 
 /// Reads a vCard file (one or many cards).
@@ -16,12 +16,7 @@ pub fn read_vcard(text: &str, shown: &str, report: &mut Report) -> Vec<Person> {
                     let parts = vcard::parts(&prop.raw);
                     let get = |i: usize| parts.get(i).map(|s| s.trim()).unwrap_or_default();
                     p.family = get(0).to_string();
-                    p.given = [get(1), get(2)]
-                        .iter()
-                        .filter(|s| !s.is_empty())
-                        .copied()
-                        .collect::<Vec<_>>()
-                        .join(" ");
+                    p.given = joined(&[get(1), get(2)]);
                 }
                 "TEL" => {
                     let number = v.strip_prefix("tel:").unwrap_or(v);
@@ -61,12 +56,7 @@ pub fn read_vcard(text: &str, shown: &str, report: &mut Report) -> Vec<Person> {
             }
         }
         if p.name.is_empty() {
-            p.name = [p.given.as_str(), &p.family]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" ");
+            p.name = joined(&[&p.given, &p.family]);
         }
         if p.name.trim().is_empty() {
             report

@@ -33,10 +33,25 @@ impl Drop for Server {
 
 impl Server {
     fn start(plan: &Path, extra: &[&str]) -> Server {
+        Server::start_in(plan, extra, None)
+    }
+
+    /// Serve under a shell line that runs before it (`ulimit -n 256`), if any.
+    fn start_in(plan: &Path, extra: &[&str], shell: Option<&str>) -> Server {
         let port = free_port();
         let dir = tempfile::tempdir().expect("temp dir");
         let log = dir.path().join("serve.log");
-        let child = Command::new(env!("CARGO_BIN_EXE_lifeboat"))
+        let mut command = match shell {
+            Some(line) => {
+                let mut c = Command::new("sh");
+                c.arg("-c")
+                    .arg(format!("{line} && exec \"$0\" \"$@\""))
+                    .arg(env!("CARGO_BIN_EXE_lifeboat"));
+                c
+            }
+            None => Command::new(env!("CARGO_BIN_EXE_lifeboat")),
+        };
+        let child = command
             .arg("serve")
             .arg(plan)
             .args(["--port", &port.to_string(), "--now", NOW])
@@ -756,36 +771,9 @@ fn another_sites_page_reads_nothing_whatever_host_it_rebinds() {
 #[cfg(unix)]
 #[test]
 fn idle_and_endless_clients_never_keep_the_author_out() {
-    let port = free_port();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let log = dir.path().join("serve.log");
     // Few file descriptors: 256, as on a locked-down laptop.
-    let child = Command::new("sh")
-        .arg("-c")
-        .arg("ulimit -n 256 && exec \"$0\" \"$@\"")
-        .arg(env!("CARGO_BIN_EXE_lifeboat"))
-        .arg("serve")
-        .arg(root().join("example-plan"))
-        .args(["--port", &port.to_string(), "--now", NOW])
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log).expect("log"))
-        .spawn()
-        .expect("serve starts");
-    let server = Server {
-        child,
-        port,
-        log,
-        _dir: dir,
-    };
-    let started = Instant::now();
-    while get(port, "/").is_none() {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "{}",
-            server.log()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let server = Server::start_in(&root().join("example-plan"), &[], Some("ulimit -n 256"));
+    let port = server.port;
     // Hundreds of sockets that send nothing, or a byte now and then.
     let mut idle: Vec<TcpStream> = Vec::new();
     for _ in 0..400 {

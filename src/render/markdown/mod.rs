@@ -202,23 +202,7 @@ fn html_text(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// An anchor id from heading text: lower-case letters, digits and dashes.
-pub fn slug(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut dash = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.push(c);
-        } else {
-            dash = true;
-        }
-    }
-    out
-}
+pub use crate::html::slug;
 
 #[cfg(test)]
 mod tests {
