@@ -337,7 +337,12 @@ fn sort_reports(out: &mut [Report]) {
 /// How many references go unchecked because a file of the plan does not parse (0
 /// when every file parses): the `unknown-reference` diagnostics [`reports`] leaves out.
 pub fn held_back(diagnostics: &[Diagnostic]) -> usize {
-    if !diagnostics.iter().any(|d| d.code == Code::Syntax) {
+    // A file of the plan that does not parse (a path alone, such as the size of
+    // assets/, is no file whose items are missing).
+    let unparsed = |d: &Diagnostic| {
+        d.code == Code::Syntax && matches!(d.location, Location::At(_) | Location::File(_))
+    };
+    if !diagnostics.iter().any(unparsed) {
         return 0;
     }
     diagnostics

@@ -154,7 +154,10 @@ fn read_head(stream: &mut TcpStream) -> Result<Vec<u8>, Refused> {
         };
         let from = head.len().saturating_sub(3);
         head.extend_from_slice(&chunk[..n]);
-        if let Some(end) = find(&head[from..], b"\r\n\r\n") {
+        // The empty line ends the head (CRLF as the standard says, or a bare LF as
+        // some clients write).
+        let end = find(&head[from..], b"\r\n\r\n").or_else(|| find(&head[from..], b"\n\n"));
+        if let Some(end) = end {
             head.truncate(from + end);
             if head.len() > MAX_HEAD {
                 return Err(too_long(&head));
@@ -183,7 +186,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 fn parse(head: &[u8], hosts: &Hosts) -> Result<Request, Refused> {
     let bad = Refused::Status(400, "Bad request\n");
     let text = std::str::from_utf8(head).map_err(|_| Refused::Status(400, "Bad request\n"))?;
-    let mut lines = text.split("\r\n");
+    let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
     let line = lines.next().unwrap_or_default();
     let mut words = line.split(' ');
     let (Some(method), Some(target), Some(version), None) =
@@ -417,6 +420,8 @@ mod tests {
         )
         .expect("a request");
         assert_eq!((ok.method.as_str(), ok.target.as_str()), ("GET", "/x.html"));
+        // Bare line feeds, as some clients write them.
+        assert!(parse(b"GET / HTTP/1.1\nHost: localhost:8000", &hosts).is_ok());
         // A link from another site's page to the served site is followed.
         assert!(parse(b"GET / HTTP/1.1\r\nHost: localhost:8000\r\nSec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: navigate\r\nSec-Fetch-Dest: document", &hosts).is_ok());
         for (head, status) in [
