@@ -342,15 +342,35 @@ pub fn contacts(files: &[PathBuf], dir: &Path) -> Result<Report, Failure> {
         .map_err(|e| Failure(format!("cannot create {}: {e}", dir.display())))?;
     for (id, p, source) in planned {
         let path = dir.join(format!("{id}.md"));
-        let old = std::fs::read_to_string(&path).ok();
+        // The file as it is, never through a link (a plan is written by many: a link
+        // planted there would pull in, or overwrite, a file elsewhere).
+        let old = crate::files::open_no_follow(&path).ok().and_then(|f| {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::Read::take(f, 1024 * 1024), &mut text)
+                .ok()
+                .map(|_| text)
+        });
         let text = contact_file(&p, old.as_deref(), &source);
         if old.is_some() {
             report.updated += 1;
         } else {
             report.created += 1;
         }
-        std::fs::write(&path, text)
-            .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
+        // A new file beside it, renamed over it: a link there is replaced, not followed.
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".lifeboat-import-");
+        // A plan file like any other (0666 less the umask), not tempfile's 0600.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let written = builder.tempfile_in(dir).and_then(|mut tmp| {
+            std::io::Write::write_all(&mut tmp, text.as_bytes())?;
+            tmp.persist(&path).map_err(|e| e.error)?;
+            Ok(())
+        });
+        written.map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
         report.written.push(path);
     }
     Ok(report)

@@ -394,6 +394,26 @@ fn contacts_are_imported_from_hr_outlook_google_and_phone_exports() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let page = fs::read_to_string(site.join("contacts/priyanka-raghunathan.html")).expect("page");
     assert!(page.contains("+1 760 555 1210") && !page.contains("9910"));
+    // A link planted where an imported file goes is replaced, never written through
+    // nor read.
+    #[cfg(unix)]
+    {
+        let secret = dir.path().join("secret.txt");
+        fs::write(&secret, "do not touch").expect("secret");
+        let target = out.join("zoe-angstrom.md");
+        fs::remove_file(&target).expect("remove");
+        std::os::unix::fs::symlink(&secret, &target).expect("link");
+        let run = lifeboat(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(fs::read_to_string(&secret).expect("secret"), "do not touch");
+        let meta = fs::symlink_metadata(&target).expect("written");
+        assert!(meta.file_type().is_file(), "still a link");
+        assert!(
+            !fs::read_to_string(&target)
+                .expect("file")
+                .contains("do not touch")
+        );
+    }
     // Again, after an author added to a file: updated, not duplicated; what the
     // author added is kept.
     let kris_file = out.join("kristopher-kowalczyk.md");
