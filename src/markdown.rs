@@ -45,8 +45,11 @@ pub fn scan(markdown: &str) -> (Vec<FoundReference>, Vec<FoundLink>) {
         return (refs, links);
     }
     let source = protect_nested_references(markdown);
+    let mut in_code = false;
     for (event, range) in Parser::new_ext(&source, options()).into_offset_iter() {
         match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(pulldown_cmark::TagEnd::CodeBlock) => in_code = false,
             Event::Start(Tag::Link {
                 link_type: LinkType::WikiLink { has_pothole },
                 dest_url,
@@ -69,7 +72,7 @@ pub fn scan(markdown: &str) -> (Vec<FoundReference>, Vec<FoundLink>) {
             }
             // A reference inside a link's text, kept as text by
             // [`protect_nested_references`].
-            Event::Text(t) if t.contains(NESTED_OPEN) => {
+            Event::Text(t) if !in_code && t.contains(NESTED_OPEN) => {
                 let base = range.start;
                 for (at, id, text) in nested_references(&t) {
                     let len = NESTED_OPEN.len()
@@ -158,6 +161,16 @@ pub fn protect_nested_references(markdown: &str) -> std::borrow::Cow<'_, str> {
             std::borrow::Cow::Owned,
         ),
         None => std::borrow::Cow::Borrowed(markdown),
+    }
+}
+
+/// A text as written: protected references' marks back to `[[` and `]]` (in code,
+/// where a reference is no reference).
+pub fn unprotect(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(NESTED_OPEN) || text.contains(NESTED_CLOSE) {
+        std::borrow::Cow::Owned(text.replace(NESTED_OPEN, "[[").replace(NESTED_CLOSE, "]]"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 
@@ -264,5 +277,9 @@ mod tests {
         assert_eq!(found[1].text.as_deref(), Some("Ben O"));
         // Text keeps its words: line breaks are spaces.
         assert_eq!(found[2].text.as_deref(), Some("Chen Li"));
+        // In code, a reference inside a link is text.
+        let code =
+            "```\n[see [[ben]]](https://x.example)\n```\n\n`[see [[ana]]](https://x.example)`\n";
+        assert!(references(code).is_empty(), "{:?}", references(code));
     }
 }

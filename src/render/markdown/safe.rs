@@ -99,6 +99,10 @@ impl<'a, 'p> Safe<'a, 'p> {
                 t = joined.into();
             }
         }
+        // In code, protected references are the text they were.
+        if self.in_code && t.contains(crate::markdown::NESTED_OPEN) {
+            return Event::Text(clean(&crate::markdown::unprotect(&t)).into_owned().into());
+        }
         let nested = t.contains(crate::markdown::NESTED_OPEN);
         // Control characters are replaced after the protected references are found
         // (their marks are control characters).
@@ -273,7 +277,9 @@ impl<'a> Iterator for Safe<'a, '_> {
                 }
                 Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(clean_cow(raw)),
                 Event::Text(t) => self.text(t),
-                Event::Code(t) => Event::Code(clean_cow(t)),
+                Event::Code(t) => {
+                    Event::Code(clean(&crate::markdown::unprotect(&t)).into_owned().into())
+                }
                 Event::InlineMath(t) | Event::DisplayMath(t) => Event::Text(clean_cow(t)),
                 Event::Start(Tag::MetadataBlock(_)) | Event::End(TagEnd::MetadataBlock(_)) => {
                     continue;
