@@ -290,10 +290,10 @@ pub fn run(o: Options) -> Result<(), Failure> {
     server::run(
         listener,
         hosts,
-        format!(
-            "{}; frame-ancestors 'none'",
-            crate::render::CSP.replacen("connect-src 'none'", "connect-src 'self'", 1)
-        ),
+        // The policy of the pages as served (which may ask this server for changes):
+        // the same on every answer. Framing by another site is refused already
+        // (its request says `Sec-Fetch-Dest: iframe`).
+        crate::render::CSP.replacen("connect-src 'none'", "connect-src 'self'", 1),
         Arc::new(handler),
         stop,
     );

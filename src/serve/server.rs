@@ -8,8 +8,8 @@
 //!   page makes (`Sec-Fetch-Site: cross-site` or `same-site`) gets 403 unless it is
 //!   a link followed (a navigation, whose answer that page cannot read); every
 //!   answer says `Cross-Origin-Resource-Policy: same-origin`, so that no other page
-//!   can load `search-index.js` as its own script, and `frame-ancestors 'none'`, so
-//!   that none can frame the site.
+//!   can load `search-index.js` as its own script; a frame of another site's page is
+//!   no link followed, so none can frame the site.
 //! - **Any client.** At most [`max_connections`] connections at once (more wait in the
 //!   kernel's queue until one ends); a request's head must arrive within
 //!   [`HEAD_TIMEOUT`] and fit in [`MAX_HEAD`] bytes (414 for a longer request line, 431

@@ -766,6 +766,19 @@ fn another_sites_page_reads_nothing_whatever_host_it_rebinds() {
             assert!(head.contains(h), "{path}: no {h} in\n{head}");
         }
     }
+    // The same policy as the page itself states.
+    let (_, head, body) = get("/index.html", &format!("Host: 127.0.0.1:{port}\r\n"));
+    let header = head
+        .lines()
+        .find_map(|l| l.strip_prefix("Content-Security-Policy: "))
+        .expect("a policy header");
+    let page = String::from_utf8_lossy(&body);
+    let meta = page
+        .split("http-equiv=\"Content-Security-Policy\" content=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("a policy in the page");
+    assert_eq!(header, meta);
 }
 
 #[cfg(unix)]
