@@ -331,16 +331,20 @@ impl Staging {
             out.write_all(&buf[..n])
                 .map_err(|e| io_error("write", &p, e))?;
         }
-        let entry = ManifestEntry {
+        self.record(ManifestEntry {
             path: path.to_string(),
             sha256: hex(&hasher.finalize()),
             bytes,
-        };
+        });
+        Ok(())
+    }
+
+    /// A file written, for the manifest (from any thread).
+    fn record(&self, entry: ManifestEntry) {
         self.entries
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .push(entry);
-        Ok(())
     }
 
     /// Writes one file of the site (safe to call from several threads).
@@ -351,15 +355,11 @@ impl Staging {
         if !self.reuse(file, &sha256, &p) {
             fs::write(&p, &file.bytes).map_err(|e| io_error("write", &p, e))?;
         }
-        let entry = ManifestEntry {
+        self.record(ManifestEntry {
             path: file.path.clone(),
             sha256,
             bytes,
-        };
-        self.entries
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(entry);
+        });
         Ok(())
     }
 

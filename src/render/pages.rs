@@ -151,17 +151,8 @@ impl<'a> Renderer<'a> {
                 html.replace("\"../", "\"")
             }
         };
-        if matches!(page, Page::CardsA4 | Page::CardsLetter) {
-            put(self.wrap(&path, &title, root, &[&content])?)?;
-            if !with_section {
-                return Ok(String::new());
-            }
-            return Ok(format!(
-                "<section class=\"print-section\" id=\"{}\">\n{}</section>\n",
-                binder::page_anchor(&path),
-                in_print(&content)
-            ));
-        }
+        // Pages without prose of their own (the card sheets among them) are their
+        // content as it is.
         let prose = item.and_then(|r| {
             let (before, after) = content.split_once(views::PROSE_MARKER)?;
             Some((r, before, after))
