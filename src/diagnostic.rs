@@ -49,10 +49,11 @@ pub enum Code {
     UnknownTemplate,
     ActiveContent,
     StrayFile,
+    IncompleteLocale,
 }
 
 impl Code {
-    pub const ALL: [Code; 27] = [
+    pub const ALL: [Code; 28] = [
         Code::Syntax,
         Code::UnknownField,
         Code::MissingField,
@@ -80,6 +81,7 @@ impl Code {
         Code::UnknownTemplate,
         Code::ActiveContent,
         Code::StrayFile,
+        Code::IncompleteLocale,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -111,6 +113,7 @@ impl Code {
             Code::UnknownTemplate => "unknown-template",
             Code::ActiveContent => "active-content",
             Code::StrayFile => "stray-file",
+            Code::IncompleteLocale => "incomplete-locale",
         }
     }
 

@@ -9,6 +9,7 @@ pub mod analyze;
 pub mod diagnostic;
 pub mod files;
 pub mod html;
+pub mod i18n;
 pub mod import;
 pub mod init;
 pub mod kit;

@@ -23,6 +23,17 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+enum LocaleCommand {
+    /// Print the whole catalogue for LANG (English where LANG is not built in), to
+    /// translate and save as locales/LANG.ftl in a plan
+    Export {
+        /// A language tag: en, de, fr, es, nl are built in; any other (pl, pt-BR)
+        /// prints the English catalogue to translate
+        lang: String,
+    },
+}
+
+#[derive(Subcommand)]
 enum Command {
     /// Create a new plan folder from the example plan
     Init {
@@ -127,6 +138,11 @@ enum Command {
         #[arg(short, long, value_name = "DIR")]
         out: PathBuf,
     },
+    /// The interface's messages (Project Fluent catalogues)
+    Locale {
+        #[command(subcommand)]
+        what: LocaleCommand,
+    },
     /// Check a copied site against its manifest (and the fingerprint `build` printed)
     Verify {
         /// The folder of the copied site
@@ -199,6 +215,9 @@ fn main() -> ExitCode {
             include_private,
             now,
         } => commands::export::export(what, &plan, out.as_deref(), include_private, when(now).0),
+        Command::Locale {
+            what: LocaleCommand::Export { lang },
+        } => commands::locale::export(&lang),
         Command::Verify { site, fingerprint } => {
             commands::verify::verify(&site, fingerprint.as_deref())
         }

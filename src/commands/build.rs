@@ -114,6 +114,7 @@ fn build(
         include_private,
         today,
     };
+    let catalog = render::catalog(plan, &loaded.site.locales);
     let input = render::Input {
         plan,
         sources: &loaded.sources,
@@ -122,6 +123,7 @@ fn build(
         assets: &site_files.assets,
         templates: &site_files.templates,
         options: &options,
+        catalog: &catalog,
     };
     if let Some(file) = single_file {
         return build_single_file(&input, file, started);

@@ -81,6 +81,7 @@ pub fn export(
                 assets: &[],
                 templates: &[],
                 options: &options,
+                catalog: &lifeboat::i18n::Catalog::english(),
             };
             match render::plan_json(&input) {
                 Ok(b) => b,

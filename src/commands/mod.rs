@@ -7,6 +7,7 @@ pub mod check;
 pub mod export;
 pub mod import;
 pub mod init;
+pub mod locale;
 pub mod verify;
 
 use lifeboat::model::Date;

@@ -45,6 +45,9 @@ pub struct QrPayload {
     pub text: String,
     /// What the code stands for, printed under it ("Hotline", "Ana Ruiz", "Plan site").
     pub caption: String,
+    /// The interface message that names the code, when the caption is the
+    /// interface's word rather than a name of the plan (`qr-plan-site`, ...).
+    pub caption_id: Option<&'static str>,
     /// The largest version that keeps modules at least [`MIN_MODULE_MM`].
     pub max_version: i16,
     /// The code's side on the card, in mm, quiet zone included.
@@ -73,7 +76,7 @@ pub fn cards(plan: &Plan) -> (Vec<Card>, Vec<String>) {
         let qr = match card.qr.as_ref().map(|q| q.value.as_str()) {
             None | Some("hotline") => hotline_qr(plan, &id, &mut notes),
             Some("site") => match base_url(plan) {
-                Some(url) => Some(url_qr(url.to_string(), "Plan site")),
+                Some(url) => Some(url_qr(url.to_string(), "Plan site", Some("qr-plan-site"))),
                 None => hotline_qr(plan, &id, &mut notes),
             },
             Some(q) => match q.split_once(':') {
@@ -93,6 +96,7 @@ pub fn cards(plan: &Plan) -> (Vec<Card>, Vec<String>) {
                     (Some(url), Some(r)) => Some(url_qr(
                         format!("{}runbooks/{rid}.html", with_slash(url)),
                         plan.name_of(r),
+                        None,
                     )),
                     _ => {
                         notes.push(format!(
@@ -102,7 +106,7 @@ pub fn cards(plan: &Plan) -> (Vec<Card>, Vec<String>) {
                         hotline_qr(plan, &id, &mut notes)
                     }
                 },
-                Some(("url", url)) => Some(url_qr(url.to_string(), "Web address")),
+                Some(("url", url)) => Some(url_qr(url.to_string(), "Web address", Some("qr-web-address"))),
                 _ => None,
             },
         };
@@ -240,10 +244,11 @@ pub fn personal_cards(plan: &Plan, t: usize, tree: &CallTree) -> Vec<Personal> {
         .collect()
 }
 
-fn url_qr(text: String, caption: &str) -> QrPayload {
+fn url_qr(text: String, caption: &str, caption_id: Option<&'static str>) -> QrPayload {
     QrPayload {
         text,
         caption: caption.to_string(),
+        caption_id,
         max_version: qr::max_version(QR_SIDE_MM, MIN_MODULE_MM),
         side_mm: QR_SIDE_MM,
     }
@@ -254,6 +259,7 @@ fn hotline_qr(plan: &Plan, card: &str, notes: &mut Vec<String>) -> Option<QrPayl
         Some(v) => fit_vcard(v, "hotline".to_string(), card, notes).map(|mut q| {
             // The label is on the card already, beside the number.
             q.caption = "save hotline".into();
+            q.caption_id = Some("qr-save-hotline");
             q
         }),
         None => {
@@ -318,6 +324,7 @@ fn fit_vcard(
     Some(QrPayload {
         text: v.to_text(),
         caption,
+        caption_id: None,
         max_version,
         side_mm,
     })

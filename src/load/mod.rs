@@ -42,7 +42,7 @@ pub const FOLDERS: [(&str, Kind); 8] = [
 ];
 
 /// Folders of a plan that are not collections of items.
-const OTHER_FOLDERS: [&str; 3] = ["assets", "templates", "site"];
+const OTHER_FOLDERS: [&str; 4] = ["assets", "templates", "locales", "site"];
 
 /// A loaded plan: its files, the typed plan and what was wrong with them.
 pub struct Loaded {
@@ -116,6 +116,7 @@ pub fn load(dir: &Path) -> std::io::Result<Loaded> {
     }
     index(&mut plan, &sources, &mut diagnostics);
     missing_assets(&plan, &sources, &site, &mut diagnostics);
+    locales(&plan, &mut sources, &site, &mut diagnostics);
     Ok(Loaded {
         sources,
         plan,
@@ -174,6 +175,44 @@ fn no_plan_toml() -> Diagnostic {
         "the plan folder has no plan.toml; create one with a [plan] table holding \
          title, organization and version (`lifeboat init` writes an example)",
     )
+}
+
+/// The plan's `locales/*.ftl`: a syntax error is an error at its line (the file
+/// joins the plan's sources, so that it can be pointed at); a language that is
+/// neither built in nor fully given is `incomplete-locale`.
+fn locales(plan: &Plan, sources: &mut Sources, site: &SiteList, diagnostics: &mut Vec<Diagnostic>) {
+    for (name, text) in &site.locales {
+        let problems = crate::i18n::problems(text);
+        if problems.is_empty() {
+            continue;
+        }
+        let file = sources.add(SourceFile::new(format!("locales/{name}"), text.clone()));
+        for p in problems {
+            diagnostics.push(Diagnostic::at(
+                Code::Syntax,
+                Span::new(file, p.range),
+                p.message,
+            ));
+        }
+    }
+    let Some(lang) = plan.settings.info.language.as_ref() else {
+        return;
+    };
+    let given = crate::i18n::plan_file(&lang.value, &site.locales);
+    let missing = crate::i18n::missing(&lang.value, given.map(|(_, t)| t.as_str()));
+    if missing > 0 {
+        let total = crate::i18n::message_ids().len();
+        diagnostics.push(Diagnostic::at(
+            Code::IncompleteLocale,
+            lang.span,
+            format!(
+                "the interface has no catalogue for \"{}\": {missing} of its {total} messages \
+                 fall back to English; run `lifeboat locale export {}` > locales/{}.ftl, \
+                 translate it, or pick a built-in language (en, de, fr, es, nl)",
+                lang.value, lang.value, lang.value
+            ),
+        ));
+    }
 }
 
 /// `missing-asset`: a link or image of prose to a file of `assets/` that is not there.

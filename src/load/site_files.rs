@@ -24,6 +24,8 @@ pub const MAX_ASSET_BYTES: u64 = 256 * 1024 * 1024;
 pub struct SiteList {
     pub assets: Vec<(String, PathBuf)>,
     pub templates: Vec<(String, String)>,
+    /// `locales/*.ftl`: file name and text (the interface's messages in a language).
+    pub locales: Vec<(String, String)>,
 }
 
 impl SiteList {
@@ -55,7 +57,7 @@ pub fn list(
 ) -> io::Result<SiteList> {
     let mut out = SiteList::default();
     let mut asset_bytes: u64 = 0;
-    for (folder, keep) in [("assets", true), ("templates", false)] {
+    for (folder, keep) in [("assets", true), ("templates", false), ("locales", false)] {
         let top = dir.join(folder);
         match root.is_dir(&top) {
             Ok(true) => {}
@@ -77,7 +79,8 @@ pub fn list(
                 continue;
             }
             let rel = relative(&top, entry.path())?;
-            if !keep && !rel.ends_with(".html") {
+            let wanted = if folder == "locales" { ".ftl" } else { ".html" };
+            if !keep && !rel.ends_with(wanted) {
                 continue;
             }
             // Thumbs.db, desktop.ini, an editor's backup: never published.
@@ -141,6 +144,7 @@ pub fn list(
             }
             match root.read(entry.path(), MAX_SITE_FILE_BYTES) {
                 Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) if folder == "locales" => out.locales.push((rel, text)),
                     Ok(text) => out.templates.push((rel, text)),
                     Err(_) => diagnostics.push(Diagnostic::new(
                         crate::diagnostic::Code::Syntax,
@@ -155,6 +159,7 @@ pub fn list(
     // By path as text, for binary search.
     out.assets.sort();
     out.templates.sort();
+    out.locales.sort();
     Ok(out)
 }
 

@@ -54,14 +54,14 @@ pub struct SeverityLevel {
     pub call_tree: Opt<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RiskMatrix {
     pub likelihood: Vec<String>,
     pub impact: Vec<String>,
     pub bands: Vec<Band>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Band {
     pub min: i64,
     pub label: String,

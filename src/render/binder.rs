@@ -68,13 +68,14 @@ pub fn links_inside(
 /// A part of the binder: its anchor, title, and the sections it holds.
 pub struct Part<'s> {
     pub id: &'static str,
-    pub title: &'static str,
+    pub title: String,
     /// (title, page path, section HTML)
     pub sections: Vec<(String, String, &'s str)>,
 }
 
 /// The title page and contents.
-pub fn front(plan: &Plan, today: Date, parts: &[Part]) -> String {
+pub fn front(plan: &Plan, today: Date, parts: &[Part], catalog: &crate::i18n::Catalog) -> String {
+    let date = |d: Date| crate::render::views::date_text(catalog, d);
     let info = &plan.settings.info;
     let mut out = String::from("<section class=\"binder-title\">\n");
     out.push_str(&format!(
@@ -90,38 +91,36 @@ pub fn front(plan: &Plan, today: Date, parts: &[Part]) -> String {
     }
     out.push_str("<dl class=\"facts\">\n");
     let mut fact = |k: &str, v: &str| {
-        out.push_str(&format!("<dt>{k}</dt><dd>{}</dd>\n", escape(v)));
+        out.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", escape(&catalog.text(k)), escape(v)));
     };
-    fact("Plan version", &info.version.value);
+    fact("binder-plan-version", &info.version.value);
     if let Some(o) = &info.owner {
         let name = plan
             .lookup(&o.value)
             .map_or(o.value.as_str(), |r| plan.name_of(r));
-        fact("Owner", name);
+        fact("owner", name);
     }
     if let Some(l) = &info.last_reviewed {
-        fact("Last reviewed", &l.value.to_string());
+        fact("binder-last-reviewed", &date(l.value));
         if let Some(e) = &info.review_every {
-            fact(
-                "Next review",
-                &l.value.plus_days(e.value.days()).to_string(),
-            );
+            fact("binder-next-review", &date(l.value.plus_days(e.value.days())));
         }
     }
-    fact("Printed from the build of", &today.to_string());
+    fact("binder-printed-from", &date(today));
     out.push_str("</dl>\n");
     if let Some(h) = &plan.settings.hotline
         && let Some(p) = &h.phone
     {
         out.push_str(&format!(
             "<p class=\"binder-hotline\">{}: <strong>{}</strong></p>\n",
-            escape(h.label.as_ref().map_or("Hotline", |l| l.value.as_str())),
+            escape(&h.label.as_ref().map_or_else(|| catalog.text("hotline"), |l| l.value.clone())),
             escape(&p.value)
         ));
     }
-    out.push_str("</section>\n<nav class=\"binder-contents\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n");
+    let contents = escape(&catalog.text("binder-contents"));
+    out.push_str(&format!("</section>\n<nav class=\"binder-contents\" aria-label=\"{contents}\">\n<h2>{contents}</h2>\n<ol>\n"));
     for part in parts.iter().filter(|p| !p.sections.is_empty()) {
-        out.push_str(&format!("<li><a href=\"#{}\">{}</a>", part.id, part.title));
+        out.push_str(&format!("<li><a href=\"#{}\">{}</a>", part.id, escape(&part.title)));
         // Long lists (hundreds of runbooks) are not repeated in the contents.
         if part.sections.len() > 1 && part.sections.len() <= 40 {
             out.push_str("<ol>");
@@ -142,13 +141,18 @@ pub fn front(plan: &Plan, today: Date, parts: &[Part]) -> String {
 
 /// The style of the printed pages: margin boxes with the plan's own words, written
 /// as CSS escapes (nothing of the plan can end the string or the style element).
-pub fn page_style(plan: &Plan) -> String {
+pub fn page_style(plan: &Plan, catalog: &crate::i18n::Catalog) -> String {
     let info = &plan.settings.info;
     let top_left = css_string(&format!(
         "{} · {}",
         info.organization.value, info.title.value
     ));
-    let bottom_left = css_string(&format!("Plan version {}", info.version.value));
+    let bottom_left = css_string(&catalog.format(
+        "binder-page-footer",
+        &[("version", info.version.value.as_str().into())],
+    ));
+    let page = css_string(&format!("{} ", catalog.text("binder-page")));
+    let of = css_string(&format!(" {} ", catalog.text("binder-of")));
     let class = info
         .classification
         .as_ref()
@@ -164,7 +168,7 @@ pub fn page_style(plan: &Plan) -> String {
         "<style>\n@media print {{\n@page {{ size: A4; margin: 17mm 14mm 16mm;\n\
          @top-center {{ content: {top}; font: 700 8pt system-ui, sans-serif; width: 100%; }}\n\
          @bottom-left {{ content: {bottom_left}; font: 8pt system-ui, sans-serif; color: #333; width: 60%; }}\n\
-         @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); font: 8pt system-ui, sans-serif; white-space: nowrap; }}\n}}\n\
+         @bottom-right {{ content: {page} counter(page) {of} counter(pages); font: 8pt system-ui, sans-serif; white-space: nowrap; }}\n}}\n\
          @page :first {{ @top-center {{ content: none; }} }}\n}}\n</style>\n"
     )
 }
@@ -214,7 +218,12 @@ mod draw {
                 .map(|s| binder::links_inside(&s, &holds, &instead))
                 .collect();
             let parts = self.binder_parts(&all, &sections);
-            let front = binder::front(self.input.plan, self.input.options.today, &parts);
+            let front = binder::front(
+                self.input.plan,
+                self.input.options.today,
+                &parts,
+                self.input.catalog,
+            );
             let mut pieces: Vec<&str> = vec![&front];
             // Every part flows on after the one before it, under a rule, instead of
             // starting a page of its own: a page break before a part leaves the last page
@@ -231,8 +240,9 @@ mod draw {
                 pieces.extend(part.sections.iter().map(|(_, _, s)| *s));
                 pieces.push("</div>\n");
             }
-            let style = binder::page_style(self.input.plan);
-            self.wrap_parts("print.html", "The whole plan", "", &style, &pieces)
+            let style = binder::page_style(self.input.plan, self.input.catalog);
+            let title = self.input.catalog.text("binder-title");
+            self.wrap_parts("print.html", &title, "", &style, &pieces)
         }
 
         /// The pages of the binder, grouped in parts in the order a reader needs them.
@@ -249,9 +259,10 @@ mod draw {
                 let (path, title) = self.path_and_title(p);
                 Some((title, path, sections[at].as_str()))
             };
-            let part = |id, title, list: Vec<Page>| binder::Part {
+            let catalog = self.input.catalog;
+            let part = |id, title: &str, list: Vec<Page>| binder::Part {
                 id,
-                title,
+                title: catalog.text(title),
                 sections: list.into_iter().filter_map(section).collect(),
             };
             let mut services: Vec<usize> = (0..plan.services.len()).collect();
@@ -263,48 +274,48 @@ mod draw {
                 v
             };
             vec![
-                part("part-now", "What to do now", vec![Page::Start]),
+                part("part-now", "title-start", vec![Page::Start]),
                 part(
                     "part-call-trees",
-                    "Call trees",
+                    "part-call-trees",
                     (0..plan.call_trees.len()).map(Page::CallTree).collect(),
                 ),
                 part(
                     "part-services",
-                    "Services by tier",
+                    "part-services",
                     with(
                         Page::Services,
                         services.into_iter().map(Page::Service).collect(),
                     ),
                 ),
-                part("part-recovery", "Recovery order", vec![Page::RecoveryOrder]),
+                part("part-recovery", "title-recovery", vec![Page::RecoveryOrder]),
                 part(
                     "part-runbooks",
-                    "Runbooks",
+                    "title-runbooks",
                     with(
                         Page::Runbooks,
                         runbooks.into_iter().map(Page::Runbook).collect(),
                     ),
                 ),
-                part("part-contacts", "Contacts", vec![Page::Contacts]),
+                part("part-contacts", "title-contacts", vec![Page::Contacts]),
                 part(
                     "part-vendors",
-                    "Vendors",
+                    "title-vendors",
                     with(
                         Page::Vendors,
                         (0..plan.vendors.len()).map(Page::Vendor).collect(),
                     ),
                 ),
-                part("part-risks", "Risks", vec![Page::Risks]),
+                part("part-risks", "title-risks", vec![Page::Risks]),
                 part(
                     "part-impact",
-                    "Business impact analysis",
+                    "title-impact",
                     with(
                         Page::Processes,
                         (0..plan.processes.len()).map(Page::Process).collect(),
                     ),
                 ),
-                part("part-comms", "Communications", {
+                part("part-comms", "title-comms", {
                     let mut v = vec![Page::Comms];
                     v.extend((0..plan.templates.len()).map(Page::Template));
                     v.extend((0..plan.stakeholders.len()).map(Page::Stakeholder));
@@ -312,14 +323,14 @@ mod draw {
                 }),
                 part(
                     "part-exercises",
-                    "Exercises",
+                    "title-exercises",
                     with(
                         Page::Exercises,
                         (0..plan.exercises.len()).map(Page::Exercise).collect(),
                     ),
                 ),
-                part("part-health", "Plan health", vec![Page::Health]),
-                part("part-log", "Incident log (paper)", vec![Page::Log]),
+                part("part-health", "title-health", vec![Page::Health]),
+                part("part-log", "part-log", vec![Page::Log]),
             ]
         }
     }

@@ -25,11 +25,12 @@ impl<'a> Renderer<'a> {
             .collect();
         payloads.sort_unstable();
         payloads.dedup();
+        let label = self.input.catalog.text("qr-code");
         let codes: std::collections::HashMap<&str, String> = payloads
             .par_iter()
             .filter_map(|&(text, max)| {
                 let qr = kit::qr::encode(text, max)?;
-                Some((text, qr.svg(text, "QR code")))
+                Some((text, qr.svg(text, &label)))
             })
             .collect();
         let c = self.ctx("../", false, false);

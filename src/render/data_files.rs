@@ -52,8 +52,8 @@ impl<'a> Renderer<'a> {
                                 .into_bytes()
                         }));
                 }
-                if let Some((_, bytes)) = theme::STATIC.iter().find(|(n, _)| *n == path) {
-                    return Ok(Some(bytes.to_vec()));
+                if let Some(bytes) = theme::static_file(path, input.catalog) {
+                    return Ok(Some(bytes));
                 }
                 path.strip_prefix("assets/").and_then(|a| {
                     input

@@ -22,6 +22,7 @@ mod single_file;
 mod svg;
 mod table_labels;
 mod template_guard;
+mod text;
 mod theme;
 mod views;
 mod warnings;
@@ -65,6 +66,8 @@ pub struct Input<'a> {
     /// `templates/` of the plan: file name and text.
     pub templates: &'a [(String, String)],
     pub options: &'a Options,
+    /// The interface's messages in the plan's language.
+    pub catalog: &'a crate::i18n::Catalog,
 }
 
 /// Why rendering stopped: a template that does not parse or render (naming the
@@ -103,6 +106,8 @@ struct SiteView {
     classification: Option<String>,
     language: String,
     built: String,
+    /// The build date the language's way.
+    built_text: String,
     private: bool,
     hotline: Option<HotlineView>,
     generator: String,
@@ -113,6 +118,7 @@ struct SiteView {
     /// The plan's next review (last review plus the review period), when it is not
     /// yet past at the build; the reader's browser shows the banner from that day.
     review_due: Option<String>,
+    review_due_text: Option<String>,
     /// "This plan was due for review on ...", when it was already at the build.
     overdue: Option<String>,
     /// Names the plan in the reader's browser storage (ticks, the incident log):
@@ -191,10 +197,10 @@ pub fn render(input: &Input, sink: &Sink) -> Result<Vec<String>, Error> {
         bytes: plan_json::plan_json(input, &r.waves)?,
     })?;
     kit_files(input, &put)?;
-    for (name, bytes) in theme::STATIC {
+    for (name, _) in theme::STATIC {
         put(SiteFile {
             path: (*name).into(),
-            bytes: bytes.to_vec(),
+            bytes: theme::static_file(name, input.catalog).unwrap_or_default(),
         })?;
     }
     // The files of `assets/` are not the renderer's: the output stage copies them
@@ -207,14 +213,29 @@ pub fn render(input: &Input, sink: &Sink) -> Result<Vec<String>, Error> {
 #[derive(Clone)]
 pub struct Templates(std::sync::Arc<tera::Tera>);
 
+/// The interface's catalogue for `plan`: its `language` (English without one), with
+/// the plan's `locales/` files (name and text).
+pub fn catalog(plan: &Plan, locales: &[(String, String)]) -> crate::i18n::Catalog {
+    let lang = (plan.settings.info.language.as_ref()).map_or("en", |l| l.value.as_str());
+    crate::i18n::Catalog::new(lang, locales)
+}
+
 impl Templates {
-    pub fn new(overrides: &[(String, String)]) -> Result<Templates, Error> {
+    pub fn new(
+        overrides: &[(String, String)],
+        catalog: &crate::i18n::Catalog,
+    ) -> Result<Templates, Error> {
         let mut tera = tera::Tera::default();
         // Tera's own escaping also writes `/` as `&#x2F;`, which bloats every path.
         tera.set_escape_fn(crate::html::escape);
         // Theme first, then the plan's overrides, so that the same name replaces.
         let mut templates: Vec<(&str, &str)> = theme::TEMPLATES.to_vec();
         templates.extend(overrides.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+        // Messages without values are written into the source (see `text`).
+        let sources: Vec<(&str, String)> = templates
+            .iter()
+            .map(|(n, t)| (*n, text::prepass(t, catalog)))
+            .collect();
         if let Some(ring) = template_guard::find_recursion(&templates) {
             return Err(Error::Template(format!(
                 "the templates recurse ({ring}): a template may not include, extend or import \
@@ -234,7 +255,8 @@ impl Templates {
                 "get_env is not available: a plan's site may not show the build machine's environment",
             ))
         });
-        tera.add_raw_templates(templates)
+        text::register(&mut tera, catalog);
+        tera.add_raw_templates(sources.iter().map(|(n, t)| (*n, t.as_str())))
             .map_err(|e| tera_error("a template does not parse".into(), &e))?;
         Ok(Templates(std::sync::Arc::new(tera)))
     }
@@ -297,7 +319,7 @@ pub fn plan_json(input: &Input) -> Result<Vec<u8>, Error> {
 
 impl<'a> Renderer<'a> {
     fn new(input: &Input<'a>) -> Result<Self, Error> {
-        Renderer::with(input, Templates::new(input.templates)?)
+        Renderer::with(input, Templates::new(input.templates, input.catalog)?)
     }
 
     fn with(input: &Input<'a>, templates: Templates) -> Result<Self, Error> {
@@ -315,6 +337,7 @@ impl<'a> Renderer<'a> {
                 .as_ref()
                 .map_or_else(|| "en".to_string(), |l| l.value.clone()),
             built: input.options.today.to_string(),
+            built_text: views::date_text(input.catalog, input.options.today),
             private: input.options.include_private,
             hotline: plan.settings.hotline.as_ref().map(|h| HotlineView {
                 label: h.label.as_ref().map(|l| l.value.clone()),
@@ -336,7 +359,10 @@ impl<'a> Renderer<'a> {
                 d.iter().take(8).map(|b| format!("{b:02x}")).collect()
             },
             review_due: views::review_due(plan, input.options.today),
-            overdue: views::review_overdue(plan, input.options.today),
+            review_due_text: views::review_due(plan, input.options.today)
+                .and_then(|d| crate::model::Date::parse(&d))
+                .map(|d| views::date_text(input.catalog, d)),
+            overdue: views::review_overdue(plan, input.options.today, input.catalog),
         };
         let waves = crate::analyze::recovery_waves(plan);
         let mut wave_of = vec![None; plan.services.len()];
@@ -366,6 +392,7 @@ impl<'a> Renderer<'a> {
             shared_page,
             defer_prose,
             assets: self.input.assets,
+            catalog: self.input.catalog,
         }
     }
 }

@@ -197,32 +197,33 @@ impl<'a> Renderer<'a> {
                 plan.name_of(r).to_string(),
             )
         };
-        let top = |path: &str, title: &str| (path.to_string(), title.to_string());
+        let catalog = self.input.catalog;
+        let top = |path: &str, title: &str| (path.to_string(), catalog.text(title));
         match page {
-            Page::Start => top("index.html", "What to do now"),
-            Page::Services => top("services/index.html", "Services"),
+            Page::Start => top("index.html", "title-start"),
+            Page::Services => top("services/index.html", "title-services"),
             Page::Service(i) => item(Kind::Service, i),
-            Page::RecoveryOrder => top("recovery-order.html", "Recovery order"),
-            Page::Processes => top("processes/index.html", "Business impact analysis"),
+            Page::RecoveryOrder => top("recovery-order.html", "title-recovery"),
+            Page::Processes => top("processes/index.html", "title-impact"),
             Page::Process(i) => item(Kind::Process, i),
-            Page::Risks => top("risks/index.html", "Risks"),
-            Page::Runbooks => top("runbooks/index.html", "Runbooks"),
+            Page::Risks => top("risks/index.html", "title-risks"),
+            Page::Runbooks => top("runbooks/index.html", "title-runbooks"),
             Page::Runbook(i) => item(Kind::Runbook, i),
-            Page::Contacts => top("contacts/index.html", "Contacts"),
+            Page::Contacts => top("contacts/index.html", "title-contacts"),
             Page::Contact(i) => item(Kind::Contact, i),
             Page::Team(i) => item(Kind::Team, i),
-            Page::Vendors => top("vendors/index.html", "Vendors"),
+            Page::Vendors => top("vendors/index.html", "title-vendors"),
             Page::Vendor(i) => item(Kind::Vendor, i),
-            Page::Comms => top("comms/index.html", "Communications"),
+            Page::Comms => top("comms/index.html", "title-comms"),
             Page::Template(i) => item(Kind::Template, i),
             Page::Stakeholder(i) => item(Kind::Stakeholder, i),
-            Page::Exercises => top("exercises/index.html", "Exercises"),
+            Page::Exercises => top("exercises/index.html", "title-exercises"),
             Page::Exercise(i) => item(Kind::Exercise, i),
-            Page::Health => top("health.html", "Plan health"),
-            Page::Log => top("log.html", "Incident log"),
+            Page::Health => top("health.html", "title-health"),
+            Page::Log => top("log.html", "title-log"),
             Page::CallTree(i) => item(Kind::CallTree, i),
-            Page::CardsA4 => top("cards/index.html", "Wallet cards (A4)"),
-            Page::CardsLetter => top("cards/letter.html", "Wallet cards (US Letter)"),
+            Page::CardsA4 => top("cards/index.html", "title-cards-a4"),
+            Page::CardsLetter => top("cards/letter.html", "title-cards-letter"),
         }
     }
 
@@ -286,7 +287,7 @@ impl<'a> Renderer<'a> {
                     "cards.html",
                     path,
                     &c,
-                    views::cards_page(paper, &k.cards, &k.faces),
+                    views::cards_page(paper, &k.cards, &k.faces, self.input.catalog),
                 )
             }
         }

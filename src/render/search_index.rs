@@ -81,7 +81,7 @@ const LONGEST_WORD: usize = 40;
 #[derive(Serialize)]
 struct Index {
     /// Kind labels; a document's first field indexes them.
-    k: Vec<&'static str>,
+    k: Vec<String>,
     /// Documents: `[kind, title, page, facts, phone digits separated by spaces]`.
     d: Vec<(usize, String, String, String, String)>,
     /// Targets: `[document, anchor, heading, excerpt]`.
@@ -105,18 +105,18 @@ struct Doc {
 }
 
 const KINDS: &[&str] = &[
-    "Page",
-    "Contact",
-    "Team",
-    "Call tree",
-    "Vendor",
-    "Risk",
-    "Service",
-    "Process",
-    "Runbook",
-    "Template",
-    "Stakeholders",
-    "Exercise",
+    "kind-page",
+    "kind-contact",
+    "kind-team",
+    "kind-call-tree",
+    "kind-vendor",
+    "kind-risk",
+    "kind-service",
+    "kind-process",
+    "kind-runbook",
+    "kind-template",
+    "kind-stakeholder",
+    "kind-exercise",
 ];
 
 fn kind_label(kind: Kind) -> usize {
@@ -136,46 +136,19 @@ fn kind_label(kind: Kind) -> usize {
     }
 }
 
-/// The site's pages that are not an item's, findable by their titles.
+/// The site's pages that are not an item's, findable by their titles (a message
+/// each) and by a few words of the language and of English.
 const PAGES: &[(&str, &str, &str)] = &[
-    (
-        "What to do now",
-        "index.html",
-        "hotline severity first steps",
-    ),
-    (
-        "Recovery order",
-        "recovery-order.html",
-        "restore waves dependencies",
-    ),
-    (
-        "Incident log",
-        "log.html",
-        "decisions actions record timeline",
-    ),
-    ("Plan health", "health.html", "warnings checks"),
-    ("Wallet cards", "cards/index.html", "print card qr"),
-    (
-        "The whole plan, printable",
-        "print.html",
-        "print binder pdf",
-    ),
-    ("Risk register", "risks/index.html", "heat map risks"),
-    (
-        "Business impact analysis",
-        "processes/index.html",
-        "bia processes impact",
-    ),
-    (
-        "Communications",
-        "comms/index.html",
-        "templates stakeholders messages",
-    ),
-    (
-        "Exercises",
-        "exercises/index.html",
-        "tests tabletop schedule",
-    ),
+    ("title-start", "index.html", "hotline severity first steps"),
+    ("title-recovery", "recovery-order.html", "restore waves dependencies"),
+    ("title-log", "log.html", "decisions actions record timeline"),
+    ("title-health", "health.html", "warnings checks"),
+    ("search-page-cards", "cards/index.html", "print card qr"),
+    ("search-page-print", "print.html", "print binder pdf"),
+    ("search-page-risks", "risks/index.html", "heat map risks"),
+    ("title-impact", "processes/index.html", "bia processes impact"),
+    ("title-comms", "comms/index.html", "templates stakeholders messages"),
+    ("title-exercises", "exercises/index.html", "tests tabletop schedule"),
 ];
 
 /// The index as the script file's bytes.
@@ -190,14 +163,17 @@ pub fn search_index(input: &Input) -> Vec<u8> {
     let mut hits = Hits::default();
     let mut buf = String::new();
     let mut docs: Vec<(usize, Doc)> = Vec::with_capacity(PAGES.len() + items.len());
+    let catalog = input.catalog;
     for (i, (title, page, words)) in PAGES.iter().enumerate() {
-        hits.text(title, i as u32, 0, TITLE, &mut buf);
-        hits.text(words, i as u32, 0, FIELD, &mut buf);
+        let words = format!("{words} {}", catalog.text(&format!("search-words-{title}")));
+        let title = catalog.text(title);
+        hits.text(&title, i as u32, 0, TITLE, &mut buf);
+        hits.text(&words, i as u32, 0, FIELD, &mut buf);
         docs.push((
             i,
             Doc {
                 kind: 0,
-                title: (*title).to_string(),
+                title,
                 page: (*page).to_string(),
                 facts: String::new(),
                 phones: Vec::new(),
@@ -264,7 +240,7 @@ pub fn search_index(input: &Input) -> Vec<u8> {
         ));
     }
     let index = Index {
-        k: KINDS.to_vec(),
+        k: KINDS.iter().map(|k| catalog.text(k)).collect(),
         d,
         t,
         w,

@@ -28,21 +28,22 @@ const SCRIPTS: &[&str] = &[
 
 /// The document from the layout's output for `single.html`: theme files put
 /// inline, the page's policy made to allow exactly these scripts.
-pub fn assemble(html: &str, index: &[u8], site_file: &dyn Fn(&str) -> Option<Vec<u8>>) -> Vec<u8> {
+pub fn assemble(
+    html: &str,
+    index: &[u8],
+    site_file: &dyn Fn(&str) -> Option<Vec<u8>>,
+    catalog: &crate::i18n::Catalog,
+) -> Vec<u8> {
     let html = html.replacen("<html lang=", "<html data-single-file lang=", 1);
     let html = html.as_str();
-    let file = |name: &str| -> &[u8] {
-        theme::STATIC
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map_or(&[][..], |(_, b)| *b)
-    };
-    let css = String::from_utf8_lossy(file("lifeboat.css"));
+    let file = |name: &str| -> Vec<u8> { theme::static_file(name, catalog).unwrap_or_default() };
+    let css = file("lifeboat.css");
+    let css = String::from_utf8_lossy(&css);
     let mut scripts: Vec<String> = vec![String::from_utf8_lossy(index).into_owned()];
     scripts.extend(
         SCRIPTS
             .iter()
-            .map(|n| String::from_utf8_lossy(file(n)).replace("</script", "<\\/script")),
+            .map(|n| String::from_utf8_lossy(&file(n)).replace("</script", "<\\/script")),
     );
     let hashes: Vec<String> = scripts
         .iter()
@@ -220,6 +221,7 @@ mod draw {
                 &html,
                 &search_index::search_index(&self.input),
                 &file,
+                self.input.catalog,
             ))
         }
     }

@@ -30,7 +30,12 @@ fn palette_index(bands: usize, i: usize) -> usize {
 /// A likelihood x impact grid with the number of risks in each cell, coloured by the
 /// band of the cell's score. `cells` holds (likelihood, impact) of each risk; ratings
 /// off the matrix's scales are left out.
-pub fn heat_map(m: &RiskMatrix, cells: &[(i64, i64)], title: &str) -> String {
+pub fn heat_map(
+    m: &RiskMatrix,
+    cells: &[(i64, i64)],
+    title: &str,
+    catalog: &crate::i18n::Catalog,
+) -> String {
     let (nl, ni) = (m.likelihood.len(), m.impact.len());
     let mut counts = vec![0usize; nl * ni];
     for &(l, i) in cells {
@@ -44,9 +49,12 @@ pub fn heat_map(m: &RiskMatrix, cells: &[(i64, i64)], title: &str) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        "<svg class=\"heat-map\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{t}: {n} risks by likelihood and impact\"><title>{t}</title>",
+        "<svg class=\"heat-map\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{label}\"><title>{t}</title>",
         t = escape(title),
-        n = cells.len()
+        label = escape(&catalog.format(
+            "heat-map-label",
+            &[("title", title.into()), ("n", cells.len().into())]
+        )),
     );
     for i in 0..ni {
         // Highest impact at the top.
@@ -91,11 +99,13 @@ pub fn heat_map(m: &RiskMatrix, cells: &[(i64, i64)], title: &str) -> String {
     }
     let _ = write!(
         s,
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis-title\">Likelihood →</text><text x=\"14\" y=\"{}\" class=\"axis-title\" transform=\"rotate(-90 14 {})\" text-anchor=\"middle\">Impact →</text></svg>",
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis-title\">{}</text><text x=\"14\" y=\"{}\" class=\"axis-title\" transform=\"rotate(-90 14 {})\" text-anchor=\"middle\">{}</text></svg>",
         left + cw * nl / 2,
         top + ch * ni + 52,
+        escape(&catalog.text("heat-axis-likelihood")),
         top + ch * ni / 2,
-        top + ch * ni / 2
+        top + ch * ni / 2,
+        escape(&catalog.text("heat-axis-impact")),
     );
     s
 }
@@ -109,13 +119,13 @@ pub struct ImpactRow {
     pub ratings: [Option<i64>; 5],
 }
 
-pub fn impact_chart(rows: &[ImpactRow]) -> String {
+pub fn impact_chart(rows: &[ImpactRow], catalog: &crate::i18n::Catalog) -> String {
     const SERIES: [(&str, &str); 5] = [
-        ("Financial", "#1f5fa8"),
-        ("Operational", "#b3541e"),
-        ("Reputational", "#6b3fa0"),
-        ("Legal", "#2e7d32"),
-        ("Safety", "#c62828"),
+        ("impact-financial", "#1f5fa8"),
+        ("impact-operational", "#b3541e"),
+        ("impact-reputational", "#6b3fa0"),
+        ("impact-legal", "#2e7d32"),
+        ("impact-safety", "#c62828"),
     ];
     if rows.is_empty() {
         return String::new();
@@ -133,7 +143,9 @@ pub fn impact_chart(rows: &[ImpactRow]) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        "<svg class=\"impact-chart\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"Impact ratings from 0 to 5 over the time of an outage\"><title>Impact over time</title>"
+        "<svg class=\"impact-chart\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{}\"><title>{}</title>",
+        escape(&catalog.text("impact-chart-label")),
+        escape(&catalog.text("impact-over-time")),
     );
     for v in 0..=5 {
         let y = y_of(v);
@@ -185,17 +197,19 @@ pub fn impact_chart(rows: &[ImpactRow]) -> String {
         let ly = top + plot_h + 58 + (n / 3) * 20;
         let _ = write!(
             s,
-            "<rect x=\"{lx}\" y=\"{}\" width=\"14\" height=\"4\" fill=\"{colour}\"/><text x=\"{}\" y=\"{}\" class=\"axis\">{name}</text>",
+            "<rect x=\"{lx}\" y=\"{}\" width=\"14\" height=\"4\" fill=\"{colour}\"/><text x=\"{}\" y=\"{}\" class=\"axis\">{}</text>",
             ly - 5,
             lx + 20,
-            ly
+            ly,
+            escape(&catalog.text(name)),
         );
     }
     let _ = write!(
         s,
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis-title\">Time since the outage began →</text></svg>",
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis-title\">{}</text></svg>",
         left + plot_w / 2,
-        top + plot_h + 34
+        top + plot_h + 34,
+        escape(&catalog.text("impact-axis-time")),
     );
     s
 }

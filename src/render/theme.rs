@@ -66,6 +66,23 @@ pub const STATIC: &[(&str, &[u8])] = &[
     ("sw.js", include_bytes!("../../themes/default/static/sw.js")),
 ];
 
+/// The theme's file `name` as the site has it: `lifeboat.js` starts with the
+/// interface's messages for the scripts (`window.lifeboatText`), in the plan's
+/// language.
+pub fn static_file(name: &str, catalog: &crate::i18n::Catalog) -> Option<Vec<u8>> {
+    let (_, bytes) = STATIC.iter().find(|(n, _)| *n == name)?;
+    if name != "lifeboat.js" {
+        return Some(bytes.to_vec());
+    }
+    let mut out = format!(
+        "window.lifeboatText = {};\n",
+        catalog.script_messages()
+    )
+    .into_bytes();
+    out.extend_from_slice(bytes);
+    Some(out)
+}
+
 /// `unknown-template`: a file of the plan's `templates/` that replaces no template of
 /// the theme and that no other template includes, imports or extends (a misspelt
 /// override, such as `helth.html`, would otherwise be silently ignored).

@@ -21,6 +21,7 @@ pub struct Owned {
     /// `assets/` and `templates/`, shared by generations while they do not change.
     site_files: Arc<SiteFiles>,
     options: Options,
+    catalog: crate::i18n::Catalog,
 }
 
 self_cell::self_cell!(
@@ -48,6 +49,7 @@ impl Generation {
         analysis: Analysis,
         site_files: Arc<SiteFiles>,
         templates: Templates,
+        catalog: crate::i18n::Catalog,
         include_private: bool,
         today: Date,
     ) -> Result<Generation, String> {
@@ -68,6 +70,7 @@ impl Generation {
                 include_private,
                 today,
             },
+            catalog,
         };
         let drawn = Drawn::try_new(owned, |o| {
             Site::new(
@@ -79,6 +82,7 @@ impl Generation {
                     assets: &o.site_files.assets,
                     templates: &o.site_files.templates,
                     options: &o.options,
+                    catalog: &o.catalog,
                 },
                 templates,
             )

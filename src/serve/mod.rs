@@ -50,7 +50,13 @@ fn fail(code: u8, message: String) -> Failure {
 #[derive(Default)]
 struct Kept {
     site: Option<(SiteList, Arc<SiteFiles>)>,
-    templates: Option<(Vec<(String, String)>, Templates)>,
+    /// Keyed by the overrides, the language and `locales/`.
+    #[allow(clippy::type_complexity)]
+    templates: Option<(
+        (Vec<(String, String)>, String, Vec<(String, String)>),
+        Templates,
+        crate::i18n::Catalog,
+    )>,
 }
 
 /// One build of the workspace as it is: a generation, or the errors that stop it
@@ -111,12 +117,21 @@ fn build(
             files
         }
     };
-    let templates = match &kept.templates {
-        Some((texts, t)) if *texts == site_files.templates => t.clone(),
+    let lang = (snapshot.plan.settings.info.language.as_ref())
+        .map_or_else(|| "en".to_string(), |l| l.value.clone());
+    let key = (
+        site_files.templates.clone(),
+        lang,
+        snapshot.site.locales.clone(),
+    );
+    let (templates, catalog) = match &kept.templates {
+        Some((k, t, c)) if *k == key => (t.clone(), c.clone()),
         _ => {
-            let t = Templates::new(&site_files.templates).map_err(|e| problem(e.to_string()))?;
-            kept.templates = Some((site_files.templates.clone(), t.clone()));
-            t
+            let catalog = crate::render::catalog(&snapshot.plan, &snapshot.site.locales);
+            let t = Templates::new(&site_files.templates, &catalog)
+                .map_err(|e| problem(e.to_string()))?;
+            kept.templates = Some((key, t.clone(), catalog.clone()));
+            (t, catalog)
         }
     };
     Generation::new(
@@ -125,6 +140,7 @@ fn build(
         analysis,
         site_files,
         templates,
+        catalog,
         o.include_private,
         o.today,
     )
@@ -254,7 +270,7 @@ pub fn run(o: Options) -> Result<(), Failure> {
                 number += 1;
                 let site_changed = batch.iter().any(|p| {
                     let rel = p.strip_prefix(&plan_abs).unwrap_or(p);
-                    rel.starts_with("assets") || rel.starts_with("templates")
+                    rel.starts_with("assets") || rel.starts_with("templates") || rel.starts_with("locales")
                 });
                 match build(
                     &mut ws,

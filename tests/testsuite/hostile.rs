@@ -331,6 +331,7 @@ pub fn render_site(dir: &Path, include_private: bool) -> Vec<(String, Vec<u8>)> 
             assets: &site_files.assets,
             templates: &site_files.templates,
             options: &options,
+            catalog: &render::catalog(&loaded.plan, &loaded.site.locales),
         },
         &sink,
     )

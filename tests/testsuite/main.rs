@@ -12,6 +12,7 @@ mod hardening;
 mod harness;
 mod hostile;
 mod kit;
+mod language;
 mod model;
 mod phone;
 mod plans;

@@ -77,6 +77,7 @@ fn render_all(
             assets: &[],
             templates: &[],
             options: &options,
+            catalog: &render::catalog(plan, &[]),
         },
         &sink,
     )

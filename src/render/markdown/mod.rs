@@ -43,6 +43,16 @@ pub struct Target<'a> {
     /// Files of `assets/` (relative to it), sorted: a link or image to another file
     /// of `assets/` is drawn as text (`check` warns of it: `missing-asset`).
     pub assets: &'a [(String, Vec<u8>)],
+    /// The interface's words the prose gets (alert titles, labels); none for the
+    /// search index's text, which holds none of them.
+    pub catalog: Option<&'a crate::i18n::Catalog>,
+}
+
+impl Target<'_> {
+    /// A message of the catalogue, escaped for HTML.
+    fn word(&self, id: &str) -> String {
+        crate::html::escape(&self.catalog.map_or_else(|| id.to_string(), |c| c.text(id)))
+    }
 }
 
 /// Renders `markdown` to HTML for `target`.
@@ -75,8 +85,9 @@ pub fn to_html(plan: &Plan, markdown: &str, target: &Target) -> String {
     if !(target.outline && sections.len() >= 3) {
         return body;
     }
-    let mut outline = String::from(
-        "<nav class=\"outline\" aria-label=\"On this page\"><details><summary>On this page</summary><ol>",
+    let on_this_page = target.word("on-this-page");
+    let mut outline = format!(
+        "<nav class=\"outline\" aria-label=\"{on_this_page}\"><details><summary>{on_this_page}</summary><ol>",
     );
     for (id, text) in &sections {
         outline.push_str(&format!("<li><a href=\"#{id}\">{text}</a></li>"));
@@ -107,6 +118,7 @@ pub fn text_sections(plan: &Plan, markdown: &str) -> Vec<TextSection> {
         placeholders: false,
         outline: false,
         assets: &[],
+        catalog: None,
     };
     let source = crate::markdown::protect_nested_references(markdown);
     let mut structure = Structure {
@@ -239,10 +251,13 @@ mod tests {
                 placeholders: true,
                 outline: true,
                 assets: &ASSETS,
+                catalog: Some(&ENGLISH),
             },
         )
     }
 
+    static ENGLISH: std::sync::LazyLock<crate::i18n::Catalog> =
+        std::sync::LazyLock::new(crate::i18n::Catalog::english);
     static ASSETS: std::sync::LazyLock<Vec<(String, Vec<u8>)>> = std::sync::LazyLock::new(|| {
         ["a bé.pdf", "map.svg", "plan.pdf"]
             .iter()

@@ -88,17 +88,18 @@ impl<'a> Structure<'a, '_> {
             Event::End(TagEnd::CodeBlock) => Event::Html("</code></pre>\n".into()),
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let (class, title) = alert(kind);
+                let title = self.target.word(title);
                 Event::Html(
                     format!("<div class=\"alert alert-{class}\" role=\"note\"><p class=\"alert-title\">{title}</p>\n").into(),
                 )
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html("</div>\n".into()),
             Event::TaskListMarker(done) => Event::Html(
-                if done {
-                    "<input type=\"checkbox\" class=\"step\" aria-label=\"Done\" checked> "
-                } else {
-                    "<input type=\"checkbox\" class=\"step\" aria-label=\"Done\"> "
-                }
+                format!(
+                    "<input type=\"checkbox\" class=\"step\" aria-label=\"{}\"{}> ",
+                    self.target.word("done"),
+                    if done { " checked" } else { "" }
+                )
                 .into(),
             ),
             Event::FootnoteReference(label) => {
@@ -195,7 +196,11 @@ impl<'a> Iterator for Structure<'a, '_> {
         }
         self.pending.extend(inner);
         self.pending.push_back(Event::Html(
-            format!("<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a></h{h}>\n").into(),
+            format!(
+                "<a class=\"anchor\" href=\"#{id}\" aria-label=\"{}\">#</a></h{h}>\n",
+                target.word("link-to-section")
+            )
+            .into(),
         ));
         Some(Event::Html(format!("<h{h} id=\"{id}\">").into()))
     }
@@ -203,10 +208,10 @@ impl<'a> Iterator for Structure<'a, '_> {
 
 pub(super) fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     match kind {
-        BlockQuoteKind::Note => ("note", "Note"),
-        BlockQuoteKind::Tip => ("tip", "Tip"),
-        BlockQuoteKind::Important => ("important", "Important"),
-        BlockQuoteKind::Warning => ("warning", "Warning"),
-        BlockQuoteKind::Caution => ("caution", "Caution"),
+        BlockQuoteKind::Note => ("note", "alert-note"),
+        BlockQuoteKind::Tip => ("tip", "alert-tip"),
+        BlockQuoteKind::Important => ("important", "alert-important"),
+        BlockQuoteKind::Warning => ("warning", "alert-warning"),
+        BlockQuoteKind::Caution => ("caution", "alert-caution"),
     }
 }

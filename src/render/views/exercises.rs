@@ -19,7 +19,7 @@ pub(super) fn exercise_row(c: &Ctx, index: usize) -> ExerciseRow {
             kind: Kind::Exercise,
             index,
         }),
-        date: date(&x.date),
+        date: c.date_text(&x.date),
         kind: text(&x.kind),
         status: text(&x.status),
         outcome: text(&x.outcome),
@@ -61,6 +61,7 @@ pub struct FindingView {
     pub action: Option<String>,
     pub owner: Option<ItemLink>,
     pub due: Option<String>,
+    pub due_text: Option<String>,
     pub done: bool,
     pub overdue: bool,
 }
@@ -84,6 +85,7 @@ pub fn exercise(c: &Ctx, index: usize) -> ExercisePage {
                     action: text(&f.action),
                     owner: c.link_opt(&f.owner),
                     due: date(&f.due),
+                    due_text: c.date_text(&f.due),
                     done,
                     overdue: !done && f.due.as_ref().is_some_and(|d| d.value < c.today),
                 }

@@ -5,12 +5,17 @@ use crate::diagnostic::Report;
 use crate::render::Warning;
 
 pub fn health(c: &Ctx, warnings: &[Warning]) -> Health {
+    let english = c.catalog.lang().split(['-', '_']).next() == Some("en");
     let rows: Vec<HealthRow> = warnings
         .iter()
         .map(|w| HealthRow {
             code: w.report.code,
             message: w.report.message.clone(),
             message_html: dates_marked(&w.report.message),
+            // The check's own words are English: a site in another language says
+            // what the code means in its own, and marks the message as English.
+            summary: (!english).then(|| c.t(&format!("code-{}", w.report.code))),
+            message_lang: (!english).then_some("en"),
             place: place(&w.report),
             item: w.item.map(|r| c.link(r)),
         })
@@ -24,8 +29,11 @@ pub fn health(c: &Ctx, warnings: &[Warning]) -> Health {
     }
     codes.sort();
     Health {
-        overdue: review_overdue(c.plan, c.today),
+        overdue: review_overdue(c.plan, c.today, c.catalog),
         review_due: review_due(c.plan, c.today),
+        review_due_text: review_due(c.plan, c.today)
+            .and_then(|d| Date::parse(&d))
+            .map(|d| date_text(c.catalog, d)),
         codes: codes
             .into_iter()
             .map(|(code, count)| CodeCount { code, count })
@@ -37,6 +45,7 @@ pub fn health(c: &Ctx, warnings: &[Warning]) -> Health {
 #[derive(Serialize)]
 pub struct Health {
     pub overdue: Option<String>,
+    pub review_due_text: Option<String>,
     /// When the review falls due, if it has not yet (the browser shows the banner
     /// once it has).
     pub review_due: Option<String>,
@@ -57,6 +66,10 @@ pub struct HealthRow {
     /// The message with each date marked, for the browser to say how far it is
     /// from the reader's today.
     pub message_html: String,
+    /// What the code means, in the site's language (none for English).
+    pub summary: Option<String>,
+    /// `en` when the site's language is another.
+    pub message_lang: Option<&'static str>,
     pub place: String,
     pub item: Option<ItemLink>,
 }

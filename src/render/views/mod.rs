@@ -115,6 +115,8 @@ pub struct Ctx<'a> {
     pub defer_prose: bool,
     /// Files of `assets/` (relative to it), sorted: prose links only to these.
     pub assets: &'a [(String, Vec<u8>)],
+    /// The interface's messages.
+    pub catalog: &'a crate::i18n::Catalog,
 }
 
 /// Stands for an item's prose in a rendered page, so that the page can be drawn
@@ -133,11 +135,46 @@ fn date(o: &Opt<Date>) -> Option<String> {
     o.as_ref().map(|d| d.value.to_string())
 }
 
+/// A date the language's way.
+pub fn date_text(catalog: &crate::i18n::Catalog, d: Date) -> String {
+    catalog.date(d.year, u32::from(d.month), u32::from(d.day))
+}
+
 fn phone(o: &Opt<String>) -> Option<Phone> {
     o.as_ref().map(|p| Phone::of(p))
 }
 
 impl Ctx<'_> {
+    /// A date of the plan the language's way.
+    fn date_text(&self, o: &Opt<Date>) -> Option<String> {
+        o.as_ref().map(|d| date_text(self.catalog, d.value))
+    }
+
+    /// The plan's risk matrix as shown: the plan's own words, or, for the default
+    /// scales (the plan has no [risk_matrix]), the interface's words for them.
+    pub fn risk_labels(&self) -> std::borrow::Cow<'_, crate::model::RiskMatrix> {
+        let m = &self.plan.settings.risk_matrix;
+        if *m != crate::model::RiskMatrix::default() {
+            return std::borrow::Cow::Borrowed(m);
+        }
+        let mut shown = m.clone();
+        for (i, l) in shown.likelihood.iter_mut().enumerate() {
+            *l = self.t(&format!("risk-likelihood-{}", i + 1));
+        }
+        for (i, l) in shown.impact.iter_mut().enumerate() {
+            *l = self.t(&format!("risk-impact-{}", i + 1));
+        }
+        for (i, b) in shown.bands.iter_mut().enumerate() {
+            b.label = self.t(&format!("risk-band-{}", i + 1));
+        }
+        std::borrow::Cow::Owned(shown)
+    }
+
+    /// A message of the catalogue.
+    pub fn t(&self, id: &str) -> String {
+        self.catalog.text(id)
+    }
+
     pub fn link(&self, r: ItemRef) -> ItemLink {
         ItemLink::new(
             paths::page(self.plan, r).map(|p| format!("{}{p}", self.root)),
@@ -204,7 +241,7 @@ impl Ctx<'_> {
         groups
             .into_iter()
             .map(|((kind, field), items)| Group {
-                title: relation_title(kind, field),
+                title: relation_title(self.catalog, kind, field),
                 items: items.into_iter().map(|x| self.link(x)).collect(),
             })
             .collect()
@@ -236,6 +273,7 @@ impl Ctx<'_> {
                 placeholders: r.kind == Kind::Template,
                 outline: r.kind == Kind::Runbook,
                 assets: self.assets,
+                catalog: Some(self.catalog),
             },
         )
     }
@@ -252,44 +290,47 @@ impl Ctx<'_> {
 }
 
 /// "Owner of services", "Mentioned in runbooks", ...
-fn relation_title(kind: Kind, field: &str) -> String {
+fn relation_title(catalog: &crate::i18n::Catalog, kind: Kind, field: &str) -> String {
     let kinds = match kind {
-        Kind::Contact => "contacts",
-        Kind::Team => "teams",
-        Kind::CallTree => "call trees",
-        Kind::Vendor => "vendors",
-        Kind::Risk => "risks",
-        Kind::Service => "services",
-        Kind::Process => "processes",
-        Kind::Runbook => "runbooks",
-        Kind::Template => "communication templates",
-        Kind::Stakeholder => "stakeholder groups",
-        Kind::Exercise => "exercises",
-        Kind::Card => "wallet cards",
+        Kind::Contact => "kinds-contact",
+        Kind::Team => "kinds-team",
+        Kind::CallTree => "kinds-call-tree",
+        Kind::Vendor => "kinds-vendor",
+        Kind::Risk => "kinds-risk",
+        Kind::Service => "kinds-service",
+        Kind::Process => "kinds-process",
+        Kind::Runbook => "kinds-runbook",
+        Kind::Template => "kinds-template",
+        Kind::Stakeholder => "kinds-stakeholder",
+        Kind::Exercise => "kinds-exercise",
+        Kind::Card => "kinds-card",
     };
     if (kind, field) == (Kind::Exercise, "owner") {
-        return "Owner of findings of exercises".into();
+        return catalog.text("rel-exercise-owner");
     }
     let how = match field {
-        "qr" => "On the QR code of",
-        "owner" => "Owner of",
-        "lead" => "Lead of",
-        "members" => "Member of",
-        "team" => "Team of",
-        "alternates" => "Stands in for",
-        "participants" => "Took part in",
-        "facilitator" => "Facilitated",
-        "contacts" => "Listed in",
-        "depends_on" => "Needed by",
-        "vendors" => "Supplier of",
-        "services" => "Needed by",
-        "runbooks" => "Exercised in",
-        "audience" => "Addressed by",
-        "root" | "report_back" | "calls" => "In",
-        "body" => "Mentioned in",
-        _ => "Referred to by",
+        "qr" => "rel-qr",
+        "owner" => "rel-owner",
+        "lead" => "rel-lead",
+        "members" => "rel-members",
+        "team" => "rel-team",
+        "alternates" => "rel-alternates",
+        "participants" => "rel-participants",
+        "facilitator" => "rel-facilitator",
+        "contacts" => "rel-contacts",
+        "depends_on" => "rel-depends-on",
+        "vendors" => "rel-vendors",
+        "services" => "rel-services",
+        "runbooks" => "rel-runbooks",
+        "audience" => "rel-audience",
+        "root" | "report_back" | "calls" => "rel-in",
+        "body" => "rel-body",
+        _ => "rel-other",
     };
-    format!("{how} {kinds}")
+    catalog.format(
+        "related",
+        &[("how", catalog.text(how).into()), ("kinds", catalog.text(kinds).into())],
+    )
 }
 
 /// The folder (relative to the plan) of the file an item was written in.

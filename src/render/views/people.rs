@@ -147,7 +147,7 @@ pub fn contact(c: &Ctx, index: usize) -> ContactPage {
         mobile: phone(&x.mobile),
         email: text(&x.email),
         location: text(&x.location),
-        verified: date(&x.verified),
+        verified: c.date_text(&x.verified),
         alternates: c.link_all(&x.alternates),
         private: x
             .private

@@ -98,7 +98,7 @@ pub fn process(c: &Ctx, index: usize) -> ProcessPage {
             .filter(|s| s.kind == Kind::Service)
             .map(|s| service_row(c, s.index))
             .collect(),
-        chart: svg::impact_chart(&impact),
+        chart: svg::impact_chart(&impact, c.catalog),
         impact,
         related: c.related(
             ItemRef {

@@ -28,6 +28,7 @@ pub struct RiskRow {
 pub(super) fn risk_row(c: &Ctx, index: usize) -> RiskRow {
     let x = &c.plan.risks[index];
     let m = &c.plan.settings.risk_matrix;
+    let shown = c.risk_labels();
     let score = m.score(x);
     let residual = m.residual_score(x);
     let band = |s: Option<i64>| s.and_then(|s| m.band_of(s));
@@ -41,10 +42,10 @@ pub(super) fn risk_row(c: &Ctx, index: usize) -> RiskRow {
         likelihood: x.likelihood.as_ref().map(|v| v.value),
         impact: x.impact.as_ref().map(|v| v.value),
         score,
-        band: band(score).map(|b| m.bands[b].label.clone()),
+        band: band(score).map(|b| shown.bands[b].label.clone()),
         band_class: svg::band_class(m, band(score)),
         residual_score: residual,
-        residual_band: band(residual).map(|b| m.bands[b].label.clone()),
+        residual_band: band(residual).map(|b| shown.bands[b].label.clone()),
         residual_class: svg::band_class(m, band(residual)),
         owner: c.link_opt(&x.owner),
         treatment: text(&x.treatment),
@@ -52,7 +53,7 @@ pub(super) fn risk_row(c: &Ctx, index: usize) -> RiskRow {
         vulnerability: text(&x.vulnerability),
         services: c.link_all(&x.services),
         mitigations: x.mitigations.iter().map(|s| s.value.clone()).collect(),
-        reviewed: date(&x.reviewed),
+        reviewed: c.date_text(&x.reviewed),
         prose: String::new(),
     }
 }
@@ -81,6 +82,7 @@ pub fn risks(c: &Ctx) -> Risks {
         ..*c
     };
     let m = &c.plan.settings.risk_matrix;
+    let shown = c.risk_labels();
     let mut register: Vec<RiskRow> = (0..c.plan.risks.len())
         .map(|i| {
             let mut row = risk_row(c, i);
@@ -107,10 +109,10 @@ pub fn risks(c: &Ctx) -> Risks {
             .collect()
     };
     Risks {
-        inherent: svg::heat_map(m, &cells(false), "Inherent risk"),
-        residual: svg::heat_map(m, &cells(true), "Residual risk"),
+        inherent: svg::heat_map(&shown, &cells(false), &c.t("inherent-risk"), c.catalog),
+        residual: svg::heat_map(&shown, &cells(true), &c.t("residual-risk"), c.catalog),
         register,
-        bands: m
+        bands: shown
             .bands
             .iter()
             .enumerate()

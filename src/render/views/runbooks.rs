@@ -23,7 +23,7 @@ pub(super) fn runbook_row(c: &Ctx, index: usize) -> RunbookRow {
         services: c.link_all(&x.services),
         owner: c.link_opt(&x.owner),
         estimated: dur(&x.estimated),
-        last_tested: date(&x.last_tested),
+        last_tested: c.date_text(&x.last_tested),
     }
 }
 
@@ -128,7 +128,7 @@ pub fn runbook(c: &Ctx, index: usize) -> RunbookPage {
             .iter()
             .map(|s| scenario_title(c.plan, &s.value))
             .collect(),
-        reviewed: date(&x.reviewed),
+        reviewed: c.date_text(&x.reviewed),
         exercises: c.referrer_links(r, Kind::Exercise, "runbooks"),
         related: c.related(r, &[(Kind::Exercise, "runbooks")]),
         prose: c.prose(ItemRef {

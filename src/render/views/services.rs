@@ -50,10 +50,13 @@ pub fn services(c: &Ctx) -> Vec<TierGroup> {
         .map(|(t, services)| TierGroup {
             title: match t {
                 Some(t) => match c.tier_label(t) {
-                    Some(label) => format!("Tier {t}: {label}"),
-                    None => format!("Tier {t}"),
+                    Some(label) => c.catalog.format(
+                        "tier-title-label",
+                        &[("tier", t.to_string().into()), ("label", label.into())],
+                    ),
+                    None => c.catalog.format("tier-title", &[("tier", t.to_string().into())]),
                 },
-                None => "No tier".into(),
+                None => c.t("no-tier"),
             },
             services,
         })

@@ -139,9 +139,9 @@ pub fn start(c: &Ctx, warnings: usize) -> Start {
         severities,
         call_trees,
         tier1,
-        overdue: review_overdue(plan, c.today),
+        overdue: review_overdue(plan, c.today, c.catalog),
         review_due: review_due(plan, c.today),
-        last_reviewed: date(&s.info.last_reviewed),
+        last_reviewed: s.info.last_reviewed.as_ref().map(|d| date_text(c.catalog, d.value)),
         owner: c.link_opt(&s.info.owner),
         warnings,
         response: (0..plan.runbooks.len())
@@ -162,14 +162,17 @@ pub fn review_due(plan: &Plan, today: Date) -> Option<String> {
 }
 
 /// "The plan was due for review on 2026-03-30", when it is.
-pub fn review_overdue(plan: &Plan, today: Date) -> Option<String> {
+pub fn review_overdue(plan: &Plan, today: Date, catalog: &crate::i18n::Catalog) -> Option<String> {
     let info = &plan.settings.info;
     let (last, every) = (info.last_reviewed.as_ref()?, info.review_every.as_ref()?);
     let due = last.value.plus_days(every.value.days());
     (due < today).then(|| {
-        format!(
-            "This plan was due for review on {due} (last reviewed {}). Details may be out of date: confirm numbers before relying on them.",
-            last.value
+        catalog.format(
+            "banner-overdue",
+            &[
+                ("due", super::date_text(catalog, due).into()),
+                ("last", super::date_text(catalog, last.value).into()),
+            ],
         )
     })
 }

@@ -9,6 +9,7 @@ pub struct VendorRow {
     pub account: Option<String>,
     pub sla: Option<String>,
     pub contract_ends: Option<String>,
+    pub contract_ends_text: Option<String>,
     pub contract_ending: bool,
     pub services: Vec<ItemLink>,
 }
@@ -32,6 +33,7 @@ pub(super) fn vendor_row(c: &Ctx, index: usize) -> VendorRow {
         account: text(&x.account),
         sla: text(&x.sla),
         contract_ends: date(&x.contract_ends),
+        contract_ends_text: c.date_text(&x.contract_ends),
         contract_ending: x
             .contract_ends
             .as_ref()
@@ -53,7 +55,7 @@ pub struct VendorPage {
     pub support_url: Option<String>,
     pub restore_within: Option<String>,
     /// "yes" or "no".
-    pub has_dr_plan: Option<&'static str>,
+    pub has_dr_plan: Option<String>,
     pub last_assessed: Option<String>,
     pub contacts: Vec<VendorContactView>,
     pub related: Vec<Group>,
@@ -82,8 +84,8 @@ pub fn vendor(c: &Ctx, index: usize) -> VendorPage {
         has_dr_plan: x
             .has_dr_plan
             .as_ref()
-            .map(|b| if b.value { "yes" } else { "no" }),
-        last_assessed: date(&x.last_assessed),
+            .map(|b| c.t(if b.value { "yes" } else { "no" })),
+        last_assessed: c.date_text(&x.last_assessed),
         contacts: x
             .contacts
             .iter()

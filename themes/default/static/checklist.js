@@ -5,6 +5,7 @@
 // runbook's estimate. The first tick also notes "runbook started" in the incident log.
 (function () {
   "use strict";
+  var tr = window.lifeboatTr || function (id) { return id; };
   var store = null;
   try { store = window.localStorage; store.getItem("lifeboat"); } catch (e) { store = null; }
   var body = document.body;
@@ -14,7 +15,7 @@
   function hhmm(ms) { var d = new Date(ms); return pad(d.getHours()) + ":" + pad(d.getMinutes()); }
   function minutes(m) {
     m = Math.max(0, Math.round(m));
-    return m < 60 ? m + " min" : Math.floor(m / 60) + " h " + pad(m % 60) + " min";
+    return m < 60 ? tr("js-minutes", { n: m }) : tr("js-hours-minutes", { h: Math.floor(m / 60), m: pad(m % 60) });
   }
   function read(key) {
     if (!store) { return null; }
@@ -30,7 +31,7 @@
     var key = "lifeboat:log:" + plan;
     var log = read(key);
     if (!Array.isArray(log)) { log = []; }
-    log.push({ t: Date.now(), text: "Runbook started: " + title, auto: true });
+    log.push({ t: Date.now(), text: tr("js-runbook-started", { title: title }), auto: true });
     write(key, log);
   }
 
@@ -54,7 +55,7 @@
     steps.forEach(function (box) {
       var text = (box.parentNode.textContent || "").trim().replace(/\s+/g, " ");
       if (text.length > 80) { text = text.slice(0, 77) + "…"; }
-      box.setAttribute("aria-label", "Done: " + (text || "step"));
+      box.setAttribute("aria-label", tr("js-step-done", { step: text || tr("js-step") }));
     });
     var tools = document.querySelector('.checklist-tools[data-for="' + id.replace(/["\\]/g, "\\$&") + '"]');
     var clock = tools ? tools.querySelector(".runbook-clock") : null;
@@ -81,16 +82,16 @@
       if (!clock) { return; }
       var times = ticks ? Object.keys(ticks).map(function (k) { return ticks[k]; }) : [];
       if (!times.length) {
-        clock.textContent = "Tick each step as you do it" + (isNaN(estimate) ? "." : " (about " + minutes(estimate) + ").");
+        clock.textContent = isNaN(estimate) ? tr("js-tick-each-step") : tr("js-tick-each-step-about", { time: minutes(estimate) });
         clock.classList.remove("over");
         return;
       }
       var first = Math.min.apply(null, times);
       var done = steps.filter(function (b) { return b.checked; }).length;
       var took = (Date.now() - first) / 60000;
-      var text = "Started " + hhmm(first) + ": " + minutes(took) + " ago";
-      if (!isNaN(estimate)) { text += " (estimated " + minutes(estimate) + ")"; }
-      clock.textContent = text + ". " + done + " of " + steps.length + " steps done.";
+      var text = tr("js-started-ago", { time: hhmm(first), took: minutes(took) });
+      if (!isNaN(estimate)) { text += " " + tr("js-estimated", { time: minutes(estimate) }); }
+      clock.textContent = text + ". " + tr("js-steps-done", { done: done, total: steps.length });
       clock.classList.toggle("over", !isNaN(estimate) && took > estimate);
     }
     if (ticks) {

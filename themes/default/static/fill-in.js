@@ -4,6 +4,7 @@
 // or stored anywhere: it works from file:// with no network.
 (function () {
   "use strict";
+  var tr = window.lifeboatTr || function (id) { return id; };
   document.querySelectorAll(".template-fill").forEach(setUp);
   function setUp(box) {
   var form = box.querySelector("form.fill-in");
@@ -37,8 +38,7 @@
   function update() {
     if (!count) { return; }
     var n = smsCount(text());
-    count.textContent = n.chars + " characters (" + n.encoding + "), " + n.segments +
-      (n.segments === 1 ? " SMS" : " SMS segments");
+    count.textContent = tr("js-sms-count", { chars: n.chars, encoding: n.encoding, n: n.segments });
     count.setAttribute("data-chars", String(n.chars));
     count.setAttribute("data-segments", String(n.segments));
     count.setAttribute("data-encoding", n.encoding);
@@ -64,7 +64,7 @@
     var button = tools.querySelector("button.copy-message");
     button.addEventListener("click", function () {
       var t = text();
-      function done(ok) { if (status) { status.textContent = ok ? "Copied." : "Select the text and copy it."; } }
+      function done(ok) { if (status) { status.textContent = ok ? tr("js-copied") : tr("js-copy-by-hand"); } }
       function fallback() {
         var area = document.createElement("textarea");
         area.value = t;

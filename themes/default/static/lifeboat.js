@@ -4,6 +4,22 @@
 // Served over HTTP(S), a service worker keeps the whole site for offline use.
 (function () {
   "use strict";
+  // The interface's words, in the plan's language: `window.lifeboatText` (written
+  // before this script by the build) holds each message, those with a number in
+  // each plural form of the language.
+  function tr(id, vars) {
+    var m = (window.lifeboatText || {})[id];
+    if (m === undefined || m === null) { return id; }
+    if (typeof m === "object") {
+      var form = "other";
+      try { form = new Intl.PluralRules(document.documentElement.lang || "en").select(vars && vars.n); } catch (e) { /* unknown language */ }
+      m = m[form] !== undefined ? m[form] : m.other;
+    }
+    return String(m).replace(/\{([\w-]+)\}/g, function (all, k) {
+      return vars && vars[k] !== undefined && vars[k] !== null ? String(vars[k]) : all;
+    });
+  }
+  window.lifeboatTr = tr;
   var now = new Date();
   var today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
   function daysTo(iso) {
@@ -15,8 +31,7 @@
     if (isNaN(d)) { return; }
     var s = document.createElement("span");
     s.className = "relative-days";
-    var n = Math.abs(d) + (Math.abs(d) === 1 ? " day" : " days");
-    s.textContent = d === 0 ? " (today)" : d > 0 ? " (in " + n + ")" : " (" + n + " ago)";
+    s.textContent = " " + (d === 0 ? tr("js-today") : d > 0 ? tr("js-in-days", { n: d }) : tr("js-days-ago", { n: -d }));
     el.parentNode.insertBefore(s, el.nextSibling);
   });
   document.querySelectorAll("[data-show-after]").forEach(function (el) {
@@ -47,8 +62,10 @@
         }).pop();
         if (!held) { return; }
         var about = held.slice("lifeboat-".length).split(" ");
-        el.textContent = " · Offline copy kept on this device: version " + decodeURIComponent(about[0] || "") +
-          (about[1] ? ", built " + decodeURIComponent(about[1]) : "");
+        var v = decodeURIComponent(about[0] || "");
+        el.textContent = " · " + (about[1]
+          ? tr("js-offline-copy-built", { version: v, built: decodeURIComponent(about[1]) })
+          : tr("js-offline-copy", { version: v }));
         el.hidden = false;
       }).catch(function () { /* storage off */ });
     };

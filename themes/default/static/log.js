@@ -3,6 +3,7 @@
 // into the ticket afterwards. Runbook checklists add "runbook started" entries.
 (function () {
   "use strict";
+  var tr = window.lifeboatTr || function (id) { return id; };
   var app = document.querySelector(".log-app");
   if (!app) { return; }
   var store = null;
@@ -72,15 +73,15 @@
   var pick = document.getElementById("log-runbook");
   var started = app.querySelector(".log-runbook-start");
   if (pick && started) {
-    started.addEventListener("click", function () { add("Runbook started: " + pick.value); });
+    started.addEventListener("click", function () { add(tr("js-runbook-started", { title: pick.value })); });
   }
   function asText(markdown) {
     var entries = load();
     var name = app.querySelector(".log-plan");
-    var head = (markdown ? "# " : "") + "Incident log: " + (name ? name.textContent : "") + " (plan version " + version + ")";
+    var head = (markdown ? "# " : "") + tr("js-log-title", { plan: name ? name.textContent : "", version: version });
     var lines = [head, ""];
     if (markdown) {
-      lines.push("| Time | Decision or action | By |", "| --- | --- | --- |");
+      lines.push("| " + tr("log-time") + " | " + tr("log-decision") + " | " + tr("log-by") + " |", "| --- | --- | --- |");
       entries.forEach(function (e) {
         var cell = function (s) { return String(s || "").replace(/\|/g, "\\|").replace(/\s+/g, " "); };
         lines.push("| " + stamp(e.t) + " | " + cell(e.text) + " | " + cell(e.who) + " |");

@@ -5,6 +5,7 @@
 // number. "/" focuses the box; arrows choose a result and Enter opens it.
 (function () {
   "use strict";
+  var tr = window.lifeboatTr || function (id) { return id; };
   var box = document.getElementById("lb-search");
   var list = document.getElementById("lb-search-results");
   if (!box || !list) { return; }
@@ -22,7 +23,7 @@
     var s = document.createElement("script");
     s.src = root + "search-index.js";
     s.onload = function () { loading = false; prepare(); };
-    s.onerror = function () { loading = false; status("The search index could not be loaded."); };
+    s.onerror = function () { loading = false; status(tr("js-search-unavailable")); };
     document.head.appendChild(s);
   }
   function prepare() {
@@ -199,11 +200,11 @@
     var q = box.value;
     active = -1;
     if (!q.trim()) { list.textContent = ""; list.hidden = true; return; }
-    if (!index) { status("Loading the search index…"); load(); return; }
+    if (!index) { status(tr("js-search-loading")); load(); return; }
     var results = search(q);
     list.textContent = "";
     list.hidden = false;
-    if (!results.length) { status("Nothing found for “" + q.trim() + "”."); return; }
+    if (!results.length) { status(tr("js-search-nothing", { query: q.trim() })); return; }
     var qs = words(q);
     results.forEach(function (r, n) {
       var doc = index.d[r.doc], t = index.t[r.target];

@@ -81,12 +81,12 @@ fn paragraph(
 
 /// A name with its number: on one line at the largest size down to 6.5 pt that fits,
 /// else the name wraps and the number goes below it.
-fn entry_piece(name: &str, number: Option<&str>, width: f64, group: usize) -> Piece {
+fn entry_piece(name: &str, number: Option<&str>, width: f64, group: usize, none: &str) -> Piece {
     let (tel, tel_text) = match number {
         Some(n) => (tel_link(n), n.to_string()),
         None => (
-            "<span class=\"no-number\">no number</span>".to_string(),
-            "no number".to_string(),
+            format!("<span class=\"no-number\">{}</span>", escape(none)),
+            none.to_string(),
         ),
     };
     let name_w = |pt| card_text::width_mm(name, pt, false, false);
@@ -231,7 +231,7 @@ fn frame(
     let mut fits = false;
     'sizes: for label in [
         foot.label.clone(),
-        foot.label.as_ref().map(|_| "Hotline".to_string()),
+        foot.label.as_ref().map(|_| foot.short_label.clone()),
     ] {
         pt = LABEL_PT;
         while pt >= MIN_PT {
@@ -254,7 +254,7 @@ fn frame(
             .as_deref()
             .is_some_and(|l| card_text::width_mm(l, MIN_PT, false, false) + num_w > width)
         {
-            foot.label = Some("Hotline".to_string());
+            foot.label = Some(foot.short_label.clone());
         }
     }
     let number = foot.number.as_deref().map(tel_link).unwrap_or_default();
@@ -304,6 +304,8 @@ struct Foot {
     version: String,
     label: Option<String>,
     number: Option<String>,
+    /// The word the label gives way to when it is too long ("Hotline").
+    short_label: String,
 }
 
 /// A card's faces: front and back, then the faces of the cards that continue it when
@@ -314,9 +316,11 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
     let plan = c.plan;
     let info = &plan.settings.info;
     let hotline = plan.settings.hotline.as_ref();
+    let hotline_word = c.t("hotline");
+    let none = c.t("no-number");
     let hot_label = hotline
         .and_then(|h| h.label.as_ref())
-        .map_or("Hotline", |l| l.value.as_str());
+        .map_or(hotline_word.as_str(), |l| l.value.as_str());
     let hot_number = hotline.and_then(|h| h.phone.as_ref().or(h.alt_phone.as_ref()));
     // A head, title or foot field longer than a few lines even at 6 pt beside the
     // QR code is left out of the card (not cut), and the build says so.
@@ -332,7 +336,10 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
         }
         ok
     };
-    let version = format!("Plan {}", info.version.value);
+    let version = c.catalog.format(
+        "card-plan-version",
+        &[("version", info.version.value.as_str().into())],
+    );
     let version = if keep(&version, 2, false, "the plan version") {
         version
     } else {
@@ -359,6 +366,7 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
         version,
         label,
         number,
+        short_label: hotline_word.clone(),
     };
     let mut frame = frame(
         organization,
@@ -402,7 +410,7 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
     // the caption, the code alone.
     let (qr_block, text_w) = match (qr, &card.qr) {
         (Some(svg), Some(p)) => {
-            let caption = format!("Scan: {}", p.caption);
+            let caption = c.catalog.format("card-scan", &[("what", p.caption_id.map_or_else(|| p.caption.clone(), |id| c.t(id)).into())]);
             let lines = card_text::wrap(&caption, p.side_mm, LABEL_PT, false).len();
             let with_caption = p.side_mm + card_text::height(lines, LABEL_PT) <= body_h;
             if !with_caption {
@@ -465,13 +473,13 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
     let mut back: Vec<Piece> = Vec::new();
     match &card.personal {
         None => {
-            let numbers = group("", "More numbers");
+            let numbers = group("", &c.t("card-more-numbers"));
             for e in &card.contacts {
-                front.push(entry_piece(&e.name, e.number.as_deref(), text_w, numbers));
+                front.push(entry_piece(&e.name, e.number.as_deref(), text_w, numbers, &none));
             }
             if let Some(a) = &card.audience {
                 back.extend(paragraph(
-                    &format!("For: {a}"),
+                    &c.catalog.format("card-for", &[("who", a.as_str().into())]),
                     "card-audience",
                     text_w,
                     BODY_PT,
@@ -504,36 +512,37 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
             });
             match &p.called_by {
                 Some(by) => {
-                    let g = group("Called by", "Called by");
-                    front.push(entry_piece(&by.name, by.number.as_deref(), text_w, g));
+                    let g = group(&c.t("card-called-by"), &c.t("card-called-by"));
+                    front.push(entry_piece(&by.name, by.number.as_deref(), text_w, g, &none));
                 }
-                None => front.push(label_piece("You start this call tree", "who calls you")),
+                None => front.push(label_piece(&c.t("card-you-start"), "who calls you")),
             }
-            let calls = group("You call, in order", "You call, continued");
+            let calls = group(&c.t("card-you-call"), &c.t("card-you-call-more"));
             for (i, e) in p.calls.iter().enumerate() {
                 front.push(entry_piece(
                     &format!("{}. {}", i + 1, e.name),
                     e.number.as_deref(),
                     text_w,
                     calls,
+                    &none,
                 ));
             }
             match &p.report_to {
                 Some(to) => {
-                    let g = group("Report back to", "Report back to");
-                    front.push(entry_piece(&to.name, to.number.as_deref(), text_w, g));
+                    let g = group(&c.t("card-report-back"), &c.t("card-report-back"));
+                    front.push(entry_piece(&to.name, to.number.as_deref(), text_w, g, &none));
                 }
                 None => front.push(label_piece(
-                    "Everyone reports back to you",
+                    &c.t("card-everyone-reports"),
                     "whom to report to",
                 )),
             }
             if p.calls.is_empty() {
                 back.extend(paragraph(
-                    &format!(
-                        "When you are called: confirm you have the message, do what it asks, and report back{}.",
-                        p.report_to.as_ref().map(|r| format!(" to {}", r.name)).unwrap_or_default()
-                    ),
+                    &match &p.report_to {
+                        Some(r) => c.catalog.format("card-when-called-to", &[("who", r.name.as_str().into())]),
+                        None => c.t("card-when-called"),
+                    },
                     "card-note",
                     text_w,
                     BODY_PT,
@@ -542,23 +551,30 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
                     "what to do when called",
                 ));
             } else {
-                let alts = group("No answer? Call their alternate", "Alternates, continued");
+                let alts = group(&c.t("card-no-answer-alternate"), &c.t("card-alternates-more"));
                 let mut any = false;
                 for (who, list) in p.calls.iter().zip(&p.alternates) {
                     for a in list {
                         any = true;
                         back.push(entry_piece(
-                            &format!("{} for {}", a.name, who.name),
+                            &c.catalog.format(
+                                "card-alternate-for",
+                                &[
+                                    ("alternate", a.name.as_str().into()),
+                                    ("who", who.name.as_str().into()),
+                                ],
+                            ),
                             a.number.as_deref(),
                             text_w,
                             alts,
+                            &none,
                         ));
                     }
                 }
                 if !any {
-                    back.push(label_piece("No answer?", "what to do without an answer"));
+                    back.push(label_piece(&c.t("card-no-answer"), "what to do without an answer"));
                     back.extend(paragraph(
-                        "Leave a message, go on down your list, and say who did not answer when you report back.",
+                        &c.t("card-no-answer-text"),
                         "card-note",
                         text_w,
                         BODY_PT,

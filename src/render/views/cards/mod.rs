@@ -27,7 +27,7 @@ pub struct Paper {
 
 pub const A4: Paper = Paper {
     class: "a4",
-    label: "A4",
+    label: "paper-a4",
     path: "cards/index.html",
     width: 210.0,
     height: 297.0,
@@ -35,7 +35,7 @@ pub const A4: Paper = Paper {
 };
 pub const LETTER: Paper = Paper {
     class: "letter",
-    label: "US Letter",
+    label: "paper-letter",
     path: "cards/letter.html",
     width: 215.9,
     height: 279.4,
@@ -51,8 +51,8 @@ pub struct Faces {
 #[derive(Serialize)]
 pub struct CardsPage {
     pub paper: &'static str,
-    pub paper_label: &'static str,
-    pub other_paper: &'static str,
+    pub paper_label: String,
+    pub other_paper: String,
     pub other_href: String,
     pub per_sheet: usize,
     pub cards: usize,
@@ -84,7 +84,12 @@ fn mm(v: f64) -> String {
 }
 
 /// The pages of sheets on `paper`, with the faces drawn by [`faces`].
-pub fn cards_page(paper: Paper, cards: &[Card], faces: &[Faces]) -> CardsPage {
+pub fn cards_page(
+    paper: Paper,
+    cards: &[Card],
+    faces: &[Faces],
+    catalog: &crate::i18n::Catalog,
+) -> CardsPage {
     let per_row = 2;
     let per_sheet = per_row * paper.rows;
     let mx = (paper.width - per_row as f64 * CARD_W) / 2.0;
@@ -113,7 +118,7 @@ pub fn cards_page(paper: Paper, cards: &[Card], faces: &[Faces]) -> CardsPage {
             sheets.push(Sheet {
                 number: sheets.len() + 1,
                 back,
-                marks: marks(paper, mx, my, n * 2 + 1 + back as usize, back),
+                marks: marks(paper, mx, my, n * 2 + 1 + back as usize, back, catalog),
                 faces: html,
             });
         }
@@ -121,8 +126,8 @@ pub fn cards_page(paper: Paper, cards: &[Card], faces: &[Faces]) -> CardsPage {
     let other = if paper.class == A4.class { LETTER } else { A4 };
     CardsPage {
         paper: paper.class,
-        paper_label: paper.label,
-        other_paper: other.label,
+        paper_label: catalog.text(paper.label),
+        other_paper: catalog.text(other.label),
         other_href: other.path.rsplit('/').next().unwrap_or("").to_string(),
         per_sheet,
         cards: faces.len(),
@@ -146,7 +151,14 @@ pub fn cards_page(paper: Paper, cards: &[Card], faces: &[Faces]) -> CardsPage {
 
 /// Cut marks in the margins at every card edge (no browser prints CSS `marks`), the
 /// note on how to print, and a 50 mm ruler to check the scale: one SVG in mm.
-fn marks(paper: Paper, mx: f64, my: f64, number: usize, back: bool) -> String {
+fn marks(
+    paper: Paper,
+    mx: f64,
+    my: f64,
+    number: usize,
+    back: bool,
+    catalog: &crate::i18n::Catalog,
+) -> String {
     let (w, h) = (paper.width, paper.height);
     let mut d = String::new();
     for i in 0..=2 {
@@ -176,22 +188,24 @@ fn marks(paper: Paper, mx: f64, my: f64, number: usize, back: bool) -> String {
         let x = rx + t as f64 * 10.0;
         ruler.push_str(&format!("M{} {}V{}", mm(x), mm(ry + 1.0), mm(ry + 3.0)));
     }
-    let side = if back {
-        format!(
-            "Sheet {number}: backs. Print on the reverse of sheet {} (both sides, flip on long edge).",
-            number - 1
+    let side = crate::html::escape(&if back {
+        catalog.format(
+            "sheet-backs",
+            &[("n", number.into()), ("front", (number - 1).into())],
         )
     } else {
-        format!("Sheet {number}: fronts. Print at 100 % (actual size), margins none, both sides.")
-    };
+        catalog.format("sheet-fronts", &[("n", number.into())])
+    });
+    let cut = crate::html::escape(&catalog.text("sheet-cut"));
+    let ruler_text = crate::html::escape(&catalog.text("sheet-ruler"));
     format!(
         "<svg class=\"sheet-marks\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" \
          width=\"{w}mm\" height=\"{h}mm\" aria-hidden=\"true\">\
          <path d=\"{d}\" stroke=\"#000\" stroke-width=\"0.2\" fill=\"none\"/>\
          <path d=\"{ruler}\" stroke=\"#000\" stroke-width=\"0.2\" fill=\"none\"/>\
          <text x=\"{tx}\" y=\"{ty}\" font-size=\"2.3\" font-family=\"sans-serif\">{side}</text>\
-         <text x=\"{tx}\" y=\"{ty2}\" font-size=\"2.3\" font-family=\"sans-serif\">Cut along the marks: each card is 85.60 x 53.98 mm.</text>\
-         <text x=\"{rx}\" y=\"{ry2}\" font-size=\"2.3\" font-family=\"sans-serif\">This ruler must measure 50 mm</text>\
+         <text x=\"{tx}\" y=\"{ty2}\" font-size=\"2.3\" font-family=\"sans-serif\">{cut}</text>\
+         <text x=\"{rx}\" y=\"{ry2}\" font-size=\"2.3\" font-family=\"sans-serif\">{ruler_text}</text>\
          </svg>",
         w = mm(w),
         h = mm(h),

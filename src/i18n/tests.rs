@@ -1,0 +1,161 @@
+use super::*;
+
+/// The placeables (`$x`) of a message in a catalogue's text.
+fn placeables_in(text: &str, id: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut lines = text
+        .lines()
+        .skip_while(|l| !l.split_once('=').is_some_and(|(h, _)| h.trim_end() == id));
+    let mut body = String::new();
+    if let Some(first) = lines.next() {
+        body.push_str(first);
+        for l in lines {
+            if l.starts_with(' ') || l.is_empty() {
+                body.push_str(l);
+            } else {
+                break;
+            }
+        }
+    }
+    let mut rest = body.as_str();
+    while let Some(at) = rest.find('$') {
+        rest = &rest[at + 1..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        if !name.is_empty() && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn every_built_in_catalogue_parses_and_has_every_message_with_its_placeables() {
+    let english = BUILT_IN[0].1;
+    let ids = message_ids();
+    assert!(ids.len() > 300, "{} messages", ids.len());
+    for (lang, text) in BUILT_IN {
+        assert!(
+            FluentResource::try_new(text.to_string()).is_ok(),
+            "{lang}.ftl does not parse: {:?}",
+            FluentResource::try_new(text.to_string()).err().map(|(_, e)| e)
+        );
+        let own = super::ids(text);
+        let mut seen = std::collections::HashSet::new();
+        for id in &own {
+            assert!(seen.insert(*id), "{lang}.ftl has {id} twice");
+            assert!(ids.contains(id), "{lang}.ftl has {id}, which English lacks");
+        }
+        for id in &ids {
+            assert!(own.contains(id), "{lang}.ftl lacks {id}");
+            if *id == "date" {
+                // A date is offered as year, mm, dd, day and month (the name):
+                // each language takes the ones its form needs.
+                let offered = ["day", "dd", "mm", "month", "year"];
+                let used = placeables_in(text, id);
+                assert!(used.iter().all(|p| offered.contains(&p.as_str())), "{lang}: {used:?}");
+                assert!(used.contains(&"year".to_string()), "{lang}: a date without its year");
+                continue;
+            }
+            assert_eq!(
+                placeables_in(text, id),
+                placeables_in(english, id),
+                "{lang}.ftl: {id} must use the placeables English uses"
+            );
+        }
+    }
+}
+
+#[test]
+fn translations_are_translations() {
+    // A catalogue copied from English would pass the completeness test: at most a
+    // few dozen words (RTO, SLA, A4, Service, Menu ...) may be the same as in English.
+    let en = Catalog::new("en", &[]);
+    for (lang, _) in &BUILT_IN[1..] {
+        let c = Catalog::new(lang, &[]);
+        let same: Vec<&str> = message_ids()
+            .into_iter()
+            .filter(|id| !id.starts_with("search-words-"))
+            .filter(|id| c.text(id) == en.text(id) && c.text(id).chars().any(char::is_alphabetic))
+            .collect();
+        assert!(same.len() < 45, "{lang}: {} messages as in English: {same:?}", same.len());
+    }
+}
+
+#[test]
+fn a_plan_file_overrides_and_falls_back_to_english() {
+    let files = vec![(
+        "pl.ftl".to_string(),
+        "nav-start = Start planu\nhotline = Infolinia\n".to_string(),
+    )];
+    let c = Catalog::new("pl", &files);
+    assert_eq!(c.text("nav-start"), "Start planu");
+    assert_eq!(c.text("nav-runbooks"), "Runbooks");
+    assert_eq!(missing("pl", Some(&files[0].1)), message_ids().len() - 2);
+    assert_eq!(missing("de", None), 0);
+    assert_eq!(missing("de-AT", None), 0);
+    // German with a plan's change of one word.
+    let de = Catalog::new(
+        "de-CH",
+        &[("de.ftl".to_string(), "hotline = Notfallnummer\n".to_string())],
+    );
+    assert_eq!(de.text("hotline"), "Notfallnummer");
+    assert_ne!(de.text("nav-runbooks"), "Runbooks");
+}
+
+#[test]
+fn html_escapes_the_text_and_keeps_html_values() {
+    let files = vec![(
+        "xx.ftl".to_string(),
+        "owner-is = <b>{ $who }</b> & co\n".to_string(),
+    )];
+    let c = Catalog::new("xx", &files);
+    let out = c.html("owner-is", &[("who", Arg::Html("<a href=\"x\">A</a>".into()))]);
+    assert_eq!(out, "&lt;b&gt;<a href=\"x\">A</a>&lt;/b&gt; &amp; co");
+    // Plan text cannot pose as the marker of an HTML value.
+    let out = c.html(
+        "owner-is",
+        &[("who", Arg::Text("\u{F0000}\u{F0010}\u{F0001}<i>".into()))],
+    );
+    assert!(!out.contains('<') || out.starts_with("&lt;b&gt;"), "{out}");
+    assert!(!out.contains("<i>"), "{out}");
+}
+
+#[test]
+fn malformed_files_are_reported_where_they_break() {
+    let text = "nav-start = Start\nthis is not fluent\nhotline = Hotline\n";
+    let found = problems(text);
+    assert_eq!(found.len(), 1);
+    let line = text[..found[0].range.start].matches('\n').count() + 1;
+    assert_eq!(line, 2);
+    assert!(problems("nav-start = Start\n").is_empty());
+}
+
+#[test]
+fn script_messages_carry_the_plural_forms_of_the_language() {
+    let de: serde_json::Value =
+        serde_json::from_str(&Catalog::new("de", &[]).script_messages()).unwrap_or_default();
+    assert_eq!(de["js-in-days"]["one"], "(in {n} Tag)".replace("(in", "(in"));
+    assert!(de["js-in-days"]["other"].as_str().is_some_and(|s| s.contains("{n}")));
+    assert!(de["js-search-nothing"].as_str().is_some_and(|s| s.contains("{query}")));
+    let export = export("de");
+    assert!(export.contains("nav-runbooks ="));
+    let pl = export_for_missing();
+    assert!(pl.contains("nav-runbooks = Runbooks"));
+}
+
+fn export_for_missing() -> String {
+    export("pl")
+}
+
+#[test]
+fn dates_read_the_languages_way() {
+    assert_eq!(Catalog::new("en", &[]).date(2026, 11, 24), "2026-11-24");
+    assert_eq!(Catalog::new("de", &[]).date(2026, 11, 24), "24. November 2026");
+    assert_eq!(Catalog::new("fr", &[]).date(2026, 11, 4), "4 novembre 2026");
+    assert_eq!(Catalog::new("es", &[]).date(2026, 3, 1), "1 de marzo de 2026");
+    assert_eq!(Catalog::new("nl", &[]).date(2026, 10, 24), "24 oktober 2026");
+}

@@ -1,0 +1,337 @@
+//! The plan's own language: a plan built in each built-in language shows no English
+//! word of the interface, after the theme's scripts ran (search with and without
+//! hits, a ticked runbook, the log, the fill-in, both freshness banners); a plan's
+//! `locales/xx.ftl` made from the exported English catalogue with every message
+//! changed changes every word of the interface (nothing bypasses the catalogue);
+//! `locale export`, `incomplete-locale` and malformed `.ftl` files.
+
+use crate::harness::{build_site, example_copy, lifeboat, node_check, root};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// A copy of the plan at `src` in `dir`, with `language = "<lang>"`.
+fn with_language(src: &Path, dir: &Path, lang: &str) -> PathBuf {
+    let plan = dir.join("plan");
+    copy(src, &plan);
+    let toml = plan.join("plan.toml");
+    let text = std::fs::read_to_string(&toml).expect("plan.toml");
+    let mut lines: Vec<String> = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("language"))
+        .map(str::to_string)
+        .collect();
+    let at = lines
+        .iter()
+        .position(|l| l.trim() == "[plan]")
+        .expect("a [plan] table");
+    lines.insert(at + 1, format!("language = \"{lang}\""));
+    std::fs::write(&toml, lines.join("\n") + "\n").expect("write plan.toml");
+    plan
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read dir").flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            copy(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).expect("copy");
+        }
+    }
+}
+
+/// Every text of the built site as the reader meets it (text_check.js).
+fn texts(site: &Path, query: &str) -> Vec<String> {
+    let out = site.with_extension("texts.json");
+    let last = node_check(
+        "text_check.js",
+        &[
+            site.as_os_str(),
+            out.as_os_str(),
+            "--query".as_ref(),
+            query.as_ref(),
+        ],
+    );
+    assert!(last.starts_with("pages="), "{last}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("texts")).expect("json");
+    json["texts"]
+        .as_array()
+        .expect("texts")
+        .iter()
+        .filter_map(|t| t.as_str().map(str::to_string))
+        .collect()
+}
+
+/// The words of `text`: runs of letters, two or more, as written; a word cut short
+/// (a step's text shortened for its label: "…") is no word.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphabetic() && c != '…')
+        .filter(|w| !w.ends_with('…'))
+        .filter(|w| w.chars().count() >= 2)
+}
+
+/// Words that are no language's: the search queries typed, encodings named.
+const NOBODYS: [&str; 5] = ["qqzzxxwvj", "gsm", "ucs", "lifeboat", "vcard"];
+
+/// Every word of the plan's files, lower case.
+fn plan_words(plan: &Path) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for e in walkdir::WalkDir::new(plan).into_iter().flatten() {
+        // File names show on the health page (`vendors/suppliers.toml:55`).
+        out.extend(words(&e.path().to_string_lossy()).map(str::to_lowercase));
+        if e.file_type().is_file()
+            && let Ok(text) = std::fs::read_to_string(e.path())
+        {
+            out.extend(words(&text).map(str::to_lowercase));
+        }
+    }
+    out
+}
+
+/// The words of a catalogue's messages, lower case.
+fn catalogue_words(text: &str) -> BTreeSet<String> {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('=').map(|(_, v)| v).or(Some(l)))
+        .flat_map(|v| words(v).map(str::to_lowercase).collect::<Vec<_>>())
+        .collect()
+}
+
+/// The English interface words of `english` texts (what the plan does not hold)
+/// that appear in `other`, unless `allowed` (the other language's own words).
+fn english_left(
+    english: &[String],
+    other: &[String],
+    plan: &BTreeSet<String>,
+    allowed: &BTreeSet<String>,
+) -> (usize, Vec<String>) {
+    let interface: BTreeSet<String> = english
+        .iter()
+        .flat_map(|t| words(t).map(str::to_lowercase).collect::<Vec<_>>())
+        .filter(|w| !plan.contains(w) && !NOBODYS.contains(&w.as_str()))
+        .collect();
+    let mut left = BTreeSet::new();
+    for t in other {
+        for w in words(t) {
+            let lw = w.to_lowercase();
+            if interface.contains(&lw) && !allowed.contains(&lw) {
+                left.insert(format!("{w} (in \"{t}\")"));
+            }
+        }
+    }
+    (interface.len(), left.into_iter().collect())
+}
+
+fn built_texts(plan: &Path, dir: &Path, name: &str, query: &str) -> Vec<String> {
+    let site = dir.join(name);
+    build_site(plan, &site, &[]);
+    texts(&site, query)
+}
+
+#[test]
+fn a_plan_in_each_built_in_language_shows_no_english_word_of_the_interface() {
+    // A German hospital's plan (its own text German), built in English and in each
+    // other language; and the example (English text) built in German.
+    for (src, query, langs) in [
+        (
+            root().join("tests/testsuite/plans/klinikum-nord-de"),
+            "Notaufnahme",
+            &["de", "fr", "es", "nl"][..],
+        ),
+        (root().join("example-plan"), "Ruiz", &["de"][..]),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let en_plan = with_language(&src, &dir.path().join("en"), "en");
+        let english = built_texts(&en_plan, dir.path(), "site-en", query);
+        let plan = plan_words(&src);
+        for &lang in langs {
+            let p = with_language(&src, &dir.path().join(lang), lang);
+            let other = built_texts(&p, dir.path(), &format!("site-{lang}"), query);
+            let own = lifeboat(&["locale", "export", lang]);
+            assert_eq!(own.code, 0);
+            let allowed = catalogue_words(&own.stdout);
+            let (n, left) = english_left(&english, &other, &plan, &allowed);
+            assert!(n > 100, "{}: only {n} English interface words", src.display());
+            assert!(
+                left.is_empty(),
+                "{} in {lang}: English words of the interface remain: {left:#?}",
+                src.display()
+            );
+            // The scripts spoke the language too.
+            let joined = other.join("\n");
+            let expect = match lang {
+                "de" => ["Keine Treffer", "Begonnen", "Zuletzt"],
+                "fr" => ["Aucun résultat", "Commencé", "Dernière revue"],
+                "es" => ["No se ha encontrado", "Iniciado", "Última revisión"],
+                _ => ["Niets gevonden", "Begonnen", "Laatst herzien"],
+            };
+            for e in expect {
+                assert!(joined.contains(e), "{lang}: \"{e}\" not shown");
+            }
+        }
+    }
+}
+
+/// The English catalogue with every letter of every message's text made a
+/// full-width letter: ids, `$placeables` and `[variant]` keys kept, so that it is
+/// still Fluent with the same placeables.
+fn transformed(english: &str) -> String {
+    let mut out = String::new();
+    for line in english.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let (keep, text) = match line.split_once(" = ") {
+            Some((id, text)) if !line.starts_with(' ') => (format!("{id} = "), text),
+            _ => (String::new(), line),
+        };
+        out.push_str(&keep);
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '$' | '[' => {
+                    out.push(c);
+                    let end = if c == '[' { ']' } else { ' ' };
+                    while let Some(&n) = chars.peek() {
+                        if n == end || (c == '$' && !(n.is_ascii_alphanumeric() || n == '-' || n == '_')) {
+                            break;
+                        }
+                        out.push(n);
+                        chars.next();
+                    }
+                }
+                c if c.is_ascii_alphabetic() => {
+                    out.push(char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap_or(c));
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn a_plan_catalogue_changing_every_message_changes_every_interface_word() {
+    let en = lifeboat(&["locale", "export", "en"]);
+    assert_eq!(en.code, 0);
+    let xx = transformed(&en.stdout);
+    assert!(xx.contains("nav-runbooks = Ｒｕｎｂｏｏｋｓ"), "{}", &xx[..400]);
+    for (src, query) in [
+        (root().join("example-plan"), "Ruiz"),
+        (
+            root().join("tests/testsuite/plans/water-utility-us"),
+            "pump",
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let en_plan = with_language(&src, &dir.path().join("en"), "en");
+        let english = built_texts(&en_plan, dir.path(), "site-en", query);
+        let plan = with_language(&src, &dir.path().join("xx"), "xx");
+        std::fs::create_dir_all(plan.join("locales")).expect("locales/");
+        std::fs::write(plan.join("locales/xx.ftl"), &xx).expect("xx.ftl");
+        // Fully given: no incomplete-locale, no syntax error.
+        let check = lifeboat(&["check", &plan.to_string_lossy()]);
+        assert!(!check.stdout.contains("incomplete-locale"), "{}", check.stdout);
+        assert!(!check.stdout.contains("locales/xx.ftl"), "{}", check.stdout);
+        let other = built_texts(&plan, dir.path(), "site-xx", query);
+        let (n, left) = english_left(&english, &other, &plan_words(&src), &BTreeSet::new());
+        assert!(n > 100, "only {n} English interface words");
+        assert!(left.is_empty(), "{}: words that bypass the catalogue: {left:#?}", src.display());
+        let joined = other.join("\n");
+        for e in ["Ｒｕｎｂｏｏｋｓ", "Ｎｏｔｈｉｎｇ ｆｏｕｎｄ", "Ｔｉｃｋ", "Ｉｎｃｉｄｅｎｔ ｌｏｇ"] {
+            assert!(joined.contains(e), "\"{e}\" not shown");
+        }
+    }
+}
+
+#[test]
+fn locale_export_prints_a_catalogue_to_translate() {
+    let de = lifeboat(&["locale", "export", "de"]);
+    assert_eq!(de.code, 0);
+    assert!(de.stdout.contains("nav-runbooks = Ablaufpläne"));
+    assert!(de.stdout.contains("title-call-tree = Alarmierungskette: { $name }"));
+    let pl = lifeboat(&["locale", "export", "pl"]);
+    assert_eq!(pl.code, 0);
+    assert!(pl.stdout.contains("nav-runbooks = Runbooks"));
+    assert!(pl.stdout.contains("locales/pl.ftl"));
+    let bad = lifeboat(&["locale", "export", "../x"]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+}
+
+#[test]
+fn a_language_neither_built_in_nor_given_is_incomplete_and_a_bad_ftl_is_an_error_at_its_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = with_language(&root().join("example-plan"), dir.path(), "pl");
+    let run = lifeboat(&["check", &plan.to_string_lossy()]);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("incomplete-locale"))
+        .unwrap_or_else(|| panic!("no incomplete-locale: {}", run.stdout));
+    assert!(line.starts_with("warning[incomplete-locale]: plan.toml:"), "{line}");
+    let total = lifeboat::i18n::message_ids().len();
+    assert!(line.contains(&format!("{total} of its {total}")), "{line}");
+    // Two messages given: two fewer fall back.
+    std::fs::create_dir_all(plan.join("locales")).expect("locales/");
+    std::fs::write(
+        plan.join("locales/pl.ftl"),
+        "nav-start = Start\nnav-runbooks = Procedury\n",
+    )
+    .expect("pl.ftl");
+    let run = lifeboat(&["check", &plan.to_string_lossy()]);
+    assert!(
+        run.stdout.contains(&format!("{} of its {total}", total - 2)),
+        "{}",
+        run.stdout
+    );
+    // The site uses what is given, English for the rest.
+    let site = dir.path().join("site");
+    build_site(&plan, &site, &[]);
+    let index = std::fs::read_to_string(site.join("index.html")).expect("index");
+    assert!(index.contains(">Procedury</a>") && index.contains(">Contacts</a>"));
+    assert!(index.contains("<html lang=\"pl\">"));
+    // A malformed file: an error at its line, nothing built.
+    std::fs::write(
+        plan.join("locales/pl.ftl"),
+        "nav-start = Start\n\nthis line is not Fluent\nnav-runbooks = Procedury\n",
+    )
+    .expect("pl.ftl");
+    let run = lifeboat(&["check", &plan.to_string_lossy()]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("error[syntax]: locales/pl.ftl:3:"),
+        "{}",
+        run.stdout
+    );
+    let built = lifeboat(&["build", &plan.to_string_lossy(), "-o", &site.to_string_lossy()]);
+    assert_eq!(built.code, 1);
+}
+
+#[test]
+fn a_plan_catalogue_cannot_add_markup_or_template_syntax() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    std::fs::create_dir_all(plan.join("locales")).expect("locales/");
+    std::fs::write(
+        plan.join("locales/en.ftl"),
+        "nav-start = <script>alert(1)</script>{\"{{\"} get_env(name=\"HOME\") {\"}}\"}\n\
+         owner-is = <img src=x onerror=alert(1)> { $who }\n\
+         js-today = </script><script>alert(2)</script>\n",
+    )
+    .expect("en.ftl");
+    let site = dir.path().join("site");
+    build_site(&plan, &site, &[]);
+    for page in ["index.html", "runbooks/ransomware-response.html"] {
+        let html = std::fs::read_to_string(site.join(page)).expect(page);
+        assert!(!html.contains("<script>alert"), "{page}");
+        assert!(!html.contains("<img src=x"), "{page}");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{page}");
+    }
+    let js = std::fs::read_to_string(site.join("lifeboat.js")).expect("lifeboat.js");
+    assert!(!js.contains("</script>"), "the script's messages cannot end an inline script");
+}
