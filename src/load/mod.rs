@@ -206,9 +206,9 @@ fn locales(plan: &Plan, sources: &mut Sources, site: &SiteList, diagnostics: &mu
             Code::IncompleteLocale,
             lang.span,
             format!(
-                "the interface has no catalogue for \"{}\": {missing} of its {total} messages \
-                 fall back to English; run `lifeboat locale export {}` > locales/{}.ftl, \
-                 translate it, or pick a built-in language (en, de, fr, es, nl)",
+                "the interface has no complete catalogue for \"{}\": {missing} of its {total} \
+                 messages fall back to English; translate the output of `lifeboat locale \
+                 export {}` into locales/{}.ftl, or pick a built-in language (en, de, fr, es, nl)",
                 lang.value, lang.value, lang.value
             ),
         ));

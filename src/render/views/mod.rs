@@ -127,8 +127,21 @@ fn text(o: &Opt<String>) -> Option<String> {
     o.as_ref().map(|s| s.value.clone())
 }
 
-fn dur(o: &Opt<Duration>) -> Option<String> {
-    o.as_ref().map(|d| d.value.to_string())
+/// A duration the language's way (English keeps the plan's form: `4h`, `1d12h`).
+pub fn duration_text(catalog: &crate::i18n::Catalog, d: Duration) -> String {
+    let parts: Vec<String> = d
+        .parts()
+        .into_iter()
+        .map(|(n, unit)| catalog.format(&format!("dur-{unit}"), &[("n", (n as usize).into())]))
+        .collect();
+    match parts.as_slice() {
+        [a, b] => catalog.format("dur-2", &[("a", a.as_str().into()), ("b", b.as_str().into())]),
+        [a, b, c] => catalog.format(
+            "dur-3",
+            &[("a", a.as_str().into()), ("b", b.as_str().into()), ("c", c.as_str().into())],
+        ),
+        _ => parts.concat(),
+    }
 }
 
 fn date(o: &Opt<Date>) -> Option<String> {
@@ -168,6 +181,11 @@ impl Ctx<'_> {
             b.label = self.t(&format!("risk-band-{}", i + 1));
         }
         std::borrow::Cow::Owned(shown)
+    }
+
+    /// A duration of the plan the language's way.
+    fn dur(&self, o: &Opt<Duration>) -> Option<String> {
+        o.as_ref().map(|d| duration_text(self.catalog, d.value))
     }
 
     /// A message of the catalogue.

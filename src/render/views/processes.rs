@@ -41,9 +41,9 @@ pub fn processes(c: &Ctx) -> Vec<ProcessRow> {
                 index,
             }),
             owner: c.link_opt(&p.owner),
-            rto: dur(&p.rto),
-            rpo: dur(&p.rpo),
-            mtpd: dur(&p.mtpd),
+            rto: c.dur(&p.rto),
+            rpo: c.dur(&p.rpo),
+            mtpd: c.dur(&p.mtpd),
             services: c.link_all(&p.services),
             peak: peak_impact(p),
         })
@@ -72,7 +72,7 @@ pub fn process(c: &Ctx, index: usize) -> ProcessPage {
         .impact
         .iter()
         .map(|i| ImpactRow {
-            after: dur(&i.after),
+            after: c.dur(&i.after),
             ratings: [
                 &i.financial,
                 &i.operational,
@@ -86,10 +86,10 @@ pub fn process(c: &Ctx, index: usize) -> ProcessPage {
     ProcessPage {
         name: p.name.value.clone(),
         owner: c.link_opt(&p.owner),
-        rto: dur(&p.rto),
-        rpo: dur(&p.rpo),
-        mtpd: dur(&p.mtpd),
-        wrt: dur(&p.wrt),
+        rto: c.dur(&p.rto),
+        rpo: c.dur(&p.rpo),
+        mtpd: c.dur(&p.mtpd),
+        wrt: c.dur(&p.wrt),
         workaround: text(&p.workaround),
         services: p
             .services

@@ -22,7 +22,7 @@ pub(super) fn runbook_row(c: &Ctx, index: usize) -> RunbookRow {
         kind: text(&x.kind),
         services: c.link_all(&x.services),
         owner: c.link_opt(&x.owner),
-        estimated: dur(&x.estimated),
+        estimated: c.dur(&x.estimated),
         last_tested: c.date_text(&x.last_tested),
     }
 }

@@ -97,8 +97,8 @@ pub fn start(c: &Ctx, warnings: usize) -> Start {
             level: l.level.value.clone(),
             title: text(&l.title),
             criteria: text(&l.criteria),
-            respond_within: dur(&l.respond_within),
-            update_every: dur(&l.update_every),
+            respond_within: c.dur(&l.respond_within),
+            update_every: c.dur(&l.update_every),
             notify: c.link_all(&l.notify),
             call_tree: c.link_opt(&l.call_tree),
             templates: plan
@@ -130,7 +130,7 @@ pub fn start(c: &Ctx, warnings: usize) -> Start {
             };
             Tier1Service {
                 service: c.link(r),
-                rto: dur(&x.rto),
+                rto: c.dur(&x.rto),
                 runbooks: c.referrer_links(r, Kind::Runbook, "services"),
             }
         })

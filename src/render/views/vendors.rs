@@ -80,7 +80,7 @@ pub fn vendor(c: &Ctx, index: usize) -> VendorPage {
             .as_ref()
             .map(|u| u.value.clone())
             .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
-        restore_within: dur(&x.restore_within),
+        restore_within: c.dur(&x.restore_within),
         has_dr_plan: x
             .has_dr_plan
             .as_ref()

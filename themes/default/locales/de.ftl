@@ -545,3 +545,14 @@ code-missing-asset = Ein Link zeigt auf eine fehlende Datei
 code-unknown-template = Eine Vorlagenänderung ersetzt nichts
 code-stray-file = Eine Datei gehört nicht zum Plan
 code-incomplete-locale = Die Sprache der Oberfläche ist unvollständig
+
+## Dauern
+dur-2 = { $a } { $b }
+dur-3 = { $a } { $b } { $c }
+dur-w = { $n } Wo.
+dur-d = { $n ->
+    [one] { $n } Tag
+   *[other] { $n } Tage
+}
+dur-h = { $n } Std.
+dur-m = { $n } Min.

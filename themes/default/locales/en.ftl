@@ -545,3 +545,11 @@ code-missing-asset = A link points to a missing file
 code-unknown-template = A template override replaces nothing
 code-stray-file = A file is not plan content
 code-incomplete-locale = The interface's language is incomplete
+
+## Durations: each part (1w, 2d, 4h, 15m), and two or three of them together
+dur-2 = { $a }{ $b }
+dur-3 = { $a }{ $b }{ $c }
+dur-w = { $n }w
+dur-d = { $n }d
+dur-h = { $n }h
+dur-m = { $n }m

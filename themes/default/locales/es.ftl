@@ -545,3 +545,11 @@ code-missing-asset = Un enlace apunta a un archivo que falta
 code-unknown-template = Una plantilla sustituida no sustituye nada
 code-stray-file = Un archivo no es contenido del plan
 code-incomplete-locale = El idioma de la interfaz está incompleto
+
+## Duraciones
+dur-2 = { $a } { $b }
+dur-3 = { $a } { $b } { $c }
+dur-w = { $n } sem.
+dur-d = { $n } d
+dur-h = { $n } h
+dur-m = { $n } min

@@ -545,3 +545,11 @@ code-missing-asset = Un lien pointe vers un fichier absent
 code-unknown-template = Un gabarit remplacé ne remplace rien
 code-stray-file = Un fichier ne fait pas partie du plan
 code-incomplete-locale = La langue de l'interface est incomplète
+
+## Durées
+dur-2 = { $a } { $b }
+dur-3 = { $a } { $b } { $c }
+dur-w = { $n } sem.
+dur-d = { $n } j
+dur-h = { $n } h
+dur-m = { $n } min

@@ -545,3 +545,14 @@ code-missing-asset = Een link verwijst naar een ontbrekend bestand
 code-unknown-template = Een vervangen sjabloon vervangt niets
 code-stray-file = Een bestand hoort niet bij het plan
 code-incomplete-locale = De taal van de interface is onvolledig
+
+## Duren
+dur-2 = { $a } { $b }
+dur-3 = { $a } { $b } { $c }
+dur-w = { $n } wk
+dur-d = { $n ->
+    [one] { $n } dag
+   *[other] { $n } dagen
+}
+dur-h = { $n } u
+dur-m = { $n } min

@@ -1,0 +1,3 @@
+# Two messages translated so far.
+nav-start = Início
+nav-runbooks = Procedimentos
