@@ -11,14 +11,16 @@ pub fn export(lang: &str) -> ExitCode {
             .split(['-', '_'])
             .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()));
     if !tag_ok {
-        eprintln!(
-            "error: \"{lang}\" is not a language tag; give one such as de, fr, pl or pt-BR"
-        );
+        eprintln!("error: \"{lang}\" is not a language tag; give one such as de, fr, pl or pt-BR");
         return ExitCode::from(2);
     }
     let text = lifeboat::i18n::export(lang);
     let mut out = std::io::stdout().lock();
-    if out.write_all(text.as_bytes()).and_then(|_| out.flush()).is_err() {
+    if out
+        .write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .is_err()
+    {
         return ExitCode::from(2);
     }
     ExitCode::SUCCESS

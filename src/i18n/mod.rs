@@ -37,7 +37,6 @@ pub fn script_message_ids() -> Vec<&'static str> {
     out
 }
 
-
 /// The built-in catalogue of `lang` (its primary language: `de-CH` is `de`).
 pub fn built_in(lang: &str) -> Option<&'static str> {
     let primary = lang.split(['-', '_']).next().unwrap_or(lang);
@@ -52,9 +51,10 @@ pub fn built_in(lang: &str) -> Option<&'static str> {
 pub fn plan_file<'f>(lang: &str, files: &'f [(String, String)]) -> Option<&'f (String, String)> {
     let primary = lang.split(['-', '_']).next().unwrap_or(lang);
     let named = |l: &str| {
-        files
-            .iter()
-            .find(|(name, _)| name.strip_suffix(".ftl").is_some_and(|n| n.eq_ignore_ascii_case(l)))
+        files.iter().find(|(name, _)| {
+            name.strip_suffix(".ftl")
+                .is_some_and(|n| n.eq_ignore_ascii_case(l))
+        })
     };
     named(lang).or_else(|| named(primary))
 }
@@ -73,7 +73,9 @@ fn ids(text: &str) -> Vec<&str> {
         let head = head.trim_end();
         if !head.is_empty()
             && head.starts_with(|c: char| c.is_ascii_alphabetic())
-            && head.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            && head
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         {
             out.push(head);
         }
@@ -96,7 +98,10 @@ pub fn problems(text: &str) -> Vec<Problem> {
         Err((_, errors)) => errors
             .into_iter()
             .map(|e| Problem {
-                range: e.slice.clone().map_or(e.pos.clone(), |s| e.pos.start..s.end.max(e.pos.end)),
+                range: e
+                    .slice
+                    .clone()
+                    .map_or(e.pos.clone(), |s| e.pos.start..s.end.max(e.pos.end)),
                 message: format!(
                     "this Fluent message does not parse ({}); write `id = text`, with \
                      placeables as {{ $name }} (see `lifeboat locale export en`)",
@@ -113,8 +118,12 @@ pub fn missing(lang: &str, plan_text: Option<&str>) -> usize {
     if built_in(lang).is_some() {
         return 0;
     }
-    let given: std::collections::HashSet<&str> = plan_text.map(ids).unwrap_or_default().into_iter().collect();
-    message_ids().iter().filter(|id| !given.contains(*id)).count()
+    let given: std::collections::HashSet<&str> =
+        plan_text.map(ids).unwrap_or_default().into_iter().collect();
+    message_ids()
+        .iter()
+        .filter(|id| !given.contains(*id))
+        .count()
 }
 
 /// `lifeboat locale export LANG`: every message of the catalogue for LANG, English
@@ -137,16 +146,21 @@ pub fn export(lang: &str) -> String {
     let res = FluentResource::try_new(english.to_string()).ok();
     let mut out = own.to_string();
     if let Some(res) = res {
-        let missing: Vec<&str> = ids(english).into_iter().filter(|id| !have.contains(id)).collect();
+        let missing: Vec<&str> = ids(english)
+            .into_iter()
+            .filter(|id| !have.contains(id))
+            .collect();
         if !missing.is_empty() {
             out.push_str("\n# Not yet translated: the English text.\n");
             for entry in res.entries() {
                 if let fluent_syntax::ast::Entry::Message(m) = entry
                     && missing.contains(&m.id.name)
                 {
-                    out.push_str(&fluent_syntax::serializer::serialize(&fluent_syntax::ast::Resource {
-                        body: vec![fluent_syntax::ast::Entry::Message(m.clone())],
-                    }));
+                    out.push_str(&fluent_syntax::serializer::serialize(
+                        &fluent_syntax::ast::Resource {
+                            body: vec![fluent_syntax::ast::Entry::Message(m.clone())],
+                        },
+                    ));
                 }
             }
         }
@@ -334,7 +348,8 @@ impl Catalog {
         )
         .or_else(|_| {
             intl_pluralrules::PluralRules::create(
-                "en".parse::<unic_langid::LanguageIdentifier>().unwrap_or_default(),
+                "en".parse::<unic_langid::LanguageIdentifier>()
+                    .unwrap_or_default(),
                 intl_pluralrules::PluralRuleType::CARDINAL,
             )
         })
@@ -356,24 +371,32 @@ impl Catalog {
                 let mut args = named.clone();
                 args.push(("n", Arg::Number(sample as f64)));
                 let text = self.format(id, &args);
-                forms.insert(category.into(), text.replacen(&sample.to_string(), "{n}", 1).into());
+                forms.insert(
+                    category.into(),
+                    text.replacen(&sample.to_string(), "{n}", 1).into(),
+                );
             }
             map.insert(id.to_string(), forms.into());
         }
-        serde_json::Value::Object(map).to_string().replace('<', "\\u003c")
+        serde_json::Value::Object(map)
+            .to_string()
+            .replace('<', "\\u003c")
     }
 }
 
 fn marker(i: usize) -> String {
-    format!("\u{F0000}{}\u{F0001}", char::from_u32(0xF0010 + i as u32).unwrap_or('\u{F0010}'))
+    format!(
+        "\u{F0000}{}\u{F0001}",
+        char::from_u32(0xF0010 + i as u32).unwrap_or('\u{F0010}')
+    )
 }
 
 /// The placeables (`$x`) of an English message.
 fn placeables(id: &str) -> Vec<String> {
     let english = BUILT_IN[0].1;
-    let mut lines = english.lines().skip_while(|l| {
-        !l.split_once('=').is_some_and(|(h, _)| h.trim_end() == id)
-    });
+    let mut lines = english
+        .lines()
+        .skip_while(|l| l.split_once('=').is_none_or(|(h, _)| h.trim_end() != id));
     let mut text = String::new();
     if let Some(first) = lines.next() {
         text.push_str(first);

@@ -5,7 +5,7 @@ fn placeables_in(text: &str, id: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut lines = text
         .lines()
-        .skip_while(|l| !l.split_once('=').is_some_and(|(h, _)| h.trim_end() == id));
+        .skip_while(|l| l.split_once('=').is_none_or(|(h, _)| h.trim_end() != id));
     let mut body = String::new();
     if let Some(first) = lines.next() {
         body.push_str(first);
@@ -41,7 +41,9 @@ fn every_built_in_catalogue_parses_and_has_every_message_with_its_placeables() {
         assert!(
             FluentResource::try_new(text.to_string()).is_ok(),
             "{lang}.ftl does not parse: {:?}",
-            FluentResource::try_new(text.to_string()).err().map(|(_, e)| e)
+            FluentResource::try_new(text.to_string())
+                .err()
+                .map(|(_, e)| e)
         );
         let own = super::ids(text);
         let mut seen = std::collections::HashSet::new();
@@ -56,8 +58,14 @@ fn every_built_in_catalogue_parses_and_has_every_message_with_its_placeables() {
                 // each language takes the ones its form needs.
                 let offered = ["day", "dd", "mm", "month", "year"];
                 let used = placeables_in(text, id);
-                assert!(used.iter().all(|p| offered.contains(&p.as_str())), "{lang}: {used:?}");
-                assert!(used.contains(&"year".to_string()), "{lang}: a date without its year");
+                assert!(
+                    used.iter().all(|p| offered.contains(&p.as_str())),
+                    "{lang}: {used:?}"
+                );
+                assert!(
+                    used.contains(&"year".to_string()),
+                    "{lang}: a date without its year"
+                );
                 continue;
             }
             assert_eq!(
@@ -81,7 +89,11 @@ fn translations_are_translations() {
             .filter(|id| !id.starts_with("search-words-"))
             .filter(|id| c.text(id) == en.text(id) && c.text(id).chars().any(char::is_alphabetic))
             .collect();
-        assert!(same.len() < 45, "{lang}: {} messages as in English: {same:?}", same.len());
+        assert!(
+            same.len() < 45,
+            "{lang}: {} messages as in English: {same:?}",
+            same.len()
+        );
     }
 }
 
@@ -100,7 +112,10 @@ fn a_plan_file_overrides_and_falls_back_to_english() {
     // German with a plan's change of one word.
     let de = Catalog::new(
         "de-CH",
-        &[("de.ftl".to_string(), "hotline = Notfallnummer\n".to_string())],
+        &[(
+            "de.ftl".to_string(),
+            "hotline = Notfallnummer\n".to_string(),
+        )],
     );
     assert_eq!(de.text("hotline"), "Notfallnummer");
     assert_ne!(de.text("nav-runbooks"), "Runbooks");
@@ -113,7 +128,10 @@ fn html_escapes_the_text_and_keeps_html_values() {
         "owner-is = <b>{ $who }</b> & co\n".to_string(),
     )];
     let c = Catalog::new("xx", &files);
-    let out = c.html("owner-is", &[("who", Arg::Html("<a href=\"x\">A</a>".into()))]);
+    let out = c.html(
+        "owner-is",
+        &[("who", Arg::Html("<a href=\"x\">A</a>".into()))],
+    );
     assert_eq!(out, "&lt;b&gt;<a href=\"x\">A</a>&lt;/b&gt; &amp; co");
     // Plan text cannot pose as the marker of an HTML value.
     let out = c.html(
@@ -138,9 +156,20 @@ fn malformed_files_are_reported_where_they_break() {
 fn script_messages_carry_the_plural_forms_of_the_language() {
     let de: serde_json::Value =
         serde_json::from_str(&Catalog::new("de", &[]).script_messages()).unwrap_or_default();
-    assert_eq!(de["js-in-days"]["one"], "(in {n} Tag)".replace("(in", "(in"));
-    assert!(de["js-in-days"]["other"].as_str().is_some_and(|s| s.contains("{n}")));
-    assert!(de["js-search-nothing"].as_str().is_some_and(|s| s.contains("{query}")));
+    assert_eq!(
+        de["js-in-days"]["one"],
+        "(in {n} Tag)"
+    );
+    assert!(
+        de["js-in-days"]["other"]
+            .as_str()
+            .is_some_and(|s| s.contains("{n}"))
+    );
+    assert!(
+        de["js-search-nothing"]
+            .as_str()
+            .is_some_and(|s| s.contains("{query}"))
+    );
     let export = export("de");
     assert!(export.contains("nav-runbooks ="));
     let pl = export_for_missing();
@@ -154,8 +183,17 @@ fn export_for_missing() -> String {
 #[test]
 fn dates_read_the_languages_way() {
     assert_eq!(Catalog::new("en", &[]).date(2026, 11, 24), "2026-11-24");
-    assert_eq!(Catalog::new("de", &[]).date(2026, 11, 24), "24. November 2026");
+    assert_eq!(
+        Catalog::new("de", &[]).date(2026, 11, 24),
+        "24. November 2026"
+    );
     assert_eq!(Catalog::new("fr", &[]).date(2026, 11, 4), "4 novembre 2026");
-    assert_eq!(Catalog::new("es", &[]).date(2026, 3, 1), "1 de marzo de 2026");
-    assert_eq!(Catalog::new("nl", &[]).date(2026, 10, 24), "24 oktober 2026");
+    assert_eq!(
+        Catalog::new("es", &[]).date(2026, 3, 1),
+        "1 de marzo de 2026"
+    );
+    assert_eq!(
+        Catalog::new("nl", &[]).date(2026, 10, 24),
+        "24 oktober 2026"
+    );
 }

@@ -106,7 +106,11 @@ pub fn cards(plan: &Plan) -> (Vec<Card>, Vec<String>) {
                         hotline_qr(plan, &id, &mut notes)
                     }
                 },
-                Some(("url", url)) => Some(url_qr(url.to_string(), "Web address", Some("qr-web-address"))),
+                Some(("url", url)) => Some(url_qr(
+                    url.to_string(),
+                    "Web address",
+                    Some("qr-web-address"),
+                )),
                 _ => None,
             },
         };

@@ -91,7 +91,11 @@ pub fn front(plan: &Plan, today: Date, parts: &[Part], catalog: &crate::i18n::Ca
     }
     out.push_str("<dl class=\"facts\">\n");
     let mut fact = |k: &str, v: &str| {
-        out.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", escape(&catalog.text(k)), escape(v)));
+        out.push_str(&format!(
+            "<dt>{}</dt><dd>{}</dd>\n",
+            escape(&catalog.text(k)),
+            escape(v)
+        ));
     };
     fact("binder-plan-version", &info.version.value);
     if let Some(o) = &info.owner {
@@ -103,7 +107,10 @@ pub fn front(plan: &Plan, today: Date, parts: &[Part], catalog: &crate::i18n::Ca
     if let Some(l) = &info.last_reviewed {
         fact("binder-last-reviewed", &date(l.value));
         if let Some(e) = &info.review_every {
-            fact("binder-next-review", &date(l.value.plus_days(e.value.days())));
+            fact(
+                "binder-next-review",
+                &date(l.value.plus_days(e.value.days())),
+            );
         }
     }
     fact("binder-printed-from", &date(today));
@@ -113,14 +120,22 @@ pub fn front(plan: &Plan, today: Date, parts: &[Part], catalog: &crate::i18n::Ca
     {
         out.push_str(&format!(
             "<p class=\"binder-hotline\">{}: <strong>{}</strong></p>\n",
-            escape(&h.label.as_ref().map_or_else(|| catalog.text("hotline"), |l| l.value.clone())),
+            escape(
+                &h.label
+                    .as_ref()
+                    .map_or_else(|| catalog.text("hotline"), |l| l.value.clone())
+            ),
             escape(&p.value)
         ));
     }
     let contents = escape(&catalog.text("binder-contents"));
     out.push_str(&format!("</section>\n<nav class=\"binder-contents\" aria-label=\"{contents}\">\n<h2>{contents}</h2>\n<ol>\n"));
     for part in parts.iter().filter(|p| !p.sections.is_empty()) {
-        out.push_str(&format!("<li><a href=\"#{}\">{}</a>", part.id, escape(&part.title)));
+        out.push_str(&format!(
+            "<li><a href=\"#{}\">{}</a>",
+            part.id,
+            escape(&part.title)
+        ));
         // Long lists (hundreds of runbooks) are not repeated in the contents.
         if part.sections.len() > 1 && part.sections.len() <= 40 {
             out.push_str("<ol>");

@@ -211,7 +211,7 @@ pub fn render(input: &Input, sink: &Sink) -> Result<Vec<String>, Error> {
 /// The theme's templates with a plan's overrides, parsed: kept by `serve` from one
 /// build to the next while `templates/` does not change.
 #[derive(Clone)]
-pub struct Templates(std::sync::Arc<tera::Tera>);
+pub struct Templates(std::sync::Arc<tera::Tera>, crate::i18n::Catalog);
 
 /// The interface's catalogue for `plan`: its `language` (English without one), with
 /// the plan's `locales/` files (name and text).
@@ -221,6 +221,11 @@ pub fn catalog(plan: &Plan, locales: &[(String, String)]) -> crate::i18n::Catalo
 }
 
 impl Templates {
+    /// The catalogue the templates were made with.
+    pub fn catalog(&self) -> &crate::i18n::Catalog {
+        &self.1
+    }
+
     pub fn new(
         overrides: &[(String, String)],
         catalog: &crate::i18n::Catalog,
@@ -258,7 +263,7 @@ impl Templates {
         text::register(&mut tera, catalog);
         tera.add_raw_templates(sources.iter().map(|(n, t)| (*n, t.as_str())))
             .map_err(|e| tera_error("a template does not parse".into(), &e))?;
-        Ok(Templates(std::sync::Arc::new(tera)))
+        Ok(Templates(std::sync::Arc::new(tera), catalog.clone()))
     }
 }
 

@@ -140,15 +140,31 @@ fn kind_label(kind: Kind) -> usize {
 /// each) and by a few words of the language and of English.
 const PAGES: &[(&str, &str, &str)] = &[
     ("title-start", "index.html", "hotline severity first steps"),
-    ("title-recovery", "recovery-order.html", "restore waves dependencies"),
+    (
+        "title-recovery",
+        "recovery-order.html",
+        "restore waves dependencies",
+    ),
     ("title-log", "log.html", "decisions actions record timeline"),
     ("title-health", "health.html", "warnings checks"),
     ("search-page-cards", "cards/index.html", "print card qr"),
     ("search-page-print", "print.html", "print binder pdf"),
     ("search-page-risks", "risks/index.html", "heat map risks"),
-    ("title-impact", "processes/index.html", "bia processes impact"),
-    ("title-comms", "comms/index.html", "templates stakeholders messages"),
-    ("title-exercises", "exercises/index.html", "tests tabletop schedule"),
+    (
+        "title-impact",
+        "processes/index.html",
+        "bia processes impact",
+    ),
+    (
+        "title-comms",
+        "comms/index.html",
+        "templates stakeholders messages",
+    ),
+    (
+        "title-exercises",
+        "exercises/index.html",
+        "tests tabletop schedule",
+    ),
 ];
 
 /// The index as the script file's bytes.

@@ -74,11 +74,7 @@ pub fn static_file(name: &str, catalog: &crate::i18n::Catalog) -> Option<Vec<u8>
     if name != "lifeboat.js" {
         return Some(bytes.to_vec());
     }
-    let mut out = format!(
-        "window.lifeboatText = {};\n",
-        catalog.script_messages()
-    )
-    .into_bytes();
+    let mut out = format!("window.lifeboatText = {};\n", catalog.script_messages()).into_bytes();
     out.extend_from_slice(bytes);
     Some(out)
 }

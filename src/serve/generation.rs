@@ -49,7 +49,6 @@ impl Generation {
         analysis: Analysis,
         site_files: Arc<SiteFiles>,
         templates: Templates,
-        catalog: crate::i18n::Catalog,
         include_private: bool,
         today: Date,
     ) -> Result<Generation, String> {
@@ -70,7 +69,7 @@ impl Generation {
                 include_private,
                 today,
             },
-            catalog,
+            catalog: templates.catalog().clone(),
         };
         let drawn = Drawn::try_new(owned, |o| {
             Site::new(

@@ -55,7 +55,6 @@ struct Kept {
     templates: Option<(
         (Vec<(String, String)>, String, Vec<(String, String)>),
         Templates,
-        crate::i18n::Catalog,
     )>,
 }
 
@@ -124,14 +123,14 @@ fn build(
         lang,
         snapshot.site.locales.clone(),
     );
-    let (templates, catalog) = match &kept.templates {
-        Some((k, t, c)) if *k == key => (t.clone(), c.clone()),
+    let templates = match &kept.templates {
+        Some((k, t)) if *k == key => t.clone(),
         _ => {
             let catalog = crate::render::catalog(&snapshot.plan, &snapshot.site.locales);
             let t = Templates::new(&site_files.templates, &catalog)
                 .map_err(|e| problem(e.to_string()))?;
-            kept.templates = Some((key, t.clone(), catalog.clone()));
-            (t, catalog)
+            kept.templates = Some((key, t.clone()));
+            t
         }
     };
     Generation::new(
@@ -140,7 +139,6 @@ fn build(
         analysis,
         site_files,
         templates,
-        catalog,
         o.include_private,
         o.today,
     )
@@ -270,7 +268,9 @@ pub fn run(o: Options) -> Result<(), Failure> {
                 number += 1;
                 let site_changed = batch.iter().any(|p| {
                     let rel = p.strip_prefix(&plan_abs).unwrap_or(p);
-                    rel.starts_with("assets") || rel.starts_with("templates") || rel.starts_with("locales")
+                    rel.starts_with("assets")
+                        || rel.starts_with("templates")
+                        || rel.starts_with("locales")
                 });
                 match build(
                     &mut ws,

@@ -153,7 +153,11 @@ fn a_plan_in_each_built_in_language_shows_no_english_word_of_the_interface() {
             assert_eq!(own.code, 0);
             let allowed = catalogue_words(&own.stdout);
             let (n, left) = english_left(&english, &other, &plan, &allowed);
-            assert!(n > 100, "{}: only {n} English interface words", src.display());
+            assert!(
+                n > 100,
+                "{}: only {n} English interface words",
+                src.display()
+            );
             assert!(
                 left.is_empty(),
                 "{} in {lang}: English words of the interface remain: {left:#?}",
@@ -197,7 +201,9 @@ fn transformed(english: &str) -> String {
                     out.push(c);
                     let end = if c == '[' { ']' } else { ' ' };
                     while let Some(&n) = chars.peek() {
-                        if n == end || (c == '$' && !(n.is_ascii_alphanumeric() || n == '-' || n == '_')) {
+                        if n == end
+                            || (c == '$' && !(n.is_ascii_alphanumeric() || n == '-' || n == '_'))
+                        {
                             break;
                         }
                         out.push(n);
@@ -220,7 +226,11 @@ fn a_plan_catalogue_changing_every_message_changes_every_interface_word() {
     let en = lifeboat(&["locale", "export", "en"]);
     assert_eq!(en.code, 0);
     let xx = transformed(&en.stdout);
-    assert!(xx.contains("nav-runbooks = Ｒｕｎｂｏｏｋｓ"), "{}", &xx[..400]);
+    assert!(
+        xx.contains("nav-runbooks = Ｒｕｎｂｏｏｋｓ"),
+        "{}",
+        &xx[..400]
+    );
     for (src, query) in [
         (root().join("example-plan"), "Ruiz"),
         (
@@ -236,14 +246,27 @@ fn a_plan_catalogue_changing_every_message_changes_every_interface_word() {
         std::fs::write(plan.join("locales/xx.ftl"), &xx).expect("xx.ftl");
         // Fully given: no incomplete-locale, no syntax error.
         let check = lifeboat(&["check", &plan.to_string_lossy()]);
-        assert!(!check.stdout.contains("incomplete-locale"), "{}", check.stdout);
+        assert!(
+            !check.stdout.contains("incomplete-locale"),
+            "{}",
+            check.stdout
+        );
         assert!(!check.stdout.contains("locales/xx.ftl"), "{}", check.stdout);
         let other = built_texts(&plan, dir.path(), "site-xx", query);
         let (n, left) = english_left(&english, &other, &plan_words(&src), &BTreeSet::new());
         assert!(n > 100, "only {n} English interface words");
-        assert!(left.is_empty(), "{}: words that bypass the catalogue: {left:#?}", src.display());
+        assert!(
+            left.is_empty(),
+            "{}: words that bypass the catalogue: {left:#?}",
+            src.display()
+        );
         let joined = other.join("\n");
-        for e in ["Ｒｕｎｂｏｏｋｓ", "Ｎｏｔｈｉｎｇ ｆｏｕｎｄ", "Ｔｉｃｋ", "Ｉｎｃｉｄｅｎｔ ｌｏｇ"] {
+        for e in [
+            "Ｒｕｎｂｏｏｋｓ",
+            "Ｎｏｔｈｉｎｇ ｆｏｕｎｄ",
+            "Ｔｉｃｋ",
+            "Ｉｎｃｉｄｅｎｔ ｌｏｇ",
+        ] {
             assert!(joined.contains(e), "\"{e}\" not shown");
         }
     }
@@ -254,7 +277,10 @@ fn locale_export_prints_a_catalogue_to_translate() {
     let de = lifeboat(&["locale", "export", "de"]);
     assert_eq!(de.code, 0);
     assert!(de.stdout.contains("nav-runbooks = Ablaufpläne"));
-    assert!(de.stdout.contains("title-call-tree = Alarmierungskette: { $name }"));
+    assert!(
+        de.stdout
+            .contains("title-call-tree = Alarmierungskette: { $name }")
+    );
     let pl = lifeboat(&["locale", "export", "pl"]);
     assert_eq!(pl.code, 0);
     assert!(pl.stdout.contains("nav-runbooks = Runbooks"));
@@ -273,7 +299,10 @@ fn a_language_neither_built_in_nor_given_is_incomplete_and_a_bad_ftl_is_an_error
         .lines()
         .find(|l| l.contains("incomplete-locale"))
         .unwrap_or_else(|| panic!("no incomplete-locale: {}", run.stdout));
-    assert!(line.starts_with("warning[incomplete-locale]: plan.toml:"), "{line}");
+    assert!(
+        line.starts_with("warning[incomplete-locale]: plan.toml:"),
+        "{line}"
+    );
     let total = lifeboat::i18n::message_ids().len();
     assert!(line.contains(&format!("{total} of its {total}")), "{line}");
     // Two messages given: two fewer fall back.
@@ -285,7 +314,8 @@ fn a_language_neither_built_in_nor_given_is_incomplete_and_a_bad_ftl_is_an_error
     .expect("pl.ftl");
     let run = lifeboat(&["check", &plan.to_string_lossy()]);
     assert!(
-        run.stdout.contains(&format!("{} of its {total}", total - 2)),
+        run.stdout
+            .contains(&format!("{} of its {total}", total - 2)),
         "{}",
         run.stdout
     );
@@ -308,7 +338,12 @@ fn a_language_neither_built_in_nor_given_is_incomplete_and_a_bad_ftl_is_an_error
         "{}",
         run.stdout
     );
-    let built = lifeboat(&["build", &plan.to_string_lossy(), "-o", &site.to_string_lossy()]);
+    let built = lifeboat(&[
+        "build",
+        &plan.to_string_lossy(),
+        "-o",
+        &site.to_string_lossy(),
+    ]);
     assert_eq!(built.code, 1);
 }
 
@@ -330,8 +365,14 @@ fn a_plan_catalogue_cannot_add_markup_or_template_syntax() {
         let html = std::fs::read_to_string(site.join(page)).expect(page);
         assert!(!html.contains("<script>alert"), "{page}");
         assert!(!html.contains("<img src=x"), "{page}");
-        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{page}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{page}"
+        );
     }
     let js = std::fs::read_to_string(site.join("lifeboat.js")).expect("lifeboat.js");
-    assert!(!js.contains("</script>"), "the script's messages cannot end an inline script");
+    assert!(
+        !js.contains("</script>"),
+        "the script's messages cannot end an inline script"
+    );
 }

@@ -367,7 +367,10 @@ fn print_html_is_a_binder_with_classification_version_and_page_numbers_on_every_
             .find_map(|l| l.strip_prefix("language")?.split('"').nth(1))
             .unwrap_or("en");
         let catalog = lifeboat::i18n::Catalog::new(lang, &[]);
-        let version_line = catalog.format("binder-page-footer", &[("version", version.as_str().into())]);
+        let version_line = catalog.format(
+            "binder-page-footer",
+            &[("version", version.as_str().into())],
+        );
         let (page_word, of_word) = (catalog.text("binder-page"), catalog.text("binder-of"));
         assert!(pages.len() >= 5, "{name}: {} pages", pages.len());
         // The realistic plan (about 100 items) fits in 90 A4 pages.

@@ -135,10 +135,17 @@ pub fn duration_text(catalog: &crate::i18n::Catalog, d: Duration) -> String {
         .map(|(n, unit)| catalog.format(&format!("dur-{unit}"), &[("n", (n as usize).into())]))
         .collect();
     match parts.as_slice() {
-        [a, b] => catalog.format("dur-2", &[("a", a.as_str().into()), ("b", b.as_str().into())]),
+        [a, b] => catalog.format(
+            "dur-2",
+            &[("a", a.as_str().into()), ("b", b.as_str().into())],
+        ),
         [a, b, c] => catalog.format(
             "dur-3",
-            &[("a", a.as_str().into()), ("b", b.as_str().into()), ("c", c.as_str().into())],
+            &[
+                ("a", a.as_str().into()),
+                ("b", b.as_str().into()),
+                ("c", c.as_str().into()),
+            ],
         ),
         _ => parts.concat(),
     }
@@ -347,7 +354,10 @@ fn relation_title(catalog: &crate::i18n::Catalog, kind: Kind, field: &str) -> St
     };
     catalog.format(
         "related",
-        &[("how", catalog.text(how).into()), ("kinds", catalog.text(kinds).into())],
+        &[
+            ("how", catalog.text(how).into()),
+            ("kinds", catalog.text(kinds).into()),
+        ],
     )
 }
 

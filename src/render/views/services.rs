@@ -54,7 +54,9 @@ pub fn services(c: &Ctx) -> Vec<TierGroup> {
                         "tier-title-label",
                         &[("tier", t.to_string().into()), ("label", label.into())],
                     ),
-                    None => c.catalog.format("tier-title", &[("tier", t.to_string().into())]),
+                    None => c
+                        .catalog
+                        .format("tier-title", &[("tier", t.to_string().into())]),
                 },
                 None => c.t("no-tier"),
             },

@@ -141,7 +141,11 @@ pub fn start(c: &Ctx, warnings: usize) -> Start {
         tier1,
         overdue: review_overdue(plan, c.today, c.catalog),
         review_due: review_due(plan, c.today),
-        last_reviewed: s.info.last_reviewed.as_ref().map(|d| date_text(c.catalog, d.value)),
+        last_reviewed: s
+            .info
+            .last_reviewed
+            .as_ref()
+            .map(|d| date_text(c.catalog, d.value)),
         owner: c.link_opt(&s.info.owner),
         warnings,
         response: (0..plan.runbooks.len())

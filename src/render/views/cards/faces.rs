@@ -410,7 +410,15 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
     // the caption, the code alone.
     let (qr_block, text_w) = match (qr, &card.qr) {
         (Some(svg), Some(p)) => {
-            let caption = c.catalog.format("card-scan", &[("what", p.caption_id.map_or_else(|| p.caption.clone(), |id| c.t(id)).into())]);
+            let caption = c.catalog.format(
+                "card-scan",
+                &[(
+                    "what",
+                    p.caption_id
+                        .map_or_else(|| p.caption.clone(), |id| c.t(id))
+                        .into(),
+                )],
+            );
             let lines = card_text::wrap(&caption, p.side_mm, LABEL_PT, false).len();
             let with_caption = p.side_mm + card_text::height(lines, LABEL_PT) <= body_h;
             if !with_caption {
@@ -475,7 +483,13 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
         None => {
             let numbers = group("", &c.t("card-more-numbers"));
             for e in &card.contacts {
-                front.push(entry_piece(&e.name, e.number.as_deref(), text_w, numbers, &none));
+                front.push(entry_piece(
+                    &e.name,
+                    e.number.as_deref(),
+                    text_w,
+                    numbers,
+                    &none,
+                ));
             }
             if let Some(a) = &card.audience {
                 back.extend(paragraph(
@@ -513,7 +527,13 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
             match &p.called_by {
                 Some(by) => {
                     let g = group(&c.t("card-called-by"), &c.t("card-called-by"));
-                    front.push(entry_piece(&by.name, by.number.as_deref(), text_w, g, &none));
+                    front.push(entry_piece(
+                        &by.name,
+                        by.number.as_deref(),
+                        text_w,
+                        g,
+                        &none,
+                    ));
                 }
                 None => front.push(label_piece(&c.t("card-you-start"), "who calls you")),
             }
@@ -530,7 +550,13 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
             match &p.report_to {
                 Some(to) => {
                     let g = group(&c.t("card-report-back"), &c.t("card-report-back"));
-                    front.push(entry_piece(&to.name, to.number.as_deref(), text_w, g, &none));
+                    front.push(entry_piece(
+                        &to.name,
+                        to.number.as_deref(),
+                        text_w,
+                        g,
+                        &none,
+                    ));
                 }
                 None => front.push(label_piece(
                     &c.t("card-everyone-reports"),
@@ -540,7 +566,9 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
             if p.calls.is_empty() {
                 back.extend(paragraph(
                     &match &p.report_to {
-                        Some(r) => c.catalog.format("card-when-called-to", &[("who", r.name.as_str().into())]),
+                        Some(r) => c
+                            .catalog
+                            .format("card-when-called-to", &[("who", r.name.as_str().into())]),
                         None => c.t("card-when-called"),
                     },
                     "card-note",
@@ -551,7 +579,10 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
                     "what to do when called",
                 ));
             } else {
-                let alts = group(&c.t("card-no-answer-alternate"), &c.t("card-alternates-more"));
+                let alts = group(
+                    &c.t("card-no-answer-alternate"),
+                    &c.t("card-alternates-more"),
+                );
                 let mut any = false;
                 for (who, list) in p.calls.iter().zip(&p.alternates) {
                     for a in list {
@@ -572,7 +603,10 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
                     }
                 }
                 if !any {
-                    back.push(label_piece(&c.t("card-no-answer"), "what to do without an answer"));
+                    back.push(label_piece(
+                        &c.t("card-no-answer"),
+                        "what to do without an answer",
+                    ));
                     back.extend(paragraph(
                         &c.t("card-no-answer-text"),
                         "card-note",
