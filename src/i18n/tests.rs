@@ -156,10 +156,7 @@ fn malformed_files_are_reported_where_they_break() {
 fn script_messages_carry_the_plural_forms_of_the_language() {
     let de: serde_json::Value =
         serde_json::from_str(&Catalog::new("de", &[]).script_messages()).unwrap_or_default();
-    assert_eq!(
-        de["js-in-days"]["one"],
-        "(in {n} Tag)"
-    );
+    assert_eq!(de["js-in-days"]["one"], "(in {n} Tag)");
     assert!(
         de["js-in-days"]["other"]
             .as_str()
