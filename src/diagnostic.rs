@@ -50,10 +50,12 @@ pub enum Code {
     ActiveContent,
     StrayFile,
     IncompleteLocale,
+    UnapprovedChanges,
+    DuplicateCopy,
 }
 
 impl Code {
-    pub const ALL: [Code; 28] = [
+    pub const ALL: [Code; 30] = [
         Code::Syntax,
         Code::UnknownField,
         Code::MissingField,
@@ -82,6 +84,8 @@ impl Code {
         Code::ActiveContent,
         Code::StrayFile,
         Code::IncompleteLocale,
+        Code::UnapprovedChanges,
+        Code::DuplicateCopy,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -114,6 +118,8 @@ impl Code {
             Code::ActiveContent => "active-content",
             Code::StrayFile => "stray-file",
             Code::IncompleteLocale => "incomplete-locale",
+            Code::UnapprovedChanges => "unapproved-changes",
+            Code::DuplicateCopy => "duplicate-copy",
         }
     }
 
@@ -127,7 +133,8 @@ impl Code {
             | Code::UnknownReference
             | Code::DependencyCycle
             | Code::CallTreeShape
-            | Code::ActiveContent => Severity::Error,
+            | Code::ActiveContent
+            | Code::DuplicateCopy => Severity::Error,
             _ => Severity::Warning,
         }
     }

@@ -17,6 +17,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod plandiff;
 pub mod render;
 pub mod serve;
 pub mod source;

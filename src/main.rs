@@ -68,6 +68,10 @@ enum Command {
         /// the site folder (for a phone's downloads or an email attachment)
         #[arg(long, value_name = "FILE", conflicts_with = "out")]
         single_file: Option<PathBuf>,
+        /// Build controlled copy N of the distribution list (distribution.toml):
+        /// every page shows "copy N of M" and its holder
+        #[arg(long, value_name = "N")]
+        copy: Option<i64>,
     },
     /// Check the plan and report errors and warnings
     Check {
@@ -138,6 +142,19 @@ enum Command {
         #[arg(short, long, value_name = "DIR")]
         out: PathBuf,
     },
+    /// What changed between two versions of a plan: each a built site or a plan
+    /// folder (added, removed and changed items; old → new values; changed lines)
+    Diff {
+        /// The older version: a built site (with plan.json) or a plan folder
+        old: PathBuf,
+        /// The newer version
+        new: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: commands::diff::DiffFormat,
+        /// Today's date (YYYY-MM-DD), for a plan folder's dates
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        now: Option<Date>,
+    },
     /// The interface's messages (Project Fluent catalogues)
     Locale {
         #[command(subcommand)]
@@ -176,6 +193,7 @@ fn main() -> ExitCode {
             now,
             verbose,
             single_file,
+            copy,
         } => commands::build::run(
             &plan,
             out,
@@ -183,6 +201,7 @@ fn main() -> ExitCode {
             now,
             verbose,
             single_file.as_deref(),
+            copy,
         ),
         Command::Serve {
             plan,
@@ -215,6 +234,12 @@ fn main() -> ExitCode {
             include_private,
             now,
         } => commands::export::export(what, &plan, out.as_deref(), include_private, when(now).0),
+        Command::Diff {
+            old,
+            new,
+            format,
+            now,
+        } => commands::diff::diff(&old, &new, format, when(now).0),
         Command::Locale {
             what: LocaleCommand::Export { lang },
         } => commands::locale::export(&lang),

@@ -225,6 +225,28 @@ pub fn dates(plan: &Plan, today: Date, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
+    // A change recorded after the approval: this version is not what was approved.
+    if let Some(approved) = &info.approved_on {
+        for c in &plan.document.changes {
+            let Some(date) = c.date.as_ref().filter(|d| d.value > approved.value) else {
+                continue;
+            };
+            let what = match (&c.version, &c.author) {
+                (Some(v), _) => format!("version {} ({})", v.value, c.summary.value),
+                (None, Some(a)) => format!("the commit \"{}\" by {a}", c.summary.value),
+                (None, None) => format!("\"{}\"", c.summary.value),
+            };
+            out.push(Diagnostic::at(
+                Code::UnapprovedChanges,
+                c.at.unwrap_or(approved.span),
+                format!(
+                    "{what} is dated {}, after the plan's approval on {}: have the plan \
+                     approved again and set approved_on (and approved_by)",
+                    date.value, approved.value
+                ),
+            ));
+        }
+    }
     let policy = &plan.settings.policy;
     let warn_days = policy
         .vendor_contract_warning

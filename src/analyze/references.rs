@@ -125,6 +125,15 @@ pub fn resolve(plan: &Plan) -> (Links, Vec<Diagnostic>) {
     };
     let s = &plan.settings;
     r.expect_opt(&s.info.owner, &[Contact], "owner");
+    r.expect_opt(&s.info.approved_by, &[Contact], "approved_by");
+    for c in &plan.document.changes {
+        r.expect_opt(&c.by, &[Contact], "by");
+    }
+    for c in &plan.document.copies {
+        if !c.holder.value.is_empty() {
+            r.expect_opt(&Some(c.holder.clone()), &[Contact], "holder");
+        }
+    }
     for level in &s.severities {
         r.expect_all(&level.notify, &[Stakeholder], "notify");
         r.expect_opt(&level.call_tree, &[CallTree], "call_tree");

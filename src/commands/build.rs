@@ -18,6 +18,7 @@ pub fn run(
     now: Option<Date>,
     verbose: bool,
     single_file: Option<&Path>,
+    copy: Option<i64>,
 ) -> ExitCode {
     let out = match out {
         Some(o) => o,
@@ -39,7 +40,7 @@ pub fn run(
             site
         }
     };
-    build(plan, &out, include_private, now, verbose, single_file)
+    build(plan, &out, include_private, now, verbose, single_file, copy)
 }
 
 fn build(
@@ -49,6 +50,7 @@ fn build(
     now: Option<Date>,
     verbose: bool,
     single_file: Option<&Path>,
+    copy: Option<i64>,
 ) -> ExitCode {
     let started = Instant::now();
     let (today, built) = when(now);
@@ -89,6 +91,29 @@ fn build(
         return ExitCode::from(1);
     }
     let t_check = started.elapsed();
+    // A controlled copy must be on the distribution list.
+    let holder = match copy {
+        None => None,
+        Some(n) => match loaded.plan.document.copy(n) {
+            Some(c) => Some(loaded.plan.contact_name(&c.holder.value)),
+            None => {
+                let list = &loaded.plan.document.copies;
+                eprintln!(
+                    "error: copy {n} is not on the distribution list ({}): nothing was built{}",
+                    if list.is_empty() {
+                        "the plan has no distribution.toml".to_string()
+                    } else {
+                        format!(
+                            "copies {}",
+                            list.iter().map(|c| c.number.value.to_string()).collect::<Vec<_>>().join(", ")
+                        )
+                    },
+                    untouched(out)
+                );
+                return ExitCode::from(2);
+            }
+        },
+    };
 
     // The single file holds the assets (as data: URLs); a site folder gets them
     // copied from the plan a buffer at a time, so only their names are read here.
@@ -113,6 +138,7 @@ fn build(
     let options = render::Options {
         include_private,
         today,
+        copy,
     };
     let catalog = render::catalog(plan, &loaded.site.locales);
     let input = render::Input {
@@ -175,7 +201,8 @@ fn build(
         });
     }
     let t_render = started.elapsed();
-    let (manifest, manifest_bytes) = match staging.commit(&plan.settings.info.version, &built) {
+    let controlled = copy.zip(holder);
+    let (manifest, manifest_bytes) = match staging.commit(&plan.settings.info.version, &built, controlled) {
         Ok(m) => m,
         Err(e) => {
             // The message says what became of OUT.

@@ -72,6 +72,7 @@ pub fn export(
             let options = render::Options {
                 include_private,
                 today,
+                copy: None,
             };
             let input = render::Input {
                 plan,

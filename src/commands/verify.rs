@@ -12,6 +12,9 @@ pub fn verify(site: &Path, fingerprint: Option<&str>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some((n, holder)) = &m.copy {
+        println!("copy: {n}, held by {holder}");
+    }
     for p in &m.manifest_problems {
         eprintln!("error: {p}");
     }

@@ -33,7 +33,7 @@ pub(super) fn discover(
                 continue;
             }
         };
-        if name == "plan.toml" && !is_dir {
+        if (name == "plan.toml" || super::document::FILES.contains(&name.as_str())) && !is_dir {
             files.push((name, entry.path(), None));
             continue;
         }

@@ -2,6 +2,7 @@
 //! problem of syntax, fields and values. Files are read and parsed in parallel.
 
 mod discover;
+mod document;
 mod fields;
 pub mod items;
 mod read;
@@ -14,6 +15,7 @@ mod workspace;
 pub use reader::{PlanRoot, Unreadable};
 pub use site_files::{SiteFiles, SiteList, open_asset, read_site_files};
 pub use stray::ignored;
+pub use document::FORMS;
 pub use workspace::{Snapshot, Workspace};
 
 use crate::diagnostic::{Code, Diagnostic, Location, closest, did_you_mean};
@@ -93,6 +95,11 @@ pub fn load(dir: &Path) -> std::io::Result<Loaded> {
     for result in results {
         sources.add(result.source);
         diagnostics.extend(result.diagnostics);
+        match result.document {
+            Some(document::Part::Changes(c)) => plan.document.changes = c,
+            Some(document::Part::Copies(c)) => plan.document.copies = c,
+            None => {}
+        }
         if let Some(boxed) = result.settings {
             let (s, cards) = *boxed;
             settings = Some(s);
@@ -117,6 +124,7 @@ pub fn load(dir: &Path) -> std::io::Result<Loaded> {
     index(&mut plan, &sources, &mut diagnostics);
     missing_assets(&plan, &sources, &site, &mut diagnostics);
     locales(&plan, &mut sources, &site, &mut diagnostics);
+    record_from_git(dir, &mut plan, &sources, &mut diagnostics);
     Ok(Loaded {
         sources,
         plan,
@@ -147,6 +155,7 @@ fn empty_plan() -> Plan {
         stakeholders: Vec::new(),
         exercises: Vec::new(),
         cards: Vec::new(),
+        document: Default::default(),
         index: Default::default(),
     }
 }
@@ -175,6 +184,21 @@ fn no_plan_toml() -> Diagnostic {
         "the plan folder has no plan.toml; create one with a [plan] table holding \
          title, organization and version (`lifeboat init` writes an example)",
     )
+}
+
+/// Without changes.toml, the record of changes from git, when the plan is in a git
+/// work tree (nothing, silently, when it is not; a note-like warning never: git is
+/// optional).
+fn record_from_git(dir: &Path, plan: &mut Plan, sources: &Sources, diagnostics: &mut [Diagnostic]) {
+    let _ = (sources, diagnostics);
+    let has_file = (0..sources.len()).any(|i| sources.get(i as FileId).path == "changes.toml");
+    if has_file {
+        return;
+    }
+    if let Ok(changes) = document::git_record(dir) {
+        plan.document.from_git = !changes.is_empty();
+        plan.document.changes = changes;
+    }
 }
 
 /// The plan's `locales/*.ftl`: a syntax error is an error at its line (the file
@@ -262,6 +286,8 @@ fn empty_settings(at: Span) -> Settings {
             review_every: None,
             base_url: None,
             language: None,
+            approved_by: None,
+            approved_on: None,
         },
         policy: Policy::default(),
         hotline: None,

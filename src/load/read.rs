@@ -10,6 +10,8 @@ pub(super) struct FileResult {
     pub(super) items: Vec<Item>,
     /// Boxed: settings are large, and one file in thousands has them.
     pub(super) settings: Option<Box<(Settings, Vec<Card>)>>,
+    /// changes.toml or distribution.toml.
+    pub(super) document: Option<super::document::Part>,
     pub(super) diagnostics: Vec<Diagnostic>,
 }
 
@@ -27,6 +29,7 @@ pub(super) fn read_file(
         source: SourceFile::new(rel.to_string(), String::new()),
         items: Vec::new(),
         settings: None,
+        document: None,
         diagnostics: Vec::new(),
     };
     let at_start = Span {
@@ -34,7 +37,7 @@ pub(super) fn read_file(
         start: 0,
         end: 0,
     };
-    if folder.is_none() {
+    if folder.is_none() && rel == "plan.toml" {
         // plan.toml: settings, even if it cannot be read, so that it is not "missing".
         result.settings = Some(Box::new((empty_settings(at_start), Vec::new())));
     }
@@ -57,6 +60,9 @@ pub(super) fn read_file(
     } else if result.diagnostics.is_empty() {
         let diagnostics = &mut result.diagnostics;
         match folder {
+            None if rel != "plan.toml" => {
+                result.document = super::document::read(file, rel, &text, diagnostics);
+            }
             None => {
                 let origin = Origin { file, base: 0 };
                 if let Some(top) = parse_toml(&text, origin, diagnostics) {

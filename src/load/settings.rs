@@ -24,6 +24,8 @@ const PLAN_KEYS: &[&str] = &[
     "review_every",
     "base_url",
     "language",
+    "approved_by",
+    "approved_on",
 ];
 const POLICY_KEYS: &[&str] = &[
     "exercise_every",
@@ -65,6 +67,8 @@ pub fn read(top: &mut Fields, text: &str) -> (Settings, Vec<Card>) {
                 review_every: f.duration("review_every"),
                 base_url: f.string("base_url"),
                 language: f.string("language"),
+                approved_by: f.string("approved_by"),
+                approved_on: f.date("approved_on"),
             };
             f.finish();
             info
@@ -87,6 +91,8 @@ pub fn read(top: &mut Fields, text: &str) -> (Settings, Vec<Card>) {
                 review_every: None,
                 base_url: None,
                 language: None,
+                approved_by: None,
+                approved_on: None,
             }
         }
     };

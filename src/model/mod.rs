@@ -113,6 +113,8 @@ pub struct Plan {
     pub stakeholders: Vec<Arc<Stakeholder>>,
     pub exercises: Vec<Arc<Exercise>>,
     pub cards: Vec<Card>,
+    /// The record of changes and the distribution list.
+    pub document: Document,
     /// Id to item; for a duplicated id, the first one.
     #[serde(skip)]
     pub index: Arc<FxHashMap<String, ItemRef>>,
@@ -174,6 +176,11 @@ impl Plan {
     }
 
     /// What an item is called: its name or title.
+    /// The name of the item `id` refers to, or `id` itself when it refers to none.
+    pub fn contact_name(&self, id: &str) -> String {
+        self.lookup(id).map_or(id, |r| self.name_of(r)).to_string()
+    }
+
     pub fn name_of(&self, r: ItemRef) -> &str {
         let i = r.index;
         match r.kind {

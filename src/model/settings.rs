@@ -14,6 +14,64 @@ pub struct PlanInfo {
     pub review_every: Opt<Duration>,
     pub base_url: Opt<String>,
     pub language: Opt<String>,
+    /// Who approved this version (a contact), and when.
+    pub approved_by: Opt<String>,
+    pub approved_on: Opt<Date>,
+}
+
+/// Document control: the record of changes (changes.toml, else git) and the
+/// distribution list (distribution.toml).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Document {
+    pub changes: Vec<Change>,
+    /// The record was read from git (the plan has no changes.toml).
+    pub from_git: bool,
+    pub copies: Vec<Copy>,
+}
+
+/// An entry of the record of changes.
+#[derive(Clone, Debug, Serialize)]
+pub struct Change {
+    /// Where it is written (none for a commit read from git).
+    #[serde(skip)]
+    pub at: Option<Span>,
+    pub version: Opt<String>,
+    pub date: Opt<Date>,
+    /// A contact (changes.toml).
+    pub by: Opt<String>,
+    /// The author's name as git has it (a record read from git).
+    pub author: Option<String>,
+    pub summary: Text,
+}
+
+/// A controlled copy of the plan.
+#[derive(Clone, Debug, Serialize)]
+pub struct Copy {
+    #[serde(skip)]
+    pub at: Span,
+    pub number: Spanned<i64>,
+    /// A contact.
+    pub holder: Text,
+    /// print, usb, phone, intranet or email.
+    pub form: Opt<String>,
+    pub location: Opt<String>,
+    pub issued: Opt<Date>,
+}
+
+impl Document {
+    /// The changes, newest first (by date; undated last, in file order).
+    pub fn changes_newest_first(&self) -> Vec<&Change> {
+        let mut out: Vec<&Change> = self.changes.iter().collect();
+        out.sort_by(|a, b| {
+            let d = |c: &Change| c.date.as_ref().map(|d| d.value);
+            d(b).cmp(&d(a))
+        });
+        out
+    }
+
+    pub fn copy(&self, number: i64) -> Option<&Copy> {
+        self.copies.iter().find(|c| c.number.value == number)
+    }
 }
 
 #[derive(Clone, Debug, Default, Serialize)]

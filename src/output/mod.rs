@@ -32,6 +32,11 @@ pub struct Manifest {
     pub plan_version: String,
     /// When the site was built, `YYYY-MM-DDTHH:MM:SSZ`.
     pub built: String,
+    /// The controlled copy this site is (`build --copy N`), and its holder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_holder: Option<String>,
     pub files: Vec<ManifestEntry>,
 }
 
@@ -52,6 +57,10 @@ fn manifest_json(m: &Manifest) -> serde_json::Result<Vec<u8>> {
     serde_json::to_writer(&mut out, &m.plan_version)?;
     out.extend_from_slice(b",\"built\":");
     serde_json::to_writer(&mut out, &m.built)?;
+    if let Some(n) = m.copy {
+        out.extend_from_slice(format!(",\"copy\":{n},\"copy_holder\":").as_bytes());
+        serde_json::to_writer(&mut out, &m.copy_holder)?;
+    }
     out.extend_from_slice(b",\"files\":[");
     for (i, f) in m.files.iter().enumerate() {
         out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
@@ -388,6 +397,7 @@ impl Staging {
         mut self,
         plan_version: &str,
         built: &str,
+        copy: Option<(i64, String)>,
     ) -> Result<(Manifest, Vec<u8>), WriteError> {
         let mut files =
             std::mem::take(&mut *self.entries.lock().unwrap_or_else(|e| e.into_inner()));
@@ -396,6 +406,8 @@ impl Staging {
             generator: format!("lifeboat {}", env!("CARGO_PKG_VERSION")),
             plan_version: plan_version.to_string(),
             built: built.to_string(),
+            copy: copy.as_ref().map(|c| c.0),
+            copy_holder: copy.map(|c| c.1),
             files,
         };
         let json = manifest_json(&manifest)

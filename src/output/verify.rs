@@ -21,6 +21,8 @@ pub struct Mismatches {
     /// Why the manifest itself does not hold (missing, corrupt, another fingerprint,
     /// a path outside the site).
     pub manifest_problems: Vec<String>,
+    /// The controlled copy the site is, and its holder (from its manifest).
+    pub copy: Option<(i64, String)>,
 }
 
 impl Mismatches {
@@ -91,6 +93,9 @@ pub fn verify(site: &Path, expected: Option<&str>) -> io::Result<Mismatches> {
             return Ok(out);
         }
     };
+    out.copy = manifest
+        .copy
+        .map(|n| (n, manifest.copy_holder.clone().unwrap_or_default()));
     if manifest.files.is_empty() {
         out.manifest_problems.push(format!(
             "{MANIFEST} lists no file: a built site has at least its pages"

@@ -74,7 +74,13 @@ pub struct Part<'s> {
 }
 
 /// The title page and contents.
-pub fn front(plan: &Plan, today: Date, parts: &[Part], catalog: &crate::i18n::Catalog) -> String {
+pub fn front(
+    plan: &Plan,
+    today: Date,
+    parts: &[Part],
+    catalog: &crate::i18n::Catalog,
+    copy: Option<i64>,
+) -> String {
     let date = |d: Date| crate::render::views::date_text(catalog, d);
     let info = &plan.settings.info;
     let mut out = String::from("<section class=\"binder-title\">\n");
@@ -114,6 +120,17 @@ pub fn front(plan: &Plan, today: Date, parts: &[Part], catalog: &crate::i18n::Ca
         }
     }
     fact("binder-printed-from", &date(today));
+    fact(
+        "binder-copy",
+        &crate::render::copy_stamp(plan, copy, catalog)
+            .unwrap_or_else(|| catalog.text("uncontrolled-copy-short")),
+    );
+    if let Some(by) = &info.approved_by {
+        fact("approved-by", &plan.contact_name(&by.value));
+    }
+    if let Some(on) = &info.approved_on {
+        fact("approved-on", &date(on.value));
+    }
     out.push_str("</dl>\n");
     if let Some(h) = &plan.settings.hotline
         && let Some(p) = &h.phone
@@ -128,8 +145,10 @@ pub fn front(plan: &Plan, today: Date, parts: &[Part], catalog: &crate::i18n::Ca
             escape(&p.value)
         ));
     }
+    out.push_str("</section>\n");
+    out.push_str(&record_of_changes(plan, catalog));
     let contents = escape(&catalog.text("binder-contents"));
-    out.push_str(&format!("</section>\n<nav class=\"binder-contents\" aria-label=\"{contents}\">\n<h2>{contents}</h2>\n<ol>\n"));
+    out.push_str(&format!("<nav class=\"binder-contents\" aria-label=\"{contents}\">\n<h2>{contents}</h2>\n<ol>\n"));
     for part in parts.iter().filter(|p| !p.sections.is_empty()) {
         out.push_str(&format!(
             "<li><a href=\"#{}\">{}</a>",
@@ -154,17 +173,64 @@ pub fn front(plan: &Plan, today: Date, parts: &[Part], catalog: &crate::i18n::Ca
     out
 }
 
+/// The record of changes as a table, newest first (NIST SP 800-34 puts it after the
+/// approval, at the front of the plan); nothing when the plan has none.
+pub fn record_of_changes(plan: &Plan, catalog: &crate::i18n::Catalog) -> String {
+    let changes = plan.document.changes_newest_first();
+    if changes.is_empty() {
+        return String::new();
+    }
+    let t = |id: &str| escape(&catalog.text(id));
+    let mut out = format!(
+        "<section class=\"record-of-changes\">\n<h2>{}</h2>\n<div class=\"table-wrap\" tabindex=\"0\"><table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        t("record-of-changes"),
+        t("change-version"),
+        t("change-date"),
+        t("change-by"),
+        t("change-summary")
+    );
+    for c in changes {
+        let by = match (&c.by, &c.author) {
+            (Some(b), _) => plan.contact_name(&b.value),
+            (None, Some(a)) => a.clone(),
+            _ => String::new(),
+        };
+        out.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            escape(c.version.as_ref().map_or("", |v| v.value.as_str())),
+            c.date
+                .as_ref()
+                .map(|d| escape(&crate::render::views::date_text(catalog, d.value)))
+                .unwrap_or_default(),
+            escape(&by),
+            escape(&c.summary.value)
+        ));
+    }
+    out.push_str("</tbody></table></div>\n");
+    if plan.document.from_git {
+        out.push_str(&format!("<p class=\"muted\">{}</p>\n", t("record-from-git")));
+    }
+    out.push_str("</section>\n");
+    out
+}
+
 /// The style of the printed pages: margin boxes with the plan's own words, written
 /// as CSS escapes (nothing of the plan can end the string or the style element).
-pub fn page_style(plan: &Plan, catalog: &crate::i18n::Catalog) -> String {
+pub fn page_style(plan: &Plan, catalog: &crate::i18n::Catalog, copy: Option<i64>) -> String {
     let info = &plan.settings.info;
     let top_left = css_string(&format!(
         "{} · {}",
         info.organization.value, info.title.value
     ));
-    let bottom_left = css_string(&catalog.format(
-        "binder-page-footer",
-        &[("version", info.version.value.as_str().into())],
+    // Every printed page says which copy it is, or that it is not controlled.
+    let stamp = crate::render::copy_stamp(plan, copy, catalog)
+        .unwrap_or_else(|| catalog.text("uncontrolled-copy-short"));
+    let bottom_left = css_string(&format!(
+        "{} · {stamp}",
+        catalog.format(
+            "binder-page-footer",
+            &[("version", info.version.value.as_str().into())],
+        )
     ));
     let page = css_string(&format!("{} ", catalog.text("binder-page")));
     let of = css_string(&format!(" {} ", catalog.text("binder-of")));
@@ -238,6 +304,7 @@ mod draw {
                 self.input.options.today,
                 &parts,
                 self.input.catalog,
+                self.input.options.copy,
             );
             let mut pieces: Vec<&str> = vec![&front];
             // Every part flows on after the one before it, under a rule, instead of
@@ -255,7 +322,8 @@ mod draw {
                 pieces.extend(part.sections.iter().map(|(_, _, s)| *s));
                 pieces.push("</div>\n");
             }
-            let style = binder::page_style(self.input.plan, self.input.catalog);
+            let style =
+                binder::page_style(self.input.plan, self.input.catalog, self.input.options.copy);
             let title = self.input.catalog.text("binder-title");
             self.wrap_parts("print.html", &title, "", &style, &pieces)
         }

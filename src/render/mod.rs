@@ -51,6 +51,8 @@ pub struct Options {
     pub include_private: bool,
     /// "Today" for date checks and the build date printed on every page.
     pub today: Date,
+    /// The controlled copy built (`build --copy N`): on every page.
+    pub copy: Option<i64>,
 }
 
 /// Everything rendering reads: the plan, its link graph, its warnings, the files of
@@ -108,6 +110,9 @@ struct SiteView {
     built: String,
     /// The build date the language's way.
     built_text: String,
+    /// "Copy 3 of 5, held by Ana Ruiz" (`build --copy 3`); none for an
+    /// uncontrolled copy.
+    copy_stamp: Option<String>,
     private: bool,
     hotline: Option<HotlineView>,
     generator: String,
@@ -212,6 +217,23 @@ pub fn render(input: &Input, sink: &Sink) -> Result<Vec<String>, Error> {
 /// build to the next while `templates/` does not change.
 #[derive(Clone)]
 pub struct Templates(std::sync::Arc<tera::Tera>, crate::i18n::Catalog);
+
+/// "Copy 3 of 5, held by Ana Ruiz" for a controlled copy on the distribution list.
+pub(crate) fn copy_stamp(
+    plan: &Plan,
+    copy: Option<i64>,
+    catalog: &crate::i18n::Catalog,
+) -> Option<String> {
+    let c = plan.document.copy(copy?)?;
+    Some(catalog.format(
+        "copy-stamp",
+        &[
+            ("n", (c.number.value as usize).into()),
+            ("total", plan.document.copies.len().into()),
+            ("holder", plan.contact_name(&c.holder.value).into()),
+        ],
+    ))
+}
 
 /// The interface's catalogue for `plan`: its `language` (English without one), with
 /// the plan's `locales/` files (name and text).
@@ -343,6 +365,7 @@ impl<'a> Renderer<'a> {
                 .map_or_else(|| "en".to_string(), |l| l.value.clone()),
             built: input.options.today.to_string(),
             built_text: views::date_text(input.catalog, input.options.today),
+            copy_stamp: copy_stamp(plan, input.options.copy, input.catalog),
             private: input.options.include_private,
             hotline: plan.settings.hotline.as_ref().map(|h| HotlineView {
                 label: h.label.as_ref().map(|l| l.value.clone()),

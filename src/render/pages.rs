@@ -27,6 +27,7 @@ pub(super) enum Page {
     Exercise(usize),
     Health,
     Log,
+    Document,
     CallTree(usize),
     CardsA4,
     CardsLetter,
@@ -68,7 +69,7 @@ pub(super) fn pages(plan: &Plan) -> Vec<Page> {
     out.extend((0..plan.stakeholders.len()).map(Page::Stakeholder));
     out.push(Page::Exercises);
     out.extend((0..plan.exercises.len()).map(Page::Exercise));
-    out.extend([Page::Health, Page::Log]);
+    out.extend([Page::Health, Page::Log, Page::Document]);
     // Sheets of cards are printed on their own, never in print.html.
     out.extend([Page::CardsA4, Page::CardsLetter]);
     out
@@ -79,7 +80,7 @@ pub(super) fn pages(plan: &Plan) -> Vec<Page> {
 pub(super) fn in_binder(page: Page) -> bool {
     !matches!(
         page,
-        Page::Contact(_) | Page::Team(_) | Page::CardsA4 | Page::CardsLetter
+        Page::Contact(_) | Page::Team(_) | Page::CardsA4 | Page::CardsLetter | Page::Document
     )
 }
 
@@ -99,6 +100,7 @@ impl<'a> Renderer<'a> {
             "comms/index.html" => Some(Page::Comms),
             "exercises/index.html" => Some(Page::Exercises),
             "health.html" => Some(Page::Health),
+            "document.html" => Some(Page::Document),
             "log.html" => Some(Page::Log),
             "cards/index.html" => Some(Page::CardsA4),
             "cards/letter.html" => Some(Page::CardsLetter),
@@ -220,6 +222,7 @@ impl<'a> Renderer<'a> {
             Page::Exercises => top("exercises/index.html", "title-exercises"),
             Page::Exercise(i) => item(Kind::Exercise, i),
             Page::Health => top("health.html", "title-health"),
+            Page::Document => top("document.html", "title-document"),
             Page::Log => top("log.html", "title-log"),
             Page::CallTree(i) => item(Kind::CallTree, i),
             Page::CardsA4 => top("cards/index.html", "title-cards-a4"),
@@ -266,6 +269,12 @@ impl<'a> Renderer<'a> {
             }
             Page::Exercises => self.fragment("exercises.html", path, &c, views::exercises(&c)),
             Page::Exercise(i) => self.fragment("exercise.html", path, &c, views::exercise(&c, i)),
+            Page::Document => self.fragment(
+                "document.html",
+                path,
+                &c,
+                views::document(&c, self.input.options.copy),
+            ),
             Page::Health => self.fragment(
                 "health.html",
                 path,

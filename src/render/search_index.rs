@@ -165,6 +165,11 @@ const PAGES: &[(&str, &str, &str)] = &[
         "exercises/index.html",
         "tests tabletop schedule",
     ),
+    (
+        "title-document",
+        "document.html",
+        "approval changes distribution copies version",
+    ),
 ];
 
 /// The index as the script file's bytes.

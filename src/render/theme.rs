@@ -32,6 +32,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "exercises.html",
     "exercise.html",
     "health.html",
+    "document.html",
     "call-tree.html",
     "cards.html",
     "log.html",

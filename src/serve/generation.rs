@@ -68,6 +68,7 @@ impl Generation {
             options: Options {
                 include_private,
                 today,
+                copy: None,
             },
             catalog: templates.catalog().clone(),
         };

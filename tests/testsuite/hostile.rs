@@ -313,6 +313,7 @@ pub fn render_site(dir: &Path, include_private: bool) -> Vec<(String, Vec<u8>)> 
     let options = render::Options {
         include_private,
         today,
+        copy: None,
     };
     let files = Mutex::new(Vec::new());
     let sink = |f: &render::SiteFile| {

@@ -7,7 +7,9 @@ mod browser;
 mod build;
 mod check;
 mod cli;
+
 mod confinement;
+mod document;
 mod hardening;
 mod harness;
 mod hostile;

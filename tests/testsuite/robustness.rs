@@ -61,6 +61,7 @@ fn render_all(
     let options = render::Options {
         include_private: true,
         today,
+        copy: None,
     };
     let pages = std::sync::atomic::AtomicUsize::new(0);
     let sink = |f: &render::SiteFile| {

@@ -556,3 +556,34 @@ dur-d = { $n ->
 }
 dur-h = { $n } Std.
 dur-m = { $n } Min.
+
+## Lenkung des Dokuments
+title-document = Dokumentenlenkung
+nav-document = Dokument
+copy-stamp = Exemplar { $n } von { $total }, ausgegeben an { $holder }
+uncontrolled-copy = Ausdruck unterliegt nicht der Änderungskontrolle: vor Gebrauch prüfen, ob es die aktuelle Version ist.
+uncontrolled-copy-short = Ungelenktes Exemplar
+binder-copy = Exemplar
+approved-by = Freigegeben von
+approved-on = Freigegeben am
+not-approved = nicht freigegeben
+classification = Einstufung
+record-of-changes = Änderungshistorie
+change-version = Version
+change-date = Datum
+change-by = Von
+change-summary = Änderung
+record-from-git = Aus der Git-Historie des Plans.
+no-changes = Keine Änderungen erfasst.
+distribution-list = Verteiler
+copy-number = Exemplar
+holder = Inhaber
+form = Form
+issued = Ausgegeben
+no-distribution = Keine gelenkten Exemplare verzeichnet (distribution.toml).
+form-print = Ausdruck
+form-usb = USB-Stick
+form-phone = Telefon
+form-intranet = Intranet
+form-email = E-Mail
+search-words-title-document = Freigabe Änderungen Verteiler Exemplare Version

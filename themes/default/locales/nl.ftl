@@ -556,3 +556,34 @@ dur-d = { $n ->
 }
 dur-h = { $n } u
 dur-m = { $n } min
+
+## Documentbeheer
+title-document = Documentbeheer
+nav-document = Document
+copy-stamp = Exemplaar { $n } van { $total }, in bezit van { $holder }
+uncontrolled-copy = Onbeheerd exemplaar zodra afgedrukt: controleer of het de actuele versie is voordat u erop vertrouwt.
+uncontrolled-copy-short = Onbeheerd exemplaar
+binder-copy = Exemplaar
+approved-by = Goedgekeurd door
+approved-on = Goedgekeurd op
+not-approved = niet goedgekeurd
+classification = Rubricering
+record-of-changes = Wijzigingsoverzicht
+change-version = Versie
+change-date = Datum
+change-by = Door
+change-summary = Wijziging
+record-from-git = Uit de git-geschiedenis van het plan.
+no-changes = Geen wijzigingen vastgelegd.
+distribution-list = Verspreidingslijst
+copy-number = Exemplaar
+holder = Houder
+form = Vorm
+issued = Uitgereikt
+no-distribution = Er staan geen beheerde exemplaren op de lijst (distribution.toml).
+form-print = papier
+form-usb = USB-stick
+form-phone = telefoon
+form-intranet = intranet
+form-email = e-mail
+search-words-title-document = goedkeuring wijzigingen verspreiding exemplaren versie

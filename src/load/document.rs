@@ -1,0 +1,157 @@
+//! Document control: `changes.toml` (the record of changes), `distribution.toml`
+//! (who holds which copy), and, for a plan without `changes.toml` inside a git work
+//! tree, the record read from git.
+
+use super::*;
+use super::read::parse_toml;
+
+/// The top-level files of document control.
+pub(super) const FILES: [&str; 2] = ["changes.toml", "distribution.toml"];
+const CHANGE_KEYS: &[&str] = &["version", "date", "by", "summary"];
+const COPY_KEYS: &[&str] = &["number", "holder", "form", "location", "issued"];
+pub const FORMS: &[&str] = &["print", "usb", "phone", "intranet", "email"];
+
+/// What one of the files holds.
+pub(super) enum Part {
+    Changes(Vec<Change>),
+    Copies(Vec<Copy>),
+}
+
+/// Reads `changes.toml` or `distribution.toml` (`rel`).
+pub(super) fn read(
+    file: FileId,
+    rel: &str,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Part> {
+    let origin = Origin { file, base: 0 };
+    let at_start = Span { file, start: 0, end: 0 };
+    let top_table = parse_toml(text, origin, diagnostics)?;
+    let (key, what): (&'static str, &'static str) = if rel == "changes.toml" {
+        ("change", "changes.toml")
+    } else {
+        ("copy", "distribution.toml")
+    };
+    const CHANGES_TOP: &[&str] = &["change"];
+    const COPIES_TOP: &[&str] = &["copy"];
+    let mut top = Fields::new(
+        &top_table,
+        origin,
+        at_start,
+        what,
+        if key == "change" { CHANGES_TOP } else { COPIES_TOP },
+        diagnostics,
+    );
+    let tables = top.tables(key);
+    let part = if key == "change" {
+        let mut out = Vec::new();
+        for (table, at) in tables {
+            let mut f = top.nested(table, at, "change", CHANGE_KEYS);
+            out.push(Change {
+                at: Some(at),
+                version: f.string("version"),
+                date: f.date("date"),
+                by: f.string("by"),
+                author: None,
+                summary: f.required_string("summary", ""),
+            });
+            f.finish();
+        }
+        Part::Changes(out)
+    } else {
+        let mut out: Vec<Copy> = Vec::new();
+        for (table, at) in tables {
+            let mut f = top.nested(table, at, "copy", COPY_KEYS);
+            let number = match f.integer("number", 1..=1_000_000) {
+                Some(n) => n,
+                None => {
+                    if !f.has("number") {
+                        f.missing("number");
+                    }
+                    f.finish();
+                    continue;
+                }
+            };
+            let copy = Copy {
+                at,
+                holder: f.required_string("holder", ""),
+                form: f.choice("form", FORMS),
+                location: f.string("location"),
+                issued: f.date("issued"),
+                number,
+            };
+            f.finish();
+            if let Some(first) = out.iter().find(|c| c.number.value == copy.number.value) {
+                duplicate(&mut top, &copy, first);
+            }
+            out.push(copy);
+        }
+        Part::Copies(out)
+    };
+    top.finish();
+    Some(part)
+}
+
+/// `duplicate-copy`, at the second copy's number.
+fn duplicate(top: &mut Fields, copy: &Copy, first: &Copy) {
+    top.report(
+        Code::DuplicateCopy,
+        copy.number.span,
+        format!(
+            "copy number {} is on the distribution list twice (held by \"{}\" and by \"{}\"); \
+             give each copy its own number",
+            copy.number.value, first.holder.value, copy.holder.value
+        ),
+    );
+}
+
+/// The record of changes from git: one entry per commit that touched the plan
+/// folder, newest first (date, author name, subject). None when the folder is not
+/// in a git work tree or git is not there (then `why` says so).
+pub(super) fn git_record(dir: &Path) -> Result<Vec<Change>, String> {
+    // A repository's own configuration can name programs git runs (fsmonitor,
+    // pagers, external diffs): none is wanted to read a log.
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "core.fsmonitor=false",
+            "-c",
+            "core.pager=cat",
+            "-c",
+            "log.showSignature=false",
+            "--no-pager",
+            "log",
+            "--no-color",
+            "--no-ext-diff",
+            "--date=short",
+            "--format=%ad%x1f%an%x1f%s",
+            "--",
+            ".",
+        ])
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| format!("git is not available ({e})"))?;
+    if !out.status.success() {
+        return Err("the plan folder is not in a git work tree".into());
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    Ok(text
+        .lines()
+        .filter_map(|l| {
+            let mut parts = l.split('\u{1f}');
+            let (date, author, subject) = (parts.next()?, parts.next()?, parts.next()?);
+            let at = Span { file: 0, start: 0, end: 0 };
+            Some(Change {
+                at: None,
+                version: None,
+                date: Date::parse(date).map(|d| Spanned::new(d, at)),
+                by: None,
+                author: Some(crate::html::clean(author).into_owned()),
+                summary: Spanned::new(crate::html::clean(subject).into_owned(), at),
+            })
+        })
+        .collect())
+}
