@@ -161,14 +161,27 @@ pub fn diff(old: &Value, new: &Value) -> Diff {
         let (o, n) = (items(old, key), items(new, key));
         for (id, item) in &n {
             if !o.iter().any(|(i, _)| i == id) {
-                out.added.push(ItemName { kind, id: id.clone(), name: name_of(item) });
+                out.added.push(ItemName {
+                    kind,
+                    id: id.clone(),
+                    name: name_of(item),
+                });
             }
         }
         for (id, item) in &o {
             match n.iter().find(|(i, _)| i == id) {
-                None => out.removed.push(ItemName { kind, id: id.clone(), name: name_of(item) }),
+                None => out.removed.push(ItemName {
+                    kind,
+                    id: id.clone(),
+                    name: name_of(item),
+                }),
                 Some((_, now)) if now != item => {
-                    let body = |v: &Value| v.get("body").and_then(Value::as_str).unwrap_or("").to_string();
+                    let body = |v: &Value| {
+                        v.get("body")
+                            .and_then(Value::as_str)
+                            .unwrap_or("")
+                            .to_string()
+                    };
                     out.changed.push(Changed {
                         kind,
                         id: id.clone(),
@@ -191,9 +204,16 @@ fn flatten_changes(prefix: &str, old: &Value, new: &Value, out: &mut Vec<FieldCh
         keys.sort();
         keys.dedup();
         for k in keys {
-            let (a, b) = (o.get(k).unwrap_or(&Value::Null), n.get(k).unwrap_or(&Value::Null));
+            let (a, b) = (
+                o.get(k).unwrap_or(&Value::Null),
+                n.get(k).unwrap_or(&Value::Null),
+            );
             if a != b {
-                let p = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                let p = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
                 flatten_changes(&p, a, b, out);
             }
         }
@@ -214,7 +234,11 @@ pub fn text(d: &Diff) -> String {
         return out;
     }
     for c in &d.changed {
-        let name = if c.name.is_empty() { String::new() } else { format!(" ({})", c.name) };
+        let name = if c.name.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", c.name)
+        };
         out.push_str(&format!("changed {} {}{name}\n", c.kind, c.id));
         for f in &c.fields {
             out.push_str(&format!("    {}: {} → {}\n", f.field, f.old, f.new));
@@ -258,9 +282,20 @@ mod tests {
         });
         let d = diff(&old, &new);
         let t = text(&d);
-        assert!(t.contains("changed plan settings\n    info.version: 1 → 2"), "{t}");
-        assert!(t.contains("changed contact ana (Ana)\n    mobile: +44 1 → +44 2"), "{t}");
-        assert!(t.contains("changed runbook rb (Failover)\n    - 2. Start\n    + 2. Check\n    + 3. Start"), "{t}");
+        assert!(
+            t.contains("changed plan settings\n    info.version: 1 → 2"),
+            "{t}"
+        );
+        assert!(
+            t.contains("changed contact ana (Ana)\n    mobile: +44 1 → +44 2"),
+            "{t}"
+        );
+        assert!(
+            t.contains(
+                "changed runbook rb (Failover)\n    - 2. Start\n    + 2. Check\n    + 3. Start"
+            ),
+            "{t}"
+        );
         assert!(t.contains("removed vendor gone (Gone Ltd)"), "{t}");
         assert!(!t.contains("acme"), "{t}");
         assert!(diff(&new, &new).is_empty());

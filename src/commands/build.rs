@@ -105,7 +105,10 @@ fn build(
                     } else {
                         format!(
                             "copies {}",
-                            list.iter().map(|c| c.number.value.to_string()).collect::<Vec<_>>().join(", ")
+                            list.iter()
+                                .map(|c| c.number.value.to_string())
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         )
                     },
                     untouched(out)
@@ -202,14 +205,15 @@ fn build(
     }
     let t_render = started.elapsed();
     let controlled = copy.zip(holder);
-    let (manifest, manifest_bytes) = match staging.commit(&plan.settings.info.version, &built, controlled) {
-        Ok(m) => m,
-        Err(e) => {
-            // The message says what became of OUT.
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    let (manifest, manifest_bytes) =
+        match staging.commit(&plan.settings.info.version, &built, controlled) {
+            Ok(m) => m,
+            Err(e) => {
+                // The message says what became of OUT.
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        };
     let pages = manifest
         .files
         .iter()

@@ -66,7 +66,8 @@ fn side(path: &Path, today: Date) -> Result<serde_json::Value, String> {
             path.display()
         ));
     };
-    serde_json::from_slice(&bytes).map_err(|e| format!("{}: plan.json does not parse: {e}", path.display()))
+    serde_json::from_slice(&bytes)
+        .map_err(|e| format!("{}: plan.json does not parse: {e}", path.display()))
 }
 
 pub fn diff(old: &Path, new: &Path, format: DiffFormat, today: Date) -> ExitCode {

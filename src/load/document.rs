@@ -2,8 +2,8 @@
 //! (who holds which copy), and, for a plan without `changes.toml` inside a git work
 //! tree, the record read from git.
 
-use super::*;
 use super::read::parse_toml;
+use super::*;
 
 /// The top-level files of document control.
 pub(super) const FILES: [&str; 2] = ["changes.toml", "distribution.toml"];
@@ -25,7 +25,11 @@ pub(super) fn read(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Part> {
     let origin = Origin { file, base: 0 };
-    let at_start = Span { file, start: 0, end: 0 };
+    let at_start = Span {
+        file,
+        start: 0,
+        end: 0,
+    };
     let top_table = parse_toml(text, origin, diagnostics)?;
     let (key, what): (&'static str, &'static str) = if rel == "changes.toml" {
         ("change", "changes.toml")
@@ -39,7 +43,11 @@ pub(super) fn read(
         origin,
         at_start,
         what,
-        if key == "change" { CHANGES_TOP } else { COPIES_TOP },
+        if key == "change" {
+            CHANGES_TOP
+        } else {
+            COPIES_TOP
+        },
         diagnostics,
     );
     let tables = top.tables(key);
@@ -143,7 +151,11 @@ pub(super) fn git_record(dir: &Path) -> Result<Vec<Change>, String> {
         .filter_map(|l| {
             let mut parts = l.split('\u{1f}');
             let (date, author, subject) = (parts.next()?, parts.next()?, parts.next()?);
-            let at = Span { file: 0, start: 0, end: 0 };
+            let at = Span {
+                file: 0,
+                start: 0,
+                end: 0,
+            };
             Some(Change {
                 at: None,
                 version: None,

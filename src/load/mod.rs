@@ -12,10 +12,10 @@ mod site_files;
 mod stray;
 mod workspace;
 
+pub use document::FORMS;
 pub use reader::{PlanRoot, Unreadable};
 pub use site_files::{SiteFiles, SiteList, open_asset, read_site_files};
 pub use stray::ignored;
-pub use document::FORMS;
 pub use workspace::{Snapshot, Workspace};
 
 use crate::diagnostic::{Code, Diagnostic, Location, closest, did_you_mean};

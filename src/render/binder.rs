@@ -148,7 +148,9 @@ pub fn front(
     out.push_str("</section>\n");
     out.push_str(&record_of_changes(plan, catalog));
     let contents = escape(&catalog.text("binder-contents"));
-    out.push_str(&format!("<nav class=\"binder-contents\" aria-label=\"{contents}\">\n<h2>{contents}</h2>\n<ol>\n"));
+    out.push_str(&format!(
+        "<nav class=\"binder-contents\" aria-label=\"{contents}\">\n<h2>{contents}</h2>\n<ol>\n"
+    ));
     for part in parts.iter().filter(|p| !p.sections.is_empty()) {
         out.push_str(&format!(
             "<li><a href=\"#{}\">{}</a>",
@@ -208,7 +210,10 @@ pub fn record_of_changes(plan: &Plan, catalog: &crate::i18n::Catalog) -> String 
     }
     out.push_str("</tbody></table></div>\n");
     if plan.document.from_git {
-        out.push_str(&format!("<p class=\"muted\">{}</p>\n", t("record-from-git")));
+        out.push_str(&format!(
+            "<p class=\"muted\">{}</p>\n",
+            t("record-from-git")
+        ));
     }
     out.push_str("</section>\n");
     out

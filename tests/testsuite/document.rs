@@ -36,7 +36,11 @@ fn a_controlled_copy_says_so_on_every_page_in_its_manifest_and_to_verify() {
     assert!(manifest.contains("\"copy\":3,\"copy_holder\":\"Chen Li\""));
     let v = lifeboat(&["verify", &site.to_string_lossy()]);
     assert_eq!(v.code, 0, "{}", v.stderr);
-    assert!(v.stdout.contains("copy: 3, held by Chen Li"), "{}", v.stdout);
+    assert!(
+        v.stdout.contains("copy: 3, held by Chen Li"),
+        "{}",
+        v.stdout
+    );
     // The binder: on the title page and in every printed page's footer.
     let print = std::fs::read_to_string(site.join("print.html")).expect("print.html");
     assert!(print.contains(&format!("<dt>Copy</dt><dd>{stamp}</dd>")));
@@ -53,7 +57,12 @@ fn a_controlled_copy_says_so_on_every_page_in_its_manifest_and_to_verify() {
         NOW,
     ]);
     assert_eq!(bad.code, 2);
-    assert!(bad.stderr.contains("copy 7 is not on the distribution list (copies 1, 2, 3, 4)"), "{}", bad.stderr);
+    assert!(
+        bad.stderr
+            .contains("copy 7 is not on the distribution list (copies 1, 2, 3, 4)"),
+        "{}",
+        bad.stderr
+    );
     assert!(!dir.path().join("other").exists());
 }
 
@@ -89,14 +98,21 @@ fn every_printed_page_of_the_binder_names_its_copy_or_says_it_is_uncontrolled() 
             .output()
             .expect("pdftotext");
         let text = String::from_utf8_lossy(&text.stdout).into_owned();
-        let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+        let pages: Vec<&str> = text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
         assert!(pages.len() > 20, "{} pages", pages.len());
         for (n, page) in pages.iter().enumerate() {
             let flat = page.split_whitespace().collect::<Vec<_>>().join(" ");
             assert!(flat.contains(expect), "page {}: no \"{expect}\"", n + 1);
         }
         // Approval and the record of changes come right after the title.
-        let front = pages[..2].join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+        let front = pages[..2]
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         assert!(front.contains("Approved by Ben Ode"), "{front}");
         assert!(front.contains("Record of changes"), "{front}");
         assert!(front.contains("Six-monthly review"), "{front}");
@@ -130,7 +146,10 @@ fn the_document_page_shows_approval_record_and_distribution() {
         assert!(flat.contains(want), "no \"{want}\" in {flat}");
     }
     // Newest first, though the file could hold them in any order.
-    let (a, b) = (flat.find("2026.3 2026-10-01").unwrap_or(0), flat.find("2026.1 2026-01-15").unwrap_or(0));
+    let (a, b) = (
+        flat.find("2026.3 2026-10-01").unwrap_or(0),
+        flat.find("2026.1 2026-01-15").unwrap_or(0),
+    );
     assert!(a < b);
     // Linked from the start page and from every page's footer.
     let index = std::fs::read_to_string(site.join("index.html")).expect("index");
@@ -140,10 +159,8 @@ fn the_document_page_shows_approval_record_and_distribution() {
     // Nothing private: holders by name and work link only.
     let private = lifeboat::load::load(&root().join("example-plan")).expect("plan");
     for c in &private.plan.contacts {
-        if let Some(p) = &c.private {
-            if let Some(h) = &p.home_phone {
-                assert!(!html.contains(&h.value), "a home number on document.html");
-            }
+        if let Some(h) = c.private.as_ref().and_then(|p| p.home_phone.as_ref()) {
+            assert!(!html.contains(&h.value), "a home number on document.html");
         }
     }
 }
@@ -166,7 +183,11 @@ fn git_plan(dir: &Path) -> std::path::PathBuf {
             .env("GIT_COMMITTER_DATE", format!("{date}T10:00:00Z"))
             .output()
             .expect("git runs (.ci/run installs it)");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     };
     git(&["init", "-q"], "2026-01-01");
     std::fs::write(
@@ -184,7 +205,10 @@ fn git_plan(dir: &Path) -> std::path::PathBuf {
         "[plan]\ntitle = \"Git plan\"\norganization = \"Org\"\nversion = \"2\"\napproved_on = 2026-03-01\n",
     )
     .expect("plan.toml");
-    git(&["commit", "-q", "-am", "Version 2 <b>bold</b>"], "2026-04-05");
+    git(
+        &["commit", "-q", "-am", "Version 2 <b>bold</b>"],
+        "2026-04-05",
+    );
     plan
 }
 
@@ -195,8 +219,12 @@ fn without_changes_toml_the_record_comes_from_git() {
     // The commit after the approval is an unapproved change.
     let check = lifeboat(&["check", &plan.to_string_lossy(), "--now", NOW]);
     assert!(
-        check.stdout.contains("warning[unapproved-changes]: plan.toml:")
-            && check.stdout.contains("the commit \"Version 2 <b>bold</b>\" by Ana Ruiz is dated 2026-04-05"),
+        check
+            .stdout
+            .contains("warning[unapproved-changes]: plan.toml:")
+            && check
+                .stdout
+                .contains("the commit \"Version 2 <b>bold</b>\" by Ana Ruiz is dated 2026-04-05"),
         "{}",
         check.stdout
     );
@@ -206,9 +234,15 @@ fn without_changes_toml_the_record_comes_from_git() {
     let doc = scraper::Html::parse_document(&html);
     let flat = doc.root_element().text().collect::<Vec<_>>().join(" ");
     let flat = flat.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(flat.contains("2026-04-05 Ana Ruiz Version 2 <b>bold</b>"), "{flat}");
+    assert!(
+        flat.contains("2026-04-05 Ana Ruiz Version 2 <b>bold</b>"),
+        "{flat}"
+    );
     assert!(flat.contains("2026-01-10 Ana Ruiz First issue"), "{flat}");
-    assert!(!flat.contains("Outside the plan"), "a commit that did not touch the plan");
+    assert!(
+        !flat.contains("Outside the plan"),
+        "a commit that did not touch the plan"
+    );
     assert!(flat.contains("From the plan's git history."));
     assert!(!html.contains("<b>bold</b>"), "a commit subject is text");
     // The same repository state gives the same site.
@@ -235,10 +269,18 @@ fn diff_names_a_changed_number_an_added_step_and_a_removed_vendor() {
     let plan = example_copy(dir.path());
     let people = plan.join("contacts/people.toml");
     let text = std::fs::read_to_string(&people).expect("people");
-    std::fs::write(&people, text.replacen("+44 7700 900011", "+44 7700 900999", 1)).expect("write");
+    std::fs::write(
+        &people,
+        text.replacen("+44 7700 900011", "+44 7700 900999", 1),
+    )
+    .expect("write");
     let rb = plan.join("runbooks/ehr-failover.md");
     let text = std::fs::read_to_string(&rb).expect("runbook");
-    std::fs::write(&rb, format!("{text}\n1. Tell the service desk the EHR is back.\n")).expect("write");
+    std::fs::write(
+        &rb,
+        format!("{text}\n1. Tell the service desk the EHR is back.\n"),
+    )
+    .expect("write");
     // A vendor no one refers to, removed.
     let vendors = plan.join("vendors/suppliers.toml");
     let v = std::fs::read_to_string(&vendors).expect("vendors");
@@ -251,18 +293,42 @@ fn diff_names_a_changed_number_an_added_step_and_a_removed_vendor() {
     build_site(&plan, &with_vendor, &[]);
     std::fs::write(&vendors, v).expect("write");
     // Site against plan folder, in text.
-    let run = lifeboat(&["diff", &with_vendor.to_string_lossy(), &plan.to_string_lossy(), "--now", NOW]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("removed vendor old-printers (Old Printers Ltd)"), "{}", run.stdout);
-    // Old site against the changed plan: the number and the step.
-    let run = lifeboat(&["diff", &old_site.to_string_lossy(), &plan.to_string_lossy(), "--now", NOW]);
+    let run = lifeboat(&[
+        "diff",
+        &with_vendor.to_string_lossy(),
+        &plan.to_string_lossy(),
+        "--now",
+        NOW,
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout.contains("changed contact ben-ode (Ben Ode)\n    phone: +44 7700 900011 → +44 7700 900999"),
+        run.stdout
+            .contains("removed vendor old-printers (Old Printers Ltd)"),
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("    + 1. Tell the service desk the EHR is back."), "{}", run.stdout);
+    // Old site against the changed plan: the number and the step.
+    let run = lifeboat(&[
+        "diff",
+        &old_site.to_string_lossy(),
+        &plan.to_string_lossy(),
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "changed contact ben-ode (Ben Ode)\n    phone: +44 7700 900011 → +44 7700 900999"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("    + 1. Tell the service desk the EHR is back."),
+        "{}",
+        run.stdout
+    );
     // JSON for tools.
     let run = lifeboat(&[
         "diff",
@@ -275,15 +341,35 @@ fn diff_names_a_changed_number_an_added_step_and_a_removed_vendor() {
     ]);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
     let changed = json["changed"].as_array().expect("changed");
-    let ben = changed.iter().find(|c| c["id"] == "ben-ode").expect("ben-ode");
+    let ben = changed
+        .iter()
+        .find(|c| c["id"] == "ben-ode")
+        .expect("ben-ode");
     assert_eq!(ben["kind"], "contact");
     assert_eq!(ben["fields"][0]["field"], "phone");
     assert_eq!(ben["fields"][0]["new"], "+44 7700 900999");
-    let rb = changed.iter().find(|c| c["id"] == "ehr-failover").expect("runbook");
-    assert!(rb["lines"].as_array().expect("lines").iter().any(|l| l["op"] == "+"));
+    let rb = changed
+        .iter()
+        .find(|c| c["id"] == "ehr-failover")
+        .expect("runbook");
+    assert!(
+        rb["lines"]
+            .as_array()
+            .expect("lines")
+            .iter()
+            .any(|l| l["op"] == "+")
+    );
     // The same site twice: no changes. A path that is neither: exit 2.
-    let same = lifeboat(&["diff", &old_site.to_string_lossy(), &old_site.to_string_lossy()]);
+    let same = lifeboat(&[
+        "diff",
+        &old_site.to_string_lossy(),
+        &old_site.to_string_lossy(),
+    ]);
     assert_eq!(same.stdout, "No changes.\n");
-    let bad = lifeboat(&["diff", &old_site.to_string_lossy(), &dir.path().to_string_lossy()]);
+    let bad = lifeboat(&[
+        "diff",
+        &old_site.to_string_lossy(),
+        &dir.path().to_string_lossy(),
+    ]);
     assert_eq!(bad.code, 2);
 }
