@@ -130,6 +130,10 @@ fn lines(old: &str, new: &str) -> Vec<Line> {
                 similar::ChangeTag::Insert => "+",
                 similar::ChangeTag::Equal => return None,
             };
+            // A blank line added or removed says nothing to a reader.
+            if c.value().trim().is_empty() {
+                return None;
+            }
             Some(Line {
                 op,
                 text: c.value().trim_end_matches(['\n', '\r']).to_string(),

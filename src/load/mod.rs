@@ -95,11 +95,7 @@ pub fn load(dir: &Path) -> std::io::Result<Loaded> {
     for result in results {
         sources.add(result.source);
         diagnostics.extend(result.diagnostics);
-        match result.document {
-            Some(document::Part::Changes(c)) => plan.document.changes = c,
-            Some(document::Part::Copies(c)) => plan.document.copies = c,
-            None => {}
-        }
+        apply_document(&mut plan, result.document);
         if let Some(boxed) = result.settings {
             let (s, cards) = *boxed;
             settings = Some(s);
@@ -184,6 +180,15 @@ fn no_plan_toml() -> Diagnostic {
         "the plan folder has no plan.toml; create one with a [plan] table holding \
          title, organization and version (`lifeboat init` writes an example)",
     )
+}
+
+/// Puts what changes.toml or distribution.toml held into the plan.
+fn apply_document(plan: &mut Plan, part: Option<document::Part>) {
+    match part {
+        Some(document::Part::Changes(c)) => plan.document.changes = c,
+        Some(document::Part::Copies(c)) => plan.document.copies = c,
+        None => {}
+    }
 }
 
 /// Without changes.toml, the record of changes from git, when the plan is in a git

@@ -26,6 +26,8 @@ pub struct Workspace {
     site: SiteList,
     /// The id index, while no id has changed.
     index: Option<Arc<FxHashMap<String, ItemRef>>>,
+    /// The record of changes from git (read when the plan is loaded whole).
+    git: Option<Vec<Change>>,
 }
 
 /// The plan as it is now: what `check` and `build` get from [`load`].
@@ -63,6 +65,7 @@ impl Workspace {
                 counts,
             });
             sources.add(result.source);
+            super::apply_document(&mut plan, result.document);
             if let Some(boxed) = result.settings {
                 settings = Some(*boxed);
             }
@@ -84,6 +87,7 @@ impl Workspace {
             plan,
             site,
             index: None,
+            git: super::document::git_record(dir).ok(),
         })
     }
 
@@ -207,6 +211,14 @@ impl Workspace {
             plan.settings = s;
             plan.cards = cards;
         }
+        if super::document::FILES.contains(&rel.as_str()) {
+            // A file that no longer parses holds nothing.
+            match rel.as_str() {
+                "changes.toml" => plan.document.changes.clear(),
+                _ => plan.document.copies.clear(),
+            }
+            super::apply_document(plan, result.document);
+        }
         self.sources.replace(id_of(i), result.source);
         self.files[i] = FileState {
             diagnostics: result.diagnostics,
@@ -223,7 +235,7 @@ impl Workspace {
         for f in &self.files {
             diagnostics.extend(f.diagnostics.iter().cloned());
         }
-        if !self.found.iter().any(|f| f.2.is_none()) {
+        if !self.found.iter().any(|f| f.0 == "plan.toml") {
             diagnostics.push(no_plan_toml());
         }
         match &self.index {
@@ -240,6 +252,14 @@ impl Workspace {
             }
         }
         missing_assets(&plan, &sources, &self.site, &mut diagnostics);
+        let mut sources = sources;
+        locales(&plan, &mut sources, &self.site, &mut diagnostics);
+        if !self.found.iter().any(|f| f.0 == "changes.toml")
+            && let Some(git) = &self.git
+        {
+            plan.document.from_git = !git.is_empty();
+            plan.document.changes = git.clone();
+        }
         Snapshot {
             plan,
             sources,

@@ -290,8 +290,11 @@ mod draw {
                 .par_iter()
                 .map(|&p| self.page(p, put, in_binder(p)))
                 .collect::<Result<_, Error>>()?;
+            // The document page is not in the binder: its approval and record of
+            // changes are at the front already.
             let holds = |p: &str| {
                 !(p.starts_with("cards/")
+                    || p == "document.html"
                     || (p.starts_with("contacts/") && p != "contacts/index.html"))
             };
             let instead = |p: &str| {
