@@ -52,10 +52,11 @@ pub enum Code {
     IncompleteLocale,
     UnapprovedChanges,
     DuplicateCopy,
+    Untrained,
 }
 
 impl Code {
-    pub const ALL: [Code; 30] = [
+    pub const ALL: [Code; 31] = [
         Code::Syntax,
         Code::UnknownField,
         Code::MissingField,
@@ -86,6 +87,7 @@ impl Code {
         Code::IncompleteLocale,
         Code::UnapprovedChanges,
         Code::DuplicateCopy,
+        Code::Untrained,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -120,6 +122,7 @@ impl Code {
             Code::IncompleteLocale => "incomplete-locale",
             Code::UnapprovedChanges => "unapproved-changes",
             Code::DuplicateCopy => "duplicate-copy",
+            Code::Untrained => "untrained",
         }
     }
 

@@ -4,6 +4,7 @@
 mod checks;
 pub mod graph;
 mod references;
+pub mod training;
 
 pub use graph::recovery_waves;
 
@@ -27,6 +28,7 @@ pub fn analyze(plan: &Plan, today: Date) -> Analysis {
             checks::objectives(plan, &mut out);
             checks::readiness(plan, today, &mut out);
             checks::dates(plan, today, &mut out);
+            training::untrained(plan, today, &mut out);
             checks::phones(plan, &mut out);
             checks::owners(plan, &mut out);
             out

@@ -422,7 +422,14 @@ fn exercise(head: Head, f: &mut Fields) -> Exercise {
         head,
         kind: f.choice(
             "kind",
-            &["tabletop", "walkthrough", "simulation", "full-scale"],
+            &[
+                "tabletop",
+                "walkthrough",
+                "simulation",
+                "full-scale",
+                "training",
+                "briefing",
+            ],
         ),
         date: f.date("date"),
         status: f.choice("status", &["planned", "done", "cancelled"]),

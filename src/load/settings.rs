@@ -31,6 +31,7 @@ const POLICY_KEYS: &[&str] = &[
     "exercise_every",
     "vendor_contract_warning",
     "contact_verify_every",
+    "train_every",
     "tiers",
 ];
 const HOTLINE_KEYS: &[&str] = &["label", "phone", "alt_phone", "email"];
@@ -119,6 +120,7 @@ pub fn read(top: &mut Fields, text: &str) -> (Settings, Vec<Card>) {
                 exercise_every: f.duration("exercise_every"),
                 vendor_contract_warning: f.duration("vendor_contract_warning"),
                 contact_verify_every: f.duration("contact_verify_every"),
+                train_every: f.duration("train_every"),
                 tiers,
             };
             f.finish();

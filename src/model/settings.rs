@@ -79,6 +79,9 @@ pub struct Policy {
     pub exercise_every: Opt<Duration>,
     pub vendor_contract_warning: Opt<Duration>,
     pub contact_verify_every: Opt<Duration>,
+    /// How often everyone with a role takes part in an exercise, training or
+    /// briefing (`untrained`).
+    pub train_every: Opt<Duration>,
     pub tiers: Vec<TierLabel>,
 }
 

@@ -420,7 +420,11 @@ mod draw {
                         (0..plan.exercises.len()).map(Page::Exercise).collect(),
                     ),
                 ),
-                part("part-health", "title-health", vec![Page::Health]),
+                part(
+                    "part-health",
+                    "title-health",
+                    vec![Page::Health, Page::Readiness],
+                ),
                 part("part-log", "part-log", vec![Page::Log]),
             ]
         }

@@ -26,6 +26,7 @@ pub(super) enum Page {
     Exercises,
     Exercise(usize),
     Health,
+    Readiness,
     Log,
     Document,
     CallTree(usize),
@@ -69,7 +70,7 @@ pub(super) fn pages(plan: &Plan) -> Vec<Page> {
     out.extend((0..plan.stakeholders.len()).map(Page::Stakeholder));
     out.push(Page::Exercises);
     out.extend((0..plan.exercises.len()).map(Page::Exercise));
-    out.extend([Page::Health, Page::Log, Page::Document]);
+    out.extend([Page::Health, Page::Readiness, Page::Log, Page::Document]);
     // Sheets of cards are printed on their own, never in print.html.
     out.extend([Page::CardsA4, Page::CardsLetter]);
     out
@@ -101,6 +102,7 @@ impl<'a> Renderer<'a> {
             "exercises/index.html" => Some(Page::Exercises),
             "health.html" => Some(Page::Health),
             "document.html" => Some(Page::Document),
+            "readiness.html" => Some(Page::Readiness),
             "log.html" => Some(Page::Log),
             "cards/index.html" => Some(Page::CardsA4),
             "cards/letter.html" => Some(Page::CardsLetter),
@@ -223,6 +225,7 @@ impl<'a> Renderer<'a> {
             Page::Exercise(i) => item(Kind::Exercise, i),
             Page::Health => top("health.html", "title-health"),
             Page::Document => top("document.html", "title-document"),
+            Page::Readiness => top("readiness.html", "title-readiness"),
             Page::Log => top("log.html", "title-log"),
             Page::CallTree(i) => item(Kind::CallTree, i),
             Page::CardsA4 => top("cards/index.html", "title-cards-a4"),
@@ -269,6 +272,7 @@ impl<'a> Renderer<'a> {
             }
             Page::Exercises => self.fragment("exercises.html", path, &c, views::exercises(&c)),
             Page::Exercise(i) => self.fragment("exercise.html", path, &c, views::exercise(&c, i)),
+            Page::Readiness => self.fragment("readiness.html", path, &c, views::readiness(&c)),
             Page::Document => self.fragment(
                 "document.html",
                 path,

@@ -166,6 +166,11 @@ const PAGES: &[(&str, &str, &str)] = &[
         "tests tabletop schedule",
     ),
     (
+        "title-readiness",
+        "readiness.html",
+        "training awareness readiness roles",
+    ),
+    (
         "title-document",
         "document.html",
         "approval changes distribution copies version",

@@ -33,6 +33,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "exercise.html",
     "health.html",
     "document.html",
+    "readiness.html",
     "call-tree.html",
     "cards.html",
     "log.html",

@@ -22,3 +22,4 @@ mod reader;
 mod robustness;
 mod serve;
 mod spec;
+mod training;

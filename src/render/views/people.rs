@@ -78,6 +78,8 @@ pub struct ContactPage {
     pub alternates: Vec<ItemLink>,
     pub private: Option<PrivateView>,
     pub call_trees: Vec<CallTreeRole>,
+    /// Exercises, trainings and briefings the person takes part in.
+    pub taken_part: Vec<TakenPart>,
     pub related: Vec<Group>,
     pub prose: String,
 }
@@ -148,6 +150,7 @@ pub fn contact(c: &Ctx, index: usize) -> ContactPage {
         email: text(&x.email),
         location: text(&x.location),
         verified: c.date_text(&x.verified),
+        taken_part: taken_part(c, index),
         alternates: c.link_all(&x.alternates),
         private: x
             .private

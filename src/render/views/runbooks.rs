@@ -108,6 +108,8 @@ pub struct RunbookPage {
     pub scenarios: Vec<String>,
     pub reviewed: Option<String>,
     pub exercises: Vec<ItemLink>,
+    /// The last done exercise or training that covered it, and who took part.
+    pub last_covered: Option<LastCovered>,
     pub related: Vec<Group>,
     pub prose: String,
 }
@@ -130,6 +132,7 @@ pub fn runbook(c: &Ctx, index: usize) -> RunbookPage {
             .collect(),
         reviewed: c.date_text(&x.reviewed),
         exercises: c.referrer_links(r, Kind::Exercise, "runbooks"),
+        last_covered: last_covered(c, index),
         related: c.related(r, &[(Kind::Exercise, "runbooks")]),
         prose: c.prose(ItemRef {
             kind: Kind::Runbook,
