@@ -19,5 +19,6 @@ pub mod model;
 pub mod output;
 pub mod plandiff;
 pub mod render;
+pub mod sealed;
 pub mod serve;
 pub mod source;

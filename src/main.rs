@@ -72,6 +72,14 @@ enum Command {
         /// every page shows "copy N of M" and its holder
         #[arg(long, value_name = "N")]
         copy: Option<i64>,
+        /// Put contacts' private details in the site encrypted (private.js), readable
+        /// in the browser with the passphrase; needs --passphrase-file or the
+        /// LIFEBOAT_PASSPHRASE environment variable
+        #[arg(long, conflicts_with = "include_private")]
+        encrypt_private: bool,
+        /// The file whose first line is the passphrase of --encrypt-private
+        #[arg(long, value_name = "FILE", requires = "encrypt_private")]
+        passphrase_file: Option<PathBuf>,
     },
     /// Check the plan and report errors and warnings
     Check {
@@ -194,15 +202,30 @@ fn main() -> ExitCode {
             verbose,
             single_file,
             copy,
-        } => commands::build::run(
-            &plan,
-            out,
-            include_private,
-            now,
-            verbose,
-            single_file.as_deref(),
-            copy,
-        ),
+            encrypt_private,
+            passphrase_file,
+        } => {
+            let passphrase = if encrypt_private {
+                match commands::build::passphrase(passphrase_file.as_deref()) {
+                    Ok(p) => Some(p),
+                    Err(e) => {
+                        eprintln!("error: {e}: nothing was built");
+                        return ExitCode::from(2);
+                    }
+                }
+            } else {
+                None
+            };
+            commands::build::run(
+                &plan,
+                out,
+                include_private,
+                now,
+                verbose,
+                single_file.as_deref(),
+                commands::build::Controls { copy, passphrase },
+            )
+        }
         Command::Serve {
             plan,
             port,

@@ -18,7 +18,7 @@ pub fn run(
     now: Option<Date>,
     verbose: bool,
     single_file: Option<&Path>,
-    copy: Option<i64>,
+    controls: Controls,
 ) -> ExitCode {
     let out = match out {
         Some(o) => o,
@@ -40,7 +40,46 @@ pub fn run(
             site
         }
     };
-    build(plan, &out, include_private, now, verbose, single_file, copy)
+    build(
+        plan,
+        &out,
+        include_private,
+        now,
+        verbose,
+        single_file,
+        controls,
+    )
+}
+
+/// What a build controls beyond the site's content: which controlled copy it is,
+/// and the passphrase of an encrypted build.
+pub struct Controls {
+    pub copy: Option<i64>,
+    pub passphrase: Option<String>,
+}
+
+/// The passphrase of `--encrypt-private`: from FILE (its first line), else from
+/// LIFEBOAT_PASSPHRASE; never the command line. An error message when it is
+/// missing or too short.
+pub fn passphrase(file: Option<&Path>) -> Result<String, String> {
+    let text = match file {
+        Some(f) => std::fs::read_to_string(f)
+            .map_err(|e| format!("cannot read the passphrase file {}: {e}", f.display()))?
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string(),
+        None => std::env::var("LIFEBOAT_PASSPHRASE").map_err(|_| {
+            "--encrypt-private needs a passphrase: --passphrase-file FILE or the \
+             LIFEBOAT_PASSPHRASE environment variable (never on the command line, where \
+             other users and the shell history see it)"
+                .to_string()
+        })?,
+    };
+    match lifeboat::sealed::weak(&text) {
+        Some(why) => Err(why),
+        None => Ok(text),
+    }
 }
 
 fn build(
@@ -50,8 +89,9 @@ fn build(
     now: Option<Date>,
     verbose: bool,
     single_file: Option<&Path>,
-    copy: Option<i64>,
+    controls: Controls,
 ) -> ExitCode {
+    let copy = controls.copy;
     let started = Instant::now();
     let (today, built) = when(now);
     if single_file.is_some() {
@@ -138,10 +178,23 @@ fn build(
     };
     let plan = &loaded.plan;
     let warnings = render::warnings(plan, &loaded.sources, &diagnostics, include_private);
+    // An encrypted build seals every private value with the passphrase (a fresh
+    // salt and IV each time: private.js is the one file that differs between builds).
+    let private_script = match &controls.passphrase {
+        None => None,
+        Some(p) => match lifeboat::sealed::seal(p, &render::private_values(plan)) {
+            Ok(e) => Some(lifeboat::sealed::script(&e)),
+            Err(e) => {
+                eprintln!("error: {e}: nothing was built{}", untouched(out));
+                return ExitCode::from(2);
+            }
+        },
+    };
     let options = render::Options {
         include_private,
         today,
         copy,
+        private_script,
     };
     let catalog = render::catalog(plan, &loaded.site.locales);
     let input = render::Input {

@@ -47,6 +47,7 @@ fn side(path: &Path, today: Date) -> Result<serde_json::Value, String> {
             include_private: false,
             today,
             copy: None,
+            private_script: None,
         };
         let catalog = render::catalog(&loaded.plan, &loaded.site.locales);
         let input = render::Input {

@@ -73,6 +73,7 @@ pub fn export(
                 include_private,
                 today,
                 copy: None,
+                private_script: None,
             };
             let input = render::Input {
                 plan,

@@ -36,6 +36,7 @@ impl<'a> Renderer<'a> {
         Ok(match path {
             "plan.json" => Some(plan_json::plan_json(input, &self.waves)?),
             "search-index.js" => Some(search_index::search_index(input)),
+            "private.js" => input.options.private_script.clone().map(String::into_bytes),
             "contacts.vcf" => Some(kit::vcard::directory(plan, private).into_bytes()),
             "exercises.ics" => Some(kit::ics::exercises(plan, input.options.today).into_bytes()),
             _ => {

@@ -53,6 +53,35 @@ pub struct Options {
     pub today: Date,
     /// The controlled copy built (`build --copy N`): on every page.
     pub copy: Option<i64>,
+    /// An encrypted build (`--encrypt-private`): the sealed private values, as the
+    /// site's `private.js`; pages get places for them, filled in the reader's
+    /// browser once unlocked.
+    pub private_script: Option<String>,
+}
+
+/// Every private value of the plan (what `--include-private` shows), as the JSON
+/// an encrypted build seals: `{"contacts": {id: {"name", "home_phone", ...}}}`.
+pub fn private_values(plan: &Plan) -> Vec<u8> {
+    let mut contacts = serde_json::Map::new();
+    for c in &plan.contacts {
+        let Some(p) = &c.private else { continue };
+        let mut m = serde_json::Map::new();
+        m.insert("name".into(), c.name.value.clone().into());
+        for (k, v) in [
+            ("home_phone", &p.home_phone),
+            ("personal_mobile", &p.personal_mobile),
+            ("personal_email", &p.personal_email),
+            ("home_address", &p.home_address),
+        ] {
+            if let Some(v) = v {
+                m.insert(k.into(), v.value.clone().into());
+            }
+        }
+        contacts.insert(c.head.id.value.clone(), m.into());
+    }
+    let mut top = serde_json::Map::new();
+    top.insert("contacts".into(), contacts.into());
+    serde_json::to_vec(&serde_json::Value::Object(top)).unwrap_or_default()
 }
 
 /// Everything rendering reads: the plan, its link graph, its warnings, the files of
@@ -114,6 +143,8 @@ struct SiteView {
     /// uncontrolled copy.
     copy_stamp: Option<String>,
     private: bool,
+    /// An encrypted build: pages load private.js and unlock.js.
+    encrypted: bool,
     hotline: Option<HotlineView>,
     generator: String,
     /// The day from which a reader's browser calls this copy old: the build date
@@ -202,6 +233,12 @@ pub fn render(input: &Input, sink: &Sink) -> Result<Vec<String>, Error> {
         bytes: plan_json::plan_json(input, &r.waves)?,
     })?;
     kit_files(input, &put)?;
+    if let Some(script) = &input.options.private_script {
+        put(SiteFile {
+            path: "private.js".into(),
+            bytes: script.clone().into_bytes(),
+        })?;
+    }
     for (name, _) in theme::STATIC {
         put(SiteFile {
             path: (*name).into(),
@@ -367,6 +404,7 @@ impl<'a> Renderer<'a> {
             built_text: views::date_text(input.catalog, input.options.today),
             copy_stamp: copy_stamp(plan, input.options.copy, input.catalog),
             private: input.options.include_private,
+            encrypted: input.options.private_script.is_some(),
             hotline: plan.settings.hotline.as_ref().map(|h| HotlineView {
                 label: h.label.as_ref().map(|l| l.value.clone()),
                 phone: h.phone.as_ref().map(|p| Phone::of(p)),
@@ -422,6 +460,7 @@ impl<'a> Renderer<'a> {
             defer_prose,
             assets: self.input.assets,
             catalog: self.input.catalog,
+            encrypted: self.input.options.private_script.is_some(),
         }
     }
 }

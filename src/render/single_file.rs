@@ -45,6 +45,12 @@ pub fn assemble(
             .iter()
             .map(|n| String::from_utf8_lossy(&file(n)).replace("</script", "<\\/script")),
     );
+    // An encrypted build: the sealed values (no `<` in them) and the script that
+    // opens them, after the theme's.
+    if let Some(sealed) = site_file("private.js") {
+        scripts.push(String::from_utf8_lossy(&sealed).replace("</script", "<\\/script"));
+        scripts.push(String::from_utf8_lossy(&file("unlock.js")).replace("</script", "<\\/script"));
+    }
     let hashes: Vec<String> = scripts
         .iter()
         .map(|s| format!("'sha256-{}'", base64(&Sha256::digest(s.as_bytes()))))

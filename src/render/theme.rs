@@ -34,6 +34,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "health.html",
     "document.html",
     "readiness.html",
+    "unlock.html",
     "call-tree.html",
     "cards.html",
     "log.html",
@@ -66,6 +67,10 @@ pub const STATIC: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/static/log.js"),
     ),
     ("sw.js", include_bytes!("../../themes/default/static/sw.js")),
+    (
+        "unlock.js",
+        include_bytes!("../../themes/default/static/unlock.js"),
+    ),
 ];
 
 /// The theme's file `name` as the site has it: `lifeboat.js` starts with the

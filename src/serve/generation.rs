@@ -69,6 +69,7 @@ impl Generation {
                 include_private,
                 today,
                 copy: None,
+                private_script: None,
             },
             catalog: templates.catalog().clone(),
         };

@@ -314,6 +314,7 @@ pub fn render_site(dir: &Path, include_private: bool) -> Vec<(String, Vec<u8>)> 
         include_private,
         today,
         copy: None,
+        private_script: None,
     };
     let files = Mutex::new(Vec::new());
     let sink = |f: &render::SiteFile| {

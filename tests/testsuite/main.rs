@@ -18,6 +18,7 @@ mod language;
 mod model;
 mod phone;
 mod plans;
+mod private;
 mod reader;
 mod robustness;
 mod serve;

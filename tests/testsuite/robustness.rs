@@ -62,6 +62,7 @@ fn render_all(
         include_private: true,
         today,
         copy: None,
+        private_script: None,
     };
     let pages = std::sync::atomic::AtomicUsize::new(0);
     let sink = |f: &render::SiteFile| {

@@ -27,6 +27,8 @@ pub struct CascadeStep {
     pub caller: Option<ItemLink>,
     pub calls: Vec<ItemLink>,
     pub alternates: Vec<ItemLink>,
+    /// An encrypted build: the contact's id when they have private details.
+    pub sealed: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -87,6 +89,10 @@ pub fn call_tree_page(c: &Ctx, index: usize) -> CallTreePage {
                     .and_then(|r| text(&plan.contacts[r.index].role)),
                 numbers: numbers(plan, who),
                 caller: s.caller.map(|x| c.link_id(x)),
+                sealed: who
+                    .filter(|r| c.encrypted && r.kind == Kind::Contact)
+                    .filter(|r| plan.contacts[r.index].private.is_some())
+                    .map(|r| plan.contacts[r.index].head.id.value.clone()),
                 calls: c.link_all(t.calls_of(s.who)),
                 alternates: who
                     .filter(|r| r.kind == Kind::Contact)

@@ -121,6 +121,8 @@ pub struct Ctx<'a> {
     pub assets: &'a [(String, Vec<u8>)],
     /// The interface's messages.
     pub catalog: &'a crate::i18n::Catalog,
+    /// An encrypted build: places for private values, filled once unlocked.
+    pub encrypted: bool,
 }
 
 /// Stands for an item's prose in a rendered page, so that the page can be drawn

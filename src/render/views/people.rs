@@ -77,6 +77,9 @@ pub struct ContactPage {
     pub verified: Option<String>,
     pub alternates: Vec<ItemLink>,
     pub private: Option<PrivateView>,
+    /// An encrypted build and the person has private details: their id, for the
+    /// place the browser fills once unlocked.
+    pub sealed: Option<String>,
     pub call_trees: Vec<CallTreeRole>,
     /// Exercises, trainings and briefings the person takes part in.
     pub taken_part: Vec<TakenPart>,
@@ -152,6 +155,7 @@ pub fn contact(c: &Ctx, index: usize) -> ContactPage {
         verified: c.date_text(&x.verified),
         taken_part: taken_part(c, index),
         alternates: c.link_all(&x.alternates),
+        sealed: (c.encrypted && x.private.is_some()).then(|| x.head.id.value.clone()),
         private: x
             .private
             .as_ref()

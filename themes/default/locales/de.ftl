@@ -618,3 +618,17 @@ with-people = mit { $who }
 exercises-and-training = Übungen und Schulungen
 search-words-title-readiness = Schulung Sensibilisierung Bereitschaft Rollen
 code-untrained = Jemand mit einer Rolle wurde länger nicht geschult
+
+## Private numbers of an encrypted build
+unlock-label = Passphrase für private Nummern
+unlock = Entsperren
+lock = Private Nummern sperren
+js-unlock-unsupported = Dieser Browser kann die privaten Nummern nicht öffnen (kein WebCrypto).
+js-unlock-working = Wird entsperrt …
+js-unlock-wrong = Falsche Passphrase: nichts wurde entsperrt.
+js-locked = Gesperrt.
+js-private-home = Privat
+js-private-mobile = Privates Mobiltelefon
+js-private-email = Private E-Mail
+js-private-address = Privatanschrift
+js-private-result = Private Nummer

@@ -615,3 +615,17 @@ with-people = with { $who }
 exercises-and-training = Exercises and training
 search-words-title-readiness = training awareness readiness roles
 code-untrained = Someone with a role has not been trained recently
+
+## Private numbers of an encrypted build
+unlock-label = Passphrase for private numbers
+unlock = Unlock
+lock = Lock private numbers
+js-unlock-unsupported = This browser cannot open the private numbers (no WebCrypto).
+js-unlock-working = Unlocking…
+js-unlock-wrong = Wrong passphrase: nothing was unlocked.
+js-locked = Locked.
+js-private-home = Home
+js-private-mobile = Personal mobile
+js-private-email = Personal email
+js-private-address = Home address
+js-private-result = Private number

@@ -615,3 +615,17 @@ with-people = con { $who }
 exercises-and-training = Ejercicios y formación
 search-words-title-readiness = formación concienciación preparación roles
 code-untrained = Alguien con un rol no se ha formado recientemente
+
+## Private numbers of an encrypted build
+unlock-label = Frase de paso de los números privados
+unlock = Desbloquear
+lock = Bloquear los números privados
+js-unlock-unsupported = Este navegador no puede abrir los números privados (sin WebCrypto).
+js-unlock-working = Desbloqueando…
+js-unlock-wrong = Frase de paso incorrecta: no se ha desbloqueado nada.
+js-locked = Bloqueado.
+js-private-home = Casa
+js-private-mobile = Móvil personal
+js-private-email = Correo personal
+js-private-address = Domicilio
+js-private-result = Número privado

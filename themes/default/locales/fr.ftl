@@ -615,3 +615,17 @@ with-people = avec { $who }
 exercises-and-training = Exercices et formations
 search-words-title-readiness = formation sensibilisation préparation rôles
 code-untrained = Une personne ayant un rôle n'a pas été formée récemment
+
+## Private numbers of an encrypted build
+unlock-label = Phrase secrète des numéros privés
+unlock = Déverrouiller
+lock = Verrouiller les numéros privés
+js-unlock-unsupported = Ce navigateur ne peut pas ouvrir les numéros privés (pas de WebCrypto).
+js-unlock-working = Déverrouillage…
+js-unlock-wrong = Phrase secrète incorrecte : rien n'a été déverrouillé.
+js-locked = Verrouillé.
+js-private-home = Domicile
+js-private-mobile = Portable personnel
+js-private-email = E-mail personnel
+js-private-address = Adresse personnelle
+js-private-result = Numéro privé

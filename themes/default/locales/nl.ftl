@@ -618,3 +618,17 @@ with-people = met { $who }
 exercises-and-training = Oefeningen en trainingen
 search-words-title-readiness = training bewustwording paraatheid rollen
 code-untrained = Iemand met een rol is lang niet getraind
+
+## Private numbers of an encrypted build
+unlock-label = Wachtzin voor privénummers
+unlock = Ontgrendelen
+lock = Privénummers vergrendelen
+js-unlock-unsupported = Deze browser kan de privénummers niet openen (geen WebCrypto).
+js-unlock-working = Ontgrendelen…
+js-unlock-wrong = Verkeerde wachtzin: er is niets ontgrendeld.
+js-locked = Vergrendeld.
+js-private-home = Thuis
+js-private-mobile = Privé mobiel
+js-private-email = Privé e-mail
+js-private-address = Huisadres
+js-private-result = Privénummer

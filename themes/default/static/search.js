@@ -202,9 +202,11 @@
     if (!q.trim()) { list.textContent = ""; list.hidden = true; return; }
     if (!index) { status(tr("js-search-loading")); load(); return; }
     var results = search(q);
+    var personal = privateHits(q);
     list.textContent = "";
     list.hidden = false;
-    if (!results.length) { status(tr("js-search-nothing", { query: q.trim() })); return; }
+    personal.forEach(function (p) { list.appendChild(p); });
+    if (!results.length && !personal.length) { status(tr("js-search-nothing", { query: q.trim() })); return; }
     var qs = words(q);
     results.forEach(function (r, n) {
       var doc = index.d[r.doc], t = index.t[r.target];
@@ -236,6 +238,33 @@
       li.appendChild(a);
       list.appendChild(li);
     });
+  }
+  // An encrypted build, unlocked in this session (unlock.js sets the values): a
+  // query of digits also finds private numbers.
+  function privateHits(q) {
+    var values = window.lifeboatUnlocked, out = [];
+    var digits = q.replace(/\D/g, "");
+    if (!values || !values.contacts || digits.length < 3 || /[^\d\s+()./-]/.test(q)) { return out; }
+    Object.keys(values.contacts).forEach(function (id) {
+      var v = values.contacts[id];
+      ["home_phone", "personal_mobile"].forEach(function (k) {
+        if (!v[k] || v[k].replace(/\D/g, "").indexOf(digits) < 0) { return; }
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = single ? "#page-contacts-" + id : root + "contacts/" + id + ".html";
+        var kind = document.createElement("span");
+        kind.className = "result-kind";
+        kind.textContent = tr("js-private-result");
+        var title = document.createElement("span");
+        title.className = "result-title";
+        title.textContent = (v.name || id) + ": " + v[k];
+        a.appendChild(kind);
+        a.appendChild(title);
+        li.appendChild(a);
+        out.push(li);
+      });
+    });
+    return out;
   }
   function links() { return list.querySelectorAll("a"); }
   function move(step) {

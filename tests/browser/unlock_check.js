@@ -1,0 +1,75 @@
+// An encrypted build in Chromium over file://: the unlock form, a wrong passphrase
+// (a message, nothing shown), the right one (the private number as a tel: link), a
+// second page of the copy open without asking, and "Lock".
+//   node unlock_check.js CONFIG.json   {site, passphrase, contact, second, number, tel}
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { launch, fileUrl, onlyLocal } = require('./common');
+
+const config = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const problems = [];
+const check = (ok, what) => { if (!ok) problems.push(what); };
+
+(async () => {
+  const browser = await launch();
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  await onlyLocal(context, config.site);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const shown = () => page.evaluate((tel) => !!document.querySelector(`[data-private-contact] a[href="${tel}"]`), config.tel);
+  const bodyHas = () => page.evaluate((n) => document.body.innerText.includes(n), config.number);
+
+  await page.goto(fileUrl(path.join(config.site, config.contact)));
+  await page.waitForSelector('#unlock:not([hidden])', { timeout: 10000 }).catch(() => null);
+  check(await page.locator('#unlock').isVisible(), 'the unlock form is not shown');
+  check(!(await bodyHas()), 'the private number shows before unlocking');
+
+  // Wrong passphrase: a message, nothing shown.
+  await page.fill('#unlock input[type=password]', config.passphrase + 'x');
+  await page.press('#unlock input[type=password]', 'Enter');
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-private') === 'locked' &&
+    document.querySelector('.unlock-status').textContent.length > 12, null, { timeout: 30000 }).catch(() => null);
+  const status = await page.locator('.unlock-status').textContent();
+  check(/wrong/i.test(status), `no message for a wrong passphrase ("${status}")`);
+  check(!(await shown()) && !(await bodyHas()), 'a wrong passphrase showed something');
+
+  // The right one: the number, as a tel: link.
+  await page.fill('#unlock input[type=password]', config.passphrase);
+  await page.press('#unlock input[type=password]', 'Enter');
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-private') === 'open', null, { timeout: 30000 }).catch(() => null);
+  check(await shown(), 'the right passphrase did not show the private number as a tel: link');
+  check(await bodyHas(), 'the private number is not on the page');
+  check(!(await page.locator('#unlock').isVisible()), 'the form stays after unlocking');
+  const stored = await page.evaluate(() => JSON.stringify(Object.keys(sessionStorage).map((k) => sessionStorage.getItem(k))));
+  check(!stored.includes(config.passphrase), 'the passphrase itself is kept');
+
+  // Another page of the copy: open without asking.
+  await page.goto(fileUrl(path.join(config.site, config.second)));
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-private') === 'open', null, { timeout: 10000 }).catch(() => null);
+  check(await shown(), `${config.second}: not unlocked for the session`);
+  check(!(await page.locator('#unlock').isVisible()), `${config.second}: asks again`);
+
+  // Search finds the private number while unlocked.
+  const digits = config.number.replace(/\D/g, '').slice(-7);
+  await page.locator('#lb-search').pressSequentially(digits, { delay: 5 });
+  await page.waitForSelector('#lb-search-results a', { timeout: 20000 }).catch(() => null);
+  const results = await page.$$eval('#lb-search-results a', (as) => as.map((a) => a.textContent));
+  check(results.some((r) => r.includes(config.number)), `search for ${digits} does not find the private number (${results.join(' | ')})`);
+  await page.locator('#lb-search').fill('');
+
+  // Lock: gone, and the form is back; a reload stays locked.
+  await page.click('button.lock');
+  check(!(await shown()) && !(await bodyHas()), 'lock left the number on the page');
+  check(await page.locator('#unlock').isVisible(), 'lock did not bring the form back');
+  await page.reload();
+  await page.waitForSelector('#unlock:not([hidden])', { timeout: 10000 }).catch(() => null);
+  check(!(await shown()), 'locked, yet a reload shows the number');
+  check(errors.length === 0, `script errors: ${errors.join('; ')}`);
+
+  await browser.close();
+  for (const p of problems) console.log(p);
+  console.log(`checks=14 problems=${problems.length}`);
+  process.exit(problems.length ? 1 : 0);
+})().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,127 @@
+// lifeboat: an encrypted build's private values (home and personal numbers), sealed
+// in private.js (PBKDF2-SHA256 and AES-256-GCM), opened here with WebCrypto, which
+// works from file://. The passphrase is never kept: the derived key is, in this
+// tab's session storage, so that other pages of the copy open without asking again
+// until the browser session ends; "Lock" forgets it.
+(function () {
+  "use strict";
+  var tr = window.lifeboatTr || function (id) { return id; };
+  var env = window.lifeboatPrivate;
+  var places = document.querySelectorAll("[data-private-contact]");
+  var form = document.getElementById("unlock");
+  var subtle = window.crypto && window.crypto.subtle;
+  if (!env || !subtle) { return; }
+  var KEY = "lifeboat:private:" + (document.body.getAttribute("data-plan") || "") + ":" + env.salt;
+  var store = null;
+  try { store = window.sessionStorage; store.getItem(KEY); } catch (e) { store = null; }
+  if (!places.length || !form) {
+    // A page without private values: unlocked in this session, search finds them.
+    var key = store && store.getItem(KEY);
+    if (key) {
+      subtle.importKey("raw", bytes(key), { name: "AES-GCM" }, false, ["decrypt"]).then(open)
+        .then(function (values) { window.lifeboatUnlocked = values; }).catch(function () { /* locked */ });
+    }
+    return;
+  }
+  var status = form.querySelector(".unlock-status");
+  var input = form.querySelector("input[type=password]");
+  var locked = document.querySelector(".locked-note");
+
+  function bytes(b64) {
+    var s = atob(b64), out = new Uint8Array(s.length);
+    for (var i = 0; i < s.length; i++) { out[i] = s.charCodeAt(i); }
+    return out;
+  }
+  function text64(buf) {
+    var a = new Uint8Array(buf), s = "";
+    for (var i = 0; i < a.length; i++) { s += String.fromCharCode(a[i]); }
+    return btoa(s);
+  }
+  function derive(passphrase) {
+    return subtle.importKey("raw", new TextEncoder().encode(passphrase), "PBKDF2", false, ["deriveKey"])
+      .then(function (base) {
+        return subtle.deriveKey(
+          { name: "PBKDF2", salt: bytes(env.salt), iterations: env.iterations, hash: "SHA-256" },
+          base, { name: "AES-GCM", length: 256 }, true, ["decrypt"]);
+      });
+  }
+  function open(key) {
+    return subtle.decrypt({ name: "AES-GCM", iv: bytes(env.iv) }, key, bytes(env.data))
+      .then(function (plain) { return JSON.parse(new TextDecoder().decode(plain)); });
+  }
+  function link(href, label, value) {
+    var line = document.createElement("span");
+    line.className = "private-value";
+    var l = document.createElement("span");
+    l.className = "muted";
+    l.textContent = label + " ";
+    line.appendChild(l);
+    var a = document.createElement(href ? "a" : "span");
+    if (href) { a.href = href; }
+    if (href && href.indexOf("tel:") === 0) { a.className = "tel"; }
+    a.textContent = value;
+    line.appendChild(a);
+    return line;
+  }
+  function show(values) {
+    var contacts = (values && values.contacts) || {};
+    places.forEach(function (el) {
+      var v = contacts[el.getAttribute("data-private-contact")] || {};
+      el.textContent = "";
+      var parts = [];
+      if (v.home_phone) { parts.push(link("tel:" + v.home_phone.replace(/[^+\d]/g, ""), tr("js-private-home"), v.home_phone)); }
+      if (v.personal_mobile) { parts.push(link("tel:" + v.personal_mobile.replace(/[^+\d]/g, ""), tr("js-private-mobile"), v.personal_mobile)); }
+      if (v.personal_email) { parts.push(link("mailto:" + v.personal_email, tr("js-private-email"), v.personal_email)); }
+      if (v.home_address) { parts.push(link(null, tr("js-private-address"), v.home_address)); }
+      parts.forEach(function (p) {
+        el.appendChild(document.createElement("br"));
+        el.appendChild(p);
+      });
+    });
+    form.hidden = true;
+    if (locked) { locked.hidden = false; }
+    window.lifeboatUnlocked = values;
+    document.documentElement.setAttribute("data-private", "open");
+  }
+  function hide(message) {
+    places.forEach(function (el) { el.textContent = ""; });
+    form.hidden = false;
+    input.value = "";
+    status.textContent = message || "";
+    if (locked) { locked.hidden = true; }
+    window.lifeboatUnlocked = null;
+    document.documentElement.setAttribute("data-private", "locked");
+  }
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var passphrase = input.value;
+    status.textContent = tr("js-unlock-working");
+    derive(passphrase).then(function (key) {
+      return open(key).then(function (values) {
+        show(values);
+        status.textContent = "";
+        return subtle.exportKey("raw", key).then(function (raw) {
+          if (store) { try { store.setItem(KEY, text64(raw)); } catch (err) { /* off */ } }
+        });
+      });
+    }).catch(function () {
+      hide(tr("js-unlock-wrong"));
+    });
+  });
+  if (locked) {
+    locked.querySelector("button.lock").addEventListener("click", function () {
+      if (store) { try { store.removeItem(KEY); } catch (err) { /* off */ } }
+      hide(tr("js-locked"));
+    });
+  }
+  var kept = store && store.getItem(KEY);
+  if (kept) {
+    subtle.importKey("raw", bytes(kept), { name: "AES-GCM" }, false, ["decrypt"])
+      .then(open).then(show).catch(function () {
+        try { store.removeItem(KEY); } catch (err) { /* off */ }
+        hide();
+      });
+  } else {
+    hide();
+  }
+})();
