@@ -5,7 +5,6 @@ use super::plan_name;
 use clap::ValueEnum;
 use lifeboat::diagnostic::{Severity, reports};
 use lifeboat::model::Date;
-use lifeboat::render;
 use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
@@ -43,24 +42,14 @@ fn side(path: &Path, today: Date) -> Result<serde_json::Value, String> {
                 if errors == 1 { "" } else { "s" }
             ));
         }
-        let options = render::Options {
-            include_private: false,
+        super::plan_json(
+            &loaded.plan,
+            &loaded.sources,
+            &analysis.links,
+            &diagnostics,
+            false,
             today,
-            copy: None,
-            private_script: None,
-        };
-        let catalog = render::catalog(&loaded.plan, &loaded.site.locales);
-        let input = render::Input {
-            plan: &loaded.plan,
-            sources: &loaded.sources,
-            links: &analysis.links,
-            warnings: &[],
-            assets: &[],
-            templates: &[],
-            options: &options,
-            catalog: &catalog,
-        };
-        render::plan_json(&input).map_err(|e| e.to_string())?
+        )?
     } else {
         return Err(format!(
             "{} is neither a built site (with plan.json) nor a plan folder (with plan.toml)",

@@ -4,7 +4,6 @@ use super::{plan_name, write_whole};
 use clap::ValueEnum;
 use lifeboat::diagnostic::{Severity, held_back_note, reports};
 use lifeboat::model::Date;
-use lifeboat::render;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -68,24 +67,14 @@ pub fn export(
         ExportFormat::Ics => lifeboat::kit::ics::exercises(plan, today).into_bytes(),
         ExportFormat::Csv => lifeboat::kit::csv::directory(plan, include_private).into_bytes(),
         ExportFormat::Json => {
-            let warnings = render::warnings(plan, &loaded.sources, &diagnostics, include_private);
-            let options = render::Options {
+            match super::plan_json(
+                plan,
+                &loaded.sources,
+                &analysis.links,
+                &diagnostics,
                 include_private,
                 today,
-                copy: None,
-                private_script: None,
-            };
-            let input = render::Input {
-                plan,
-                sources: &loaded.sources,
-                links: &analysis.links,
-                warnings: &warnings,
-                assets: &[],
-                templates: &[],
-                options: &options,
-                catalog: &lifeboat::i18n::Catalog::english(),
-            };
-            match render::plan_json(&input) {
+            ) {
                 Ok(b) => b,
                 Err(e) => {
                     eprintln!("error: {e}");

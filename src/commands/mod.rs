@@ -15,6 +15,35 @@ use lifeboat::model::Date;
 use lifeboat::render;
 use std::path::Path;
 
+/// The plan's `plan.json`, as a build writes it (for `export json` and `diff`).
+pub fn plan_json(
+    plan: &lifeboat::model::Plan,
+    sources: &lifeboat::source::Sources,
+    links: &lifeboat::model::Links,
+    diagnostics: &[lifeboat::diagnostic::Diagnostic],
+    include_private: bool,
+    today: Date,
+) -> Result<Vec<u8>, String> {
+    let warnings = render::warnings(plan, sources, diagnostics, include_private);
+    let options = render::Options {
+        include_private,
+        today,
+        copy: None,
+        private_script: None,
+    };
+    let input = render::Input {
+        plan,
+        sources,
+        links,
+        warnings: &warnings,
+        assets: &[],
+        templates: &[],
+        options: &options,
+        catalog: &lifeboat::i18n::Catalog::english(),
+    };
+    render::plan_json(&input).map_err(|e| e.to_string())
+}
+
 /// Today and the build time (`YYYY-MM-DDTHH:MM:SSZ`): `--now` (at midnight UTC), else
 /// SOURCE_DATE_EPOCH (reproducible builds), else the system clock.
 pub fn when(now: Option<Date>) -> (Date, String) {

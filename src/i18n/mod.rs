@@ -393,8 +393,12 @@ fn marker(i: usize) -> String {
 
 /// The placeables (`$x`) of an English message.
 fn placeables(id: &str) -> Vec<String> {
-    let english = BUILT_IN[0].1;
-    let mut lines = english
+    placeables_in(BUILT_IN[0].1, id)
+}
+
+/// The placeables (`$x`) of message `id` in a catalogue's text, in order.
+pub(crate) fn placeables_in(catalogue: &str, id: &str) -> Vec<String> {
+    let mut lines = catalogue
         .lines()
         .skip_while(|l| l.split_once('=').is_none_or(|(h, _)| h.trim_end() != id));
     let mut text = String::new();

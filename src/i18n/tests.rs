@@ -1,33 +1,8 @@
 use super::*;
 
-/// The placeables (`$x`) of a message in a catalogue's text.
+/// The placeables of a message, sorted (translations may reorder them).
 fn placeables_in(text: &str, id: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut lines = text
-        .lines()
-        .skip_while(|l| l.split_once('=').is_none_or(|(h, _)| h.trim_end() != id));
-    let mut body = String::new();
-    if let Some(first) = lines.next() {
-        body.push_str(first);
-        for l in lines {
-            if l.starts_with(' ') || l.is_empty() {
-                body.push_str(l);
-            } else {
-                break;
-            }
-        }
-    }
-    let mut rest = body.as_str();
-    while let Some(at) = rest.find('$') {
-        rest = &rest[at + 1..];
-        let name: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-            .collect();
-        if !name.is_empty() && !out.contains(&name) {
-            out.push(name);
-        }
-    }
+    let mut out = super::placeables_in(text, id);
     out.sort();
     out
 }

@@ -67,10 +67,14 @@ pub fn example_copy(dir: &Path) -> PathBuf {
     plan
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// A copy of the folder `from` at `to` (a plan's built `site/` left out).
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create");
     for entry in std::fs::read_dir(from).expect("read") {
         let entry = entry.expect("entry");
+        if entry.file_name() == "site" {
+            continue;
+        }
         let target = to.join(entry.file_name());
         if entry.file_type().expect("type").is_dir() {
             copy_dir(&entry.path(), &target);

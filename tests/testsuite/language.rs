@@ -5,14 +5,14 @@
 //! changed changes every word of the interface (nothing bypasses the catalogue);
 //! `locale export`, `incomplete-locale` and malformed `.ftl` files.
 
-use crate::harness::{build_site, example_copy, lifeboat, node_check, root};
+use crate::harness::{build_site, copy_dir, example_copy, lifeboat, node_check, root};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// A copy of the plan at `src` in `dir`, with `language = "<lang>"`.
 fn with_language(src: &Path, dir: &Path, lang: &str) -> PathBuf {
     let plan = dir.join("plan");
-    copy(src, &plan);
+    copy_dir(src, &plan);
     let toml = plan.join("plan.toml");
     let text = std::fs::read_to_string(&toml).expect("plan.toml");
     let mut lines: Vec<String> = text
@@ -27,18 +27,6 @@ fn with_language(src: &Path, dir: &Path, lang: &str) -> PathBuf {
     lines.insert(at + 1, format!("language = \"{lang}\""));
     std::fs::write(&toml, lines.join("\n") + "\n").expect("write plan.toml");
     plan
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("read dir").flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            copy(&p, &to.join(e.file_name()));
-        } else {
-            std::fs::copy(&p, to.join(e.file_name())).expect("copy");
-        }
-    }
 }
 
 /// Every text of the built site as the reader meets it (text_check.js).

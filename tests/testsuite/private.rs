@@ -5,7 +5,7 @@
 //! in the output of any fixture plan; in Chromium over file:// the form unlocks,
 //! keeps the key for the session and locks again.
 
-use crate::harness::{NOW, lifeboat, node_check, root};
+use crate::harness::{NOW, copy_dir, lifeboat, node_check, root};
 use std::path::{Path, PathBuf};
 
 const PASSPHRASE: &str = "correct horse battery staple";
@@ -61,7 +61,7 @@ sys.stdout.write(AESGCM(key).decrypt(base64.b64decode(env["iv"]), base64.b64deco
 /// A copy of `src` with one more person who has every kind of private value.
 fn with_private_person(src: &Path, dir: &Path) -> PathBuf {
     let plan = dir.join("plan");
-    copy(src, &plan);
+    copy_dir(src, &plan);
     std::fs::create_dir_all(plan.join("contacts")).expect("contacts/");
     std::fs::write(
         plan.join("contacts/zz-private-test.toml"),
@@ -79,21 +79,6 @@ home_address = "17 Hidden Lane, Secretville"
     )
     .expect("private person");
     plan
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("read dir").flatten() {
-        let p = e.path();
-        if e.file_name() == "site" {
-            continue;
-        }
-        if p.is_dir() {
-            copy(&p, &to.join(e.file_name()));
-        } else {
-            std::fs::copy(&p, to.join(e.file_name())).expect("copy");
-        }
-    }
 }
 
 /// Every private value of the plan, and the digits of each number.
