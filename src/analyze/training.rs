@@ -58,29 +58,63 @@ pub struct Person {
     pub roles: Vec<Role>,
 }
 
-/// Whether exercise `e` (done, dated) had contact `c` taking part: as a participant,
-/// through a team that took part, or as facilitator.
-pub fn took_part(plan: &Plan, e: usize, contact: &str) -> bool {
-    let x = &plan.exercises[e];
-    if x.facilitator.as_ref().is_some_and(|f| f.value == contact) {
-        return true;
+/// Who took part in what, worked out once for a whole plan (pages ask it for
+/// thousands of people and runbooks).
+pub struct Coverage {
+    /// Contact id to the exercises they take part in (through a team, or as
+    /// facilitator, too), newest first; undated last.
+    pub by_contact: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// Runbook id to the last done exercise on or before today that lists it.
+    pub runbook_last: rustc_hash::FxHashMap<String, (usize, Date)>,
+}
+
+/// The coverage of `plan` on `today`.
+pub fn coverage(plan: &Plan, today: Date) -> Coverage {
+    let mut order: Vec<usize> = (0..plan.exercises.len()).collect();
+    order.sort_by(|&a, &b| {
+        let d = |i: usize| plan.exercises[i].date.as_ref().map(|d| d.value);
+        d(b).cmp(&d(a)).then(a.cmp(&b))
+    });
+    let mut by_contact: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+    let mut runbook_last: rustc_hash::FxHashMap<String, (usize, Date)> = Default::default();
+    for e in order {
+        let x = &plan.exercises[e];
+        let mut people: Vec<&str> = Vec::new();
+        for p in x.participants.iter().chain(x.facilitator.iter()) {
+            match plan.lookup(&p.value) {
+                Some(r) if r.kind == Kind::Team => {
+                    let t = &plan.teams[r.index];
+                    people.extend(t.members.iter().chain(t.lead.iter()).map(|m| m.value.as_str()));
+                }
+                _ => people.push(p.value.as_str()),
+            }
+        }
+        people.sort_unstable();
+        people.dedup();
+        for p in people {
+            by_contact.entry(p.to_string()).or_default().push(e);
+        }
+        let done = x.status.as_ref().is_some_and(|s| s.value == "done");
+        if let Some(d) = x.date.as_ref().map(|d| d.value).filter(|d| done && *d <= today) {
+            for r in &x.runbooks {
+                runbook_last.entry(r.value.clone()).or_insert((e, d));
+            }
+        }
     }
-    x.participants.iter().any(|p| {
-        p.value == contact
-            || plan.lookup(&p.value).is_some_and(|r| {
-                r.kind == Kind::Team
-                    && plan.teams[r.index]
-                        .members
-                        .iter()
-                        .chain(plan.teams[r.index].lead.iter())
-                        .any(|m| m.value == contact)
-            })
-    })
+    Coverage {
+        by_contact,
+        runbook_last,
+    }
 }
 
 /// Every person with a role, in the plan's contact order, with the last done
 /// exercise that covered each role (on or before `today`).
 pub fn people(plan: &Plan, today: Date) -> Vec<Person> {
+    people_with(plan, today, &coverage(plan, today))
+}
+
+/// [`people`], from coverage already worked out.
+pub fn people_with(plan: &Plan, today: Date, cover: &Coverage) -> Vec<Person> {
     let mut roles: Vec<Vec<Role>> = vec![Vec::new(); plan.contacts.len()];
     let contact = |id: &str| {
         plan.lookup(id)
@@ -156,27 +190,27 @@ pub fn people(plan: &Plan, today: Date) -> Vec<Person> {
             );
         }
     }
-    // The done exercises, newest first.
-    let mut done: Vec<(usize, Date)> = plan
-        .exercises
-        .iter()
-        .enumerate()
-        .filter(|(_, x)| x.status.as_ref().is_some_and(|s| s.value == "done"))
-        .filter_map(|(i, x)| Some((i, x.date.as_ref()?.value)))
-        .filter(|(_, d)| *d <= today)
-        .collect();
-    done.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut out = Vec::new();
     for (i, mut list) in roles.into_iter().enumerate() {
         if list.is_empty() {
             continue;
         }
         let id = plan.contacts[i].head.id.value.as_str();
-        let attended: Vec<(usize, Date)> = done
-            .iter()
-            .copied()
-            .filter(|&(e, _)| took_part(plan, e, id))
-            .collect();
+        // The done exercises they took part in, newest first.
+        let attended: Vec<(usize, Date)> = cover
+            .by_contact
+            .get(id)
+            .map(|list| {
+                list.iter()
+                    .filter_map(|&e| {
+                        let x = &plan.exercises[e];
+                        let done = x.status.as_ref().is_some_and(|s| s.value == "done");
+                        let d = x.date.as_ref()?.value;
+                        (done && d <= today).then_some((e, d))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         for role in &mut list {
             role.last = attended.iter().copied().find(|&(e, _)| {
                 role.kind != RoleKind::RunbookOwner

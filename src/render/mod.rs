@@ -208,6 +208,8 @@ struct Renderer<'a> {
     /// The wallet cards, their faces drawn once for both paper sizes, when first
     /// needed.
     cards: std::sync::OnceLock<Cards>,
+    /// Who took part in which exercise, and each runbook's last one.
+    coverage: crate::analyze::training::Coverage,
 }
 
 /// Where rendered files go, as soon as each is ready (from any thread).
@@ -445,10 +447,11 @@ impl<'a> Renderer<'a> {
             waves,
             wave_of,
             cards: std::sync::OnceLock::new(),
+            coverage: crate::analyze::training::coverage(plan, input.options.today),
         })
     }
 
-    fn ctx(&self, root: &'a str, shared_page: bool, defer_prose: bool) -> Ctx<'a> {
+    fn ctx<'s>(&'s self, root: &'s str, shared_page: bool, defer_prose: bool) -> Ctx<'s> {
         Ctx {
             plan: self.input.plan,
             sources: self.input.sources,
@@ -461,6 +464,7 @@ impl<'a> Renderer<'a> {
             assets: self.input.assets,
             catalog: self.input.catalog,
             encrypted: self.input.options.private_script.is_some(),
+            coverage: &self.coverage,
         }
     }
 }

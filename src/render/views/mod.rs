@@ -123,6 +123,8 @@ pub struct Ctx<'a> {
     pub catalog: &'a crate::i18n::Catalog,
     /// An encrypted build: places for private values, filled once unlocked.
     pub encrypted: bool,
+    /// Who took part in which exercise (worked out once a build).
+    pub coverage: &'a crate::analyze::training::Coverage,
 }
 
 /// Stands for an item's prose in a rendered page, so that the page can be drawn

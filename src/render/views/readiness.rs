@@ -48,7 +48,7 @@ pub fn training_days(plan: &Plan) -> (i64, Option<Duration>, bool) {
 pub fn readiness(c: &Ctx) -> ReadinessPage {
     let plan = c.plan;
     let (days, every, from_policy) = training_days(plan);
-    let people = training::people(plan, c.today);
+    let people = training::people_with(plan, c.today, c.coverage);
     let mut rows: Vec<(State, Option<Date>, String, ReadinessRow)> = people
         .iter()
         .map(|p| {
@@ -136,12 +136,10 @@ pub fn readiness(c: &Ctx) -> ReadinessPage {
 pub fn taken_part(c: &Ctx, contact: usize) -> Vec<TakenPart> {
     let plan = c.plan;
     let id = plan.contacts[contact].head.id.value.as_str();
-    let mut out: Vec<(Option<Date>, usize)> = (0..plan.exercises.len())
-        .filter(|&e| training::took_part(plan, e, id))
-        .map(|e| (plan.exercises[e].date.as_ref().map(|d| d.value), e))
-        .collect();
-    out.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    out.into_iter()
+    // Newest first, as the coverage holds them.
+    let list = c.coverage.by_contact.get(id).map_or(&[][..], Vec::as_slice);
+    list.iter()
+        .map(|&e| (plan.exercises[e].date.as_ref().map(|d| d.value), e))
         .map(|(d, e)| TakenPart {
             exercise: c.link(ItemRef {
                 kind: Kind::Exercise,
@@ -172,15 +170,7 @@ pub struct TakenPart {
 pub fn last_covered(c: &Ctx, runbook: usize) -> Option<LastCovered> {
     let plan = c.plan;
     let id = plan.runbooks[runbook].head.id.value.as_str();
-    let (e, date) = plan
-        .exercises
-        .iter()
-        .enumerate()
-        .filter(|(_, x)| x.status.as_ref().is_some_and(|s| s.value == "done"))
-        .filter(|(_, x)| x.runbooks.iter().any(|r| r.value == id))
-        .filter_map(|(i, x)| Some((i, x.date.as_ref()?.value)))
-        .filter(|(_, d)| *d <= c.today)
-        .max_by_key(|&(i, d)| (d, std::cmp::Reverse(i)))?;
+    let &(e, date) = c.coverage.runbook_last.get(id)?;
     let x = &plan.exercises[e];
     Some(LastCovered {
         exercise: c.link(ItemRef {
