@@ -84,7 +84,12 @@ pub fn coverage(plan: &Plan, today: Date) -> Coverage {
             match plan.lookup(&p.value) {
                 Some(r) if r.kind == Kind::Team => {
                     let t = &plan.teams[r.index];
-                    people.extend(t.members.iter().chain(t.lead.iter()).map(|m| m.value.as_str()));
+                    people.extend(
+                        t.members
+                            .iter()
+                            .chain(t.lead.iter())
+                            .map(|m| m.value.as_str()),
+                    );
                 }
                 _ => people.push(p.value.as_str()),
             }
@@ -95,7 +100,12 @@ pub fn coverage(plan: &Plan, today: Date) -> Coverage {
             by_contact.entry(p.to_string()).or_default().push(e);
         }
         let done = x.status.as_ref().is_some_and(|s| s.value == "done");
-        if let Some(d) = x.date.as_ref().map(|d| d.value).filter(|d| done && *d <= today) {
+        if let Some(d) = x
+            .date
+            .as_ref()
+            .map(|d| d.value)
+            .filter(|d| done && *d <= today)
+        {
             for r in &x.runbooks {
                 runbook_last.entry(r.value.clone()).or_insert((e, d));
             }

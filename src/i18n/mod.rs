@@ -89,9 +89,8 @@ pub struct Problem {
     pub message: String,
 }
 
-/// What is wrong with the text of a plan's `.ftl` file: its syntax errors, and
-/// messages that use a placeable English does not know (`{ $nme }`) or that lack
-/// one English needs.
+/// What is wrong with the text of a plan's `.ftl` file: its syntax errors, each at
+/// the place it breaks (the messages that parse are still used).
 pub fn problems(text: &str) -> Vec<Problem> {
     match FluentResource::try_new(text.to_string()) {
         Ok(_) => Vec::new(),
