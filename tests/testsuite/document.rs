@@ -68,9 +68,6 @@ fn a_controlled_copy_says_so_on_every_page_in_its_manifest_and_to_verify() {
 
 #[test]
 fn every_printed_page_of_the_binder_names_its_copy_or_says_it_is_uncontrolled() {
-    let Some(pdftotext) = which("pdftotext") else {
-        panic!("pdftotext is missing: apt-get install poppler-utils (.ci/run does)");
-    };
     for (copy, expect) in [
         (Some("2"), "Copy 2 of 4, held by Ben Ode"),
         (None, "Uncontrolled copy"),
@@ -92,16 +89,7 @@ fn every_printed_page_of_the_binder_names_its_copy_or_says_it_is_uncontrolled() 
             .output()
             .expect("chromium runs (.ci/run installs it)");
         assert!(pdf.is_file(), "{}", String::from_utf8_lossy(&out.stderr));
-        let text = Command::new(&pdftotext)
-            .arg(&pdf)
-            .arg("-")
-            .output()
-            .expect("pdftotext");
-        let text = String::from_utf8_lossy(&text.stdout).into_owned();
-        let pages: Vec<&str> = text
-            .split('\u{c}')
-            .filter(|p| !p.trim().is_empty())
-            .collect();
+        let pages = crate::harness::pdf_pages(&pdf);
         assert!(pages.len() > 20, "{} pages", pages.len());
         for (n, page) in pages.iter().enumerate() {
             let flat = page.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -117,14 +105,6 @@ fn every_printed_page_of_the_binder_names_its_copy_or_says_it_is_uncontrolled() 
         assert!(front.contains("Record of changes"), "{front}");
         assert!(front.contains("Six-monthly review"), "{front}");
     }
-}
-
-fn which(name: &str) -> Option<std::path::PathBuf> {
-    std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|p| p.join(name))
-            .find(|p| p.is_file())
-    })
 }
 
 #[test]

@@ -311,9 +311,6 @@ fn the_single_file_holds_every_page_inline_and_nothing_else() {
 
 #[test]
 fn print_html_is_a_binder_with_classification_version_and_page_numbers_on_every_page() {
-    let Some(pdftotext) = which("pdftotext") else {
-        panic!("pdftotext is needed (poppler-utils; .ci/run installs it)");
-    };
     for name in [
         "example",
         "stress-muehlenbach",
@@ -334,17 +331,7 @@ fn print_html_is_a_binder_with_classification_version_and_page_numbers_on_every_
             serde_json::json!({ "site": site, "phone": false, "pdf": pdf }),
         );
         assert!(last.ends_with("problems=0"), "{last}");
-        let text = std::process::Command::new(&pdftotext)
-            .args(["-layout"])
-            .arg(&pdf)
-            .arg("-")
-            .output()
-            .expect("pdftotext");
-        let text = String::from_utf8_lossy(&text.stdout).into_owned();
-        let pages: Vec<&str> = text
-            .split('\u{c}')
-            .filter(|p| !p.trim().is_empty())
-            .collect();
+        let pages = crate::harness::pdf_pages(&pdf);
         let toml = std::fs::read_to_string(plan.join("plan.toml")).expect("plan.toml");
         let field = |key: &str| -> String {
             toml.lines()
@@ -438,12 +425,4 @@ fn print_html_is_a_binder_with_classification_version_and_page_numbers_on_every_
             "{name}: no contents at the front"
         );
     }
-}
-
-fn which(name: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|p| p.join(name))
-            .find(|p| p.is_file())
-    })
 }

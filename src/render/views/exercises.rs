@@ -20,9 +20,9 @@ pub(super) fn exercise_row(c: &Ctx, index: usize) -> ExerciseRow {
             index,
         }),
         date: c.date_text(&x.date),
-        kind: text(&x.kind),
-        status: text(&x.status),
-        outcome: text(&x.outcome),
+        kind: c.word("exercise-kind", &x.kind),
+        status: c.word("exercise-status", &x.status),
+        outcome: c.word("exercise-outcome", &x.outcome),
         open_findings: x
             .findings
             .iter()

@@ -203,6 +203,12 @@ impl Ctx<'_> {
         o.as_ref().map(|d| duration_text(self.catalog, d.value))
     }
 
+    /// A value of one of the format's fixed vocabularies (a runbook's `kind`, an
+    /// exercise's `status`) in the interface's words: message `<group>-<value>`.
+    fn word(&self, group: &str, o: &Opt<String>) -> Option<String> {
+        o.as_ref().map(|v| self.t(&format!("{group}-{}", v.value)))
+    }
+
     /// A message of the catalogue.
     pub fn t(&self, id: &str) -> String {
         self.catalog.text(id)
@@ -372,4 +378,30 @@ fn relation_title(catalog: &crate::i18n::Catalog, kind: Kind, field: &str) -> St
 /// The folder (relative to the plan) of the file an item was written in.
 pub fn source_dir(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_and_dates_read_the_languages_way() {
+        let d = |s: &str| Duration::parse(s).unwrap_or(Duration { minutes: 0 });
+        let en = crate::i18n::Catalog::english();
+        let de = crate::i18n::Catalog::new("de", &[]);
+        let fr = crate::i18n::Catalog::new("fr", &[]);
+        // English keeps the plan's own form.
+        for s in ["15m", "4h", "1d12h", "2w", "1d2h30m"] {
+            assert_eq!(duration_text(&en, d(s)), s);
+        }
+        assert_eq!(duration_text(&de, d("4h")), "4 h");
+        assert_eq!(duration_text(&de, d("1d")), "1 Tag");
+        assert_eq!(duration_text(&de, d("1d12h")), "1 Tag 12 h");
+        assert_eq!(duration_text(&de, d("3d2h30m")), "3 Tage 2 h 30 min");
+        assert_eq!(duration_text(&de, d("2w")), "2 Wochen");
+        assert_eq!(duration_text(&fr, d("2d")), "2 j");
+        let day = Date::parse("2026-11-24").unwrap_or(Date::from_days(0));
+        assert_eq!(date_text(&en, day), "2026-11-24");
+        assert_eq!(date_text(&de, day), "24. November 2026");
+    }
 }

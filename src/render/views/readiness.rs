@@ -146,14 +146,8 @@ pub fn taken_part(c: &Ctx, contact: usize) -> Vec<TakenPart> {
                 index: e,
             }),
             date: d.map(|d| date_text(c.catalog, d)),
-            kind: plan.exercises[e]
-                .kind
-                .as_ref()
-                .map(|k| c.t(&format!("exercise-kind-{}", k.value))),
-            status: plan.exercises[e]
-                .status
-                .as_ref()
-                .map(|s| c.t(&format!("exercise-status-{}", s.value))),
+            kind: c.word("exercise-kind", &plan.exercises[e].kind),
+            status: c.word("exercise-status", &plan.exercises[e].status),
         })
         .collect()
 }

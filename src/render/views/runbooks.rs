@@ -19,7 +19,7 @@ pub(super) fn runbook_row(c: &Ctx, index: usize) -> RunbookRow {
             kind: Kind::Runbook,
             index,
         }),
-        kind: text(&x.kind),
+        kind: c.word("runbook-kind", &x.kind),
         services: c.link_all(&x.services),
         owner: c.link_opt(&x.owner),
         estimated: c.dur(&x.estimated),

@@ -549,13 +549,16 @@ code-incomplete-locale = Die Sprache der Oberfläche ist unvollständig
 ## Dauern
 dur-2 = { $a } { $b }
 dur-3 = { $a } { $b } { $c }
-dur-w = { $n } Wo.
+dur-w = { $n ->
+    [one] { $n } Woche
+   *[other] { $n } Wochen
+}
 dur-d = { $n ->
     [one] { $n } Tag
    *[other] { $n } Tage
 }
-dur-h = { $n } Std.
-dur-m = { $n } Min.
+dur-h = { $n } h
+dur-m = { $n } min
 
 ## Lenkung des Dokuments
 title-document = Dokumentenlenkung
@@ -632,3 +635,12 @@ js-private-mobile = Privates Mobiltelefon
 js-private-email = Private E-Mail
 js-private-address = Privatanschrift
 js-private-result = Private Nummer
+
+## The format's fixed words: runbook kinds, exercise outcomes
+runbook-kind-response = Sofortmaßnahmen
+runbook-kind-recovery = Wiederanlauf
+runbook-kind-workaround = Notbetrieb
+runbook-kind-communication = Kommunikation
+exercise-outcome-pass = bestanden
+exercise-outcome-partial = teilweise
+exercise-outcome-fail = nicht bestanden

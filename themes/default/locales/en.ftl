@@ -629,3 +629,12 @@ js-private-mobile = Personal mobile
 js-private-email = Personal email
 js-private-address = Home address
 js-private-result = Private number
+
+## The format's fixed words: runbook kinds, exercise outcomes
+runbook-kind-response = response
+runbook-kind-recovery = recovery
+runbook-kind-workaround = workaround
+runbook-kind-communication = communication
+exercise-outcome-pass = pass
+exercise-outcome-partial = partial
+exercise-outcome-fail = fail

@@ -549,7 +549,10 @@ code-incomplete-locale = El idioma de la interfaz está incompleto
 ## Duraciones
 dur-2 = { $a } { $b }
 dur-3 = { $a } { $b } { $c }
-dur-w = { $n } sem.
+dur-w = { $n ->
+    [one] { $n } semana
+   *[other] { $n } semanas
+}
 dur-d = { $n } d
 dur-h = { $n } h
 dur-m = { $n } min
@@ -629,3 +632,12 @@ js-private-mobile = Móvil personal
 js-private-email = Correo personal
 js-private-address = Domicilio
 js-private-result = Número privado
+
+## The format's fixed words: runbook kinds, exercise outcomes
+runbook-kind-response = respuesta
+runbook-kind-recovery = recuperación
+runbook-kind-workaround = alternativa
+runbook-kind-communication = comunicación
+exercise-outcome-pass = superado
+exercise-outcome-partial = parcial
+exercise-outcome-fail = no superado

@@ -549,7 +549,10 @@ code-incomplete-locale = La langue de l'interface est incomplète
 ## Durées
 dur-2 = { $a } { $b }
 dur-3 = { $a } { $b } { $c }
-dur-w = { $n } sem.
+dur-w = { $n ->
+    [one] { $n } semaine
+   *[other] { $n } semaines
+}
 dur-d = { $n } j
 dur-h = { $n } h
 dur-m = { $n } min
@@ -629,3 +632,12 @@ js-private-mobile = Portable personnel
 js-private-email = E-mail personnel
 js-private-address = Adresse personnelle
 js-private-result = Numéro privé
+
+## The format's fixed words: runbook kinds, exercise outcomes
+runbook-kind-response = réponse
+runbook-kind-recovery = reprise
+runbook-kind-workaround = mode dégradé
+runbook-kind-communication = communication
+exercise-outcome-pass = réussi
+exercise-outcome-partial = partiel
+exercise-outcome-fail = échec

@@ -632,3 +632,12 @@ js-private-mobile = Privé mobiel
 js-private-email = Privé e-mail
 js-private-address = Huisadres
 js-private-result = Privénummer
+
+## The format's fixed words: runbook kinds, exercise outcomes
+runbook-kind-response = respons
+runbook-kind-recovery = herstel
+runbook-kind-workaround = noodoplossing
+runbook-kind-communication = communicatie
+exercise-outcome-pass = geslaagd
+exercise-outcome-partial = deels
+exercise-outcome-fail = niet geslaagd
