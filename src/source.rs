@@ -139,6 +139,11 @@ impl Sources {
         self.files.len()
     }
 
+    /// Every file's id, in order.
+    pub fn ids(&self) -> impl Iterator<Item = FileId> + use<> {
+        (0..self.files.len()).map(clamp)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }

@@ -210,56 +210,90 @@ fn build(
     if let Some(file) = single_file {
         return build_single_file(&input, file, started);
     }
-    // The site goes to a temporary folder as it is rendered; the commit swaps it in.
-    let staging = match output::Staging::begin(out, include_private) {
-        Ok(s) => s,
-        Err(e) => {
+    // What the site is drawn from: when it is what the previous build in OUT was
+    // drawn from but for some pages' prose, only those are drawn again.
+    let fingerprint = render::reuse::fingerprint(&input, &binary(), &loaded.site.locales);
+    let mut again = true;
+    let (staging, rendered) = loop {
+        // The site goes to a temporary folder as it is rendered; the commit swaps it in.
+        let staging = match output::Staging::begin(out, include_private) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let record = (staging.earlier()).filter(|r| again && r.key == fingerprint.key);
+        let copied = loaded.site.assets.par_iter().try_for_each(|(rel, path)| {
+            let (mut file, max) = lifeboat::load::open_asset(&loaded.root, rel, path)?;
+            staging
+                .copy(
+                    &format!("assets/{rel}"),
+                    &mut file,
+                    max,
+                    &format!("assets/{rel}"),
+                )
+                .map_err(|e| e.0)
+        });
+        if let Err(e) = copied {
             eprintln!("error: {e}");
+            eprintln!("error: nothing was built{}", untouched(out));
             return ExitCode::from(2);
         }
+        let sink = |f: &render::SiteFile| staging.write(f).map_err(|e| e.0);
+        let rendered = match &record {
+            Some(record) => {
+                let keep = |path: &str| staging.keep(path);
+                let print = || staging.read_earlier("print.html");
+                let earlier = render::reuse::Earlier {
+                    record,
+                    keep: &keep,
+                    print: &print,
+                };
+                match render::render_again(&input, &fingerprint, &earlier, &sink) {
+                    // The previous site cannot be reused: drawn whole, into a new folder.
+                    Ok(None) => {
+                        again = false;
+                        continue;
+                    }
+                    Ok(Some(r)) => Ok(r),
+                    Err(e) => Err(e),
+                }
+            }
+            None => render::render(&input, &sink),
+        };
+        break (staging, rendered);
     };
     for note in &staging.notes {
         eprintln!("note: {note}");
     }
-    let sink = |f: &render::SiteFile| staging.write(f).map_err(|e| e.0);
-    let copied = loaded.site.assets.par_iter().try_for_each(|(rel, path)| {
-        let (mut file, max) = lifeboat::load::open_asset(&loaded.root, rel, path)?;
-        staging
-            .copy(
-                &format!("assets/{rel}"),
-                &mut file,
-                max,
-                &format!("assets/{rel}"),
-            )
-            .map_err(|e| e.0)
-    });
-    if let Err(e) = copied {
-        eprintln!("error: {e}");
-        eprintln!("error: nothing was built{}", untouched(out));
-        return ExitCode::from(2);
-    }
-    let rendered = render::render(&input, &sink);
-    if let Ok(notes) = &rendered {
-        for note in notes {
-            // What a card could not hold is a warning; the rest are notes.
-            match note.strip_prefix("warning: ") {
-                Some(w) => eprintln!("warning: {w}"),
-                None => eprintln!("note: {note}"),
-            }
+    let rendered = match rendered {
+        Ok(r) => r,
+        Err(e) => {
+            print_render_error(&e);
+            eprintln!("error: nothing was built{}", untouched(out));
+            return ExitCode::from(match e {
+                render::Error::Template(_) => 1,
+                render::Error::Output(_) => 2,
+            });
         }
-    }
-    if let Err(e) = rendered {
-        print_render_error(&e);
-        eprintln!("error: nothing was built{}", untouched(out));
-        return ExitCode::from(match e {
-            render::Error::Template(_) => 1,
-            render::Error::Output(_) => 2,
-        });
+    };
+    for note in &rendered.notes {
+        // What a card could not hold is a warning; the rest are notes.
+        match note.strip_prefix("warning: ") {
+            Some(w) => eprintln!("warning: {w}"),
+            None => eprintln!("note: {note}"),
+        }
     }
     let t_render = started.elapsed();
     let controlled = copy.zip(holder);
+    let drawn = rendered.drawn;
+    let record = (!rendered.binder.is_empty()).then_some(render::reuse::Record {
+        binder: rendered.binder,
+        ..fingerprint
+    });
     let (manifest, manifest_bytes) =
-        match staging.commit(&plan.settings.info.version, &built, controlled) {
+        match staging.commit(&plan.settings.info.version, &built, controlled, record) {
             Ok(m) => m,
             Err(e) => {
                 // The message says what became of OUT.
@@ -278,8 +312,14 @@ fn build(
         eprintln!("load    {:>8.1} ms", ms(t_load));
         eprintln!("check   {:>8.1} ms", ms(t_check - t_load));
         eprintln!(
-            "render  {:>8.1} ms  (pages, written to a temporary folder as they are done)",
-            ms(t_render - t_check)
+            "render  {:>8.1} ms  ({drawn} page{} drawn{}, written to a temporary folder as they are done)",
+            ms(t_render - t_check),
+            if drawn == 1 { "" } else { "s" },
+            if drawn + 1 < pages {
+                ", the rest kept from the previous build"
+            } else {
+                ""
+            }
         );
         eprintln!(
             "write   {:>8.1} ms  (manifest, swap into place)",
@@ -304,6 +344,16 @@ fn build(
     std::mem::forget(loaded.sources);
     std::mem::forget(analysis.links);
     ExitCode::SUCCESS
+}
+
+/// The lifeboat that builds: its version and a hash of the source it was compiled
+/// from (another lifeboat may draw every page differently).
+fn binary() -> String {
+    format!(
+        "lifeboat {} {}",
+        env!("CARGO_PKG_VERSION"),
+        env!("LIFEBOAT_SOURCE")
+    )
 }
 
 /// `build --single-file FILE`: the site as one HTML file, written whole or not at all.

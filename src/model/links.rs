@@ -178,6 +178,11 @@ impl Links {
             .map(|&i| self.links[i as usize].link())
     }
 
+    /// Every link, in the order found.
+    pub fn all(&self) -> impl Iterator<Item = Link> + '_ {
+        self.links.iter().map(Packed::link)
+    }
+
     pub fn len(&self) -> usize {
         self.links.len()
     }

@@ -42,6 +42,13 @@ impl Prose {
     }
 }
 
+impl Prose {
+    /// Where this text lies in `text`, when it is a part of it rather than a copy.
+    pub fn range_in(&self, text: &std::sync::Arc<String>) -> Option<std::ops::Range<usize>> {
+        std::sync::Arc::ptr_eq(&self.text, text).then_some(self.start..self.end)
+    }
+}
+
 impl From<String> for Prose {
     fn from(s: String) -> Prose {
         let end = s.len();

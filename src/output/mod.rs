@@ -13,6 +13,7 @@ mod verify;
 pub use verify::{Mismatches, fingerprint, verify};
 
 use crate::render::SiteFile;
+use crate::render::reuse::Record;
 use safe_fs::{
     FolderLock, Owner, exchange, inside, is_mount_root, is_site_path, open_regular, read_exact_len,
 };
@@ -38,6 +39,9 @@ pub struct Manifest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copy_holder: Option<String>,
     pub files: Vec<ManifestEntry>,
+    /// What the next build may reuse of this one (see `render::reuse`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reuse: Option<Record>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -66,7 +70,12 @@ fn manifest_json(m: &Manifest) -> serde_json::Result<Vec<u8>> {
         out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
         serde_json::to_writer(&mut out, f)?;
     }
-    out.extend_from_slice(b"\n]}\n");
+    out.extend_from_slice(b"\n]");
+    if let Some(r) = &m.reuse {
+        out.extend_from_slice(b",\n\"reuse\":");
+        serde_json::to_writer(&mut out, r)?;
+    }
+    out.extend_from_slice(b"}\n");
     Ok(out)
 }
 
@@ -304,45 +313,46 @@ impl Staging {
 
     /// Copies a file of the plan (an asset) into the site as it is, a buffer at a
     /// time (never held whole, however large), hashing it on the way; at most `max`
-    /// bytes are read (more is an error naming `shown`).
+    /// bytes are read (more is an error naming `shown`). When the previous build
+    /// wrote the same bytes there, its file is linked instead of written again.
     pub fn copy(
         &self,
         path: &str,
-        from: &mut dyn Read,
+        from: &mut fs::File,
         max: u64,
         shown: &str,
     ) -> Result<(), WriteError> {
-        use std::io::Write;
+        use std::io::{Seek, Write};
         let p = self.place(path)?;
+        let unread = |e: io::Error| WriteError(format!("cannot read {shown}: {e}"));
+        if let Some(earlier) = self.previous.as_ref().and_then(|o| o.hashes.get(path)) {
+            let (sha256, bytes) = stream(from, max, shown, |_| Ok(()))?;
+            if (&sha256, bytes) == (&earlier.0, earlier.1)
+                && let Some(old) = inside(&self.out, path, true)
+                && let Ok(mut f) = open_regular(&old)
+                && stream(&mut f, max, shown, |_| Ok(()))
+                    .is_ok_and(|h| h == (sha256.clone(), bytes))
+                && fs::hard_link(&old, &p).is_ok()
+            {
+                self.record(ManifestEntry {
+                    path: path.to_string(),
+                    sha256,
+                    bytes,
+                });
+                return Ok(());
+            }
+            from.rewind().map_err(unread)?;
+        }
         let mut out = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&p)
             .map_err(|e| io_error("write", &p, e))?;
-        let mut hasher = Sha256::new();
-        let mut buf = vec![0u8; 64 * 1024];
-        let mut bytes: u64 = 0;
-        loop {
-            let n = match from.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(WriteError(format!("cannot read {shown}: {e}"))),
-            };
-            bytes += n as u64;
-            if bytes > max {
-                return Err(WriteError(format!(
-                    "{shown} is larger than {} MiB",
-                    max / (1024 * 1024)
-                )));
-            }
-            hasher.update(&buf[..n]);
-            out.write_all(&buf[..n])
-                .map_err(|e| io_error("write", &p, e))?;
-        }
+        let (sha256, bytes) = stream(from, max, shown, |b| out.write_all(b))
+            .map_err(|e| WriteError(format!("{e} (writing {})", p.display())))?;
         self.record(ManifestEntry {
             path: path.to_string(),
-            sha256: hex(&hasher.finalize()),
+            sha256,
             bytes,
         });
         Ok(())
@@ -391,13 +401,56 @@ impl Staging {
         same && fs::hard_link(&from, to).is_ok()
     }
 
-    /// Writes the manifest and puts the new site in place of the old one. Returns
-    /// the manifest and its bytes.
+    /// What the previous build in OUT recorded for a rebuild, if anything.
+    pub fn earlier(&self) -> Option<&Record> {
+        self.previous.as_ref()?.reuse.as_ref()
+    }
+
+    /// The previous build's file at `path` and its bytes, when they are what that
+    /// build's manifest says (the content's SHA-256, never size or time alone), and
+    /// it is a regular file with no link on the way.
+    fn earlier_file(&self, path: &str) -> Option<(PathBuf, Vec<u8>, &(String, u64))> {
+        let entry = self.previous.as_ref()?.hashes.get(path)?;
+        let from = inside(&self.out, path, true)?;
+        let bytes = read_exact_len(&from, entry.1).ok().flatten()?;
+        (sha256_hex(&bytes) == entry.0).then_some((from, bytes, entry))
+    }
+
+    /// Puts the previous build's file at `path` into the new site as it is (a hard
+    /// link, so it is not written again); false when it is not as that build wrote
+    /// it, or the link cannot be made.
+    pub fn keep(&self, path: &str) -> bool {
+        let Some((from, _, (sha256, bytes))) = self.earlier_file(path) else {
+            return false;
+        };
+        let Ok(to) = self.place(path) else {
+            return false;
+        };
+        if fs::hard_link(&from, &to).is_err() {
+            return false;
+        }
+        self.record(ManifestEntry {
+            path: path.to_string(),
+            sha256: sha256.clone(),
+            bytes: *bytes,
+        });
+        true
+    }
+
+    /// The bytes of the previous build's file at `path`, when they are what that
+    /// build wrote (see [`Staging::keep`]).
+    pub fn read_earlier(&self, path: &str) -> Option<Vec<u8>> {
+        self.earlier_file(path).map(|f| f.1)
+    }
+
+    /// Writes the manifest (with `record`, what the next build may reuse) and puts
+    /// the new site in place of the old one. Returns the manifest and its bytes.
     pub fn commit(
         mut self,
         plan_version: &str,
         built: &str,
         copy: Option<(i64, String)>,
+        record: Option<Record>,
     ) -> Result<(Manifest, Vec<u8>), WriteError> {
         let mut files =
             std::mem::take(&mut *self.entries.lock().unwrap_or_else(|e| e.into_inner()));
@@ -409,17 +462,30 @@ impl Staging {
             copy: copy.as_ref().map(|c| c.0),
             copy_holder: copy.map(|c| c.1),
             files,
+            reuse: record,
         };
         let json = manifest_json(&manifest)
             .map_err(|e| WriteError(format!("cannot write the manifest: {e}")))?;
-        let p = self.tmp.join(MANIFEST);
-        fs::write(&p, &json).map_err(|e| io_error("write", &p, e))?;
+        self.write_or_link(MANIFEST, &json)?;
         match &self.swap {
             Swap::Whole { parent } => self.swap_whole(parent)?,
             Swap::FileByFile => self.move_in(&manifest)?,
         }
         self.committed = true;
         Ok((manifest, json))
+    }
+
+    /// Writes `name` at the top of the new site, or links the previous build's when
+    /// it holds the same bytes (so that an unchanged site is not written at all).
+    fn write_or_link(&self, name: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let p = self.tmp.join(name);
+        let old = self.out.join(name);
+        let same = self.previous.is_some()
+            && read_exact_len(&old, bytes.len() as u64).is_ok_and(|b| b.as_deref() == Some(bytes));
+        if same && fs::hard_link(&old, &p).is_ok() {
+            return Ok(());
+        }
+        fs::write(&p, bytes).map_err(|e| io_error("write", &p, e))
     }
 
     /// Puts the staging folder in OUT's place in one step (or, where the system
@@ -528,6 +594,37 @@ impl Drop for Staging {
     }
 }
 
+/// Reads `from` a buffer at a time, giving each to `each`: its SHA-256 and size.
+/// More than `max` bytes is an error naming `shown`.
+fn stream(
+    from: &mut dyn Read,
+    max: u64,
+    shown: &str,
+    mut each: impl FnMut(&[u8]) -> io::Result<()>,
+) -> Result<(String, u64), WriteError> {
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut bytes: u64 = 0;
+    loop {
+        let n = match from.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(WriteError(format!("cannot read {shown}: {e}"))),
+        };
+        bytes += n as u64;
+        if bytes > max {
+            return Err(WriteError(format!(
+                "{shown} is larger than {} MiB",
+                max / (1024 * 1024)
+            )));
+        }
+        hasher.update(&buf[..n]);
+        each(&buf[..n]).map_err(|e| WriteError(format!("cannot write: {e}")))?;
+    }
+    Ok((hex(&hasher.finalize()), bytes))
+}
+
 /// Removes staging folders (`prefix<pid>`) and set-aside sites of builds that
 /// crashed: those whose lock no running build holds.
 fn remove_stale(dir: &Path, prefix: &str, name: &str) {
@@ -557,6 +654,8 @@ struct Previous {
     hashes: HashMap<String, (String, u64)>,
     /// Paths of the manifest that name no place inside OUT: never used.
     ignored: usize,
+    /// What the previous build recorded for a rebuild.
+    reuse: Option<Record>,
 }
 
 /// A manifest is at most this large (a site of about a million files).
@@ -598,6 +697,7 @@ fn previous_site(out: &Path, shown: &Path) -> Result<Option<Previous>, WriteErro
         )));
     };
     let total = manifest.files.len();
+    let reuse = manifest.reuse.filter(Record::valid);
     let hashes: HashMap<String, (String, u64)> = manifest
         .files
         .into_iter()
@@ -611,6 +711,7 @@ fn previous_site(out: &Path, shown: &Path) -> Result<Option<Previous>, WriteErro
         .filter(|p| p != MANIFEST && !hashes.contains_key(p.as_str()))
         .collect();
     Ok(Some(Previous {
+        reuse,
         ignored: total - listed.len(),
         listed,
         foreign,

@@ -69,8 +69,8 @@ pub fn links_inside(
 pub struct Part<'s> {
     pub id: &'static str,
     pub title: String,
-    /// (title, page path, section HTML)
-    pub sections: Vec<(String, String, &'s str)>,
+    /// (title, page path, section HTML, the page's place in the site's page order)
+    pub sections: Vec<(String, String, &'s str, usize)>,
 }
 
 /// The title page and contents.
@@ -160,7 +160,7 @@ pub fn front(
         // Long lists (hundreds of runbooks) are not repeated in the contents.
         if part.sections.len() > 1 && part.sections.len() <= 40 {
             out.push_str("<ol>");
-            for (title, path, _) in &part.sections {
+            for (title, path, _, _) in &part.sections {
                 out.push_str(&format!(
                     "<li><a href=\"#{}\">{}</a></li>",
                     page_anchor(path),
@@ -284,14 +284,54 @@ mod draw {
         pub(in crate::render) fn print(
             &self,
             put: &(dyn Fn(SiteFile) -> Result<(), Error> + Sync),
-        ) -> Result<SiteFile, Error> {
+        ) -> Result<(SiteFile, super::super::reuse::Sections), Error> {
             let all = pages(self.input.plan);
+            // Each section is rewritten for the binder as soon as it is drawn.
             let sections: Vec<String> = all
                 .par_iter()
-                .map(|&p| self.page(p, put, in_binder(p)))
+                .map(|&p| Ok(self.binder_links(&self.page(p, put, in_binder(p))?)))
                 .collect::<Result<_, Error>>()?;
-            // The document page is not in the binder: its approval and record of
-            // changes are at the front already.
+            let parts = self.binder_parts(&all, &sections);
+            let front = binder::front(
+                self.input.plan,
+                self.input.options.today,
+                &parts,
+                self.input.catalog,
+                self.input.options.copy,
+            );
+            // Every part flows on after the one before it, under a rule, instead of
+            // starting a page of its own: a page break before a part leaves the last page
+            // of the part before it nearly empty as often as not.
+            let opens: Vec<String> = parts
+                .iter()
+                .map(|p| format!("<div class=\"print-part\" id=\"{}\">\n", p.id))
+                .collect();
+            // Each piece after the front, with the page's place for a section.
+            let mut pieces: Vec<(&str, Option<usize>)> = Vec::new();
+            for (part, open) in parts.iter().zip(&opens) {
+                if part.sections.is_empty() {
+                    continue;
+                }
+                pieces.push((open, None));
+                pieces.extend(part.sections.iter().map(|(_, _, s, at)| (*s, Some(*at))));
+                pieces.push(("</div>\n", None));
+            }
+            let style =
+                binder::page_style(self.input.plan, self.input.catalog, self.input.options.copy);
+            let title = self.input.catalog.text("binder-title");
+            let mut all_pieces: Vec<&str> = vec![&front];
+            all_pieces.extend(pieces.iter().map(|(s, _)| *s));
+            let file = self.wrap_parts("print.html", &title, "", &style, &all_pieces)?;
+            // Where each section landed, for a rebuild that replaces one (see `reuse`).
+            let at = super::super::reuse::sections_in(&file.bytes, &front, &pieces);
+            Ok((file, at))
+        }
+
+        /// A page's section with its links made to work inside the binder: a link to
+        /// a page the binder holds goes to its section; the document page is not in
+        /// the binder (its approval and record of changes are at the front already),
+        /// and a contact's page is the directory's section.
+        pub(in crate::render) fn binder_links(&self, section: &str) -> String {
             let holds = |p: &str| {
                 !(p.starts_with("cards/")
                     || p == "document.html"
@@ -301,39 +341,7 @@ mod draw {
                 p.starts_with("contacts/")
                     .then(|| binder::page_anchor("contacts/index.html"))
             };
-            // Each section is dropped as soon as it is rewritten.
-            let sections: Vec<String> = sections
-                .into_par_iter()
-                .map(|s| binder::links_inside(&s, &holds, &instead))
-                .collect();
-            let parts = self.binder_parts(&all, &sections);
-            let front = binder::front(
-                self.input.plan,
-                self.input.options.today,
-                &parts,
-                self.input.catalog,
-                self.input.options.copy,
-            );
-            let mut pieces: Vec<&str> = vec![&front];
-            // Every part flows on after the one before it, under a rule, instead of
-            // starting a page of its own: a page break before a part leaves the last page
-            // of the part before it nearly empty as often as not.
-            let opens: Vec<String> = parts
-                .iter()
-                .map(|p| format!("<div class=\"print-part\" id=\"{}\">\n", p.id))
-                .collect();
-            for (part, open) in parts.iter().zip(&opens) {
-                if part.sections.is_empty() {
-                    continue;
-                }
-                pieces.push(open);
-                pieces.extend(part.sections.iter().map(|(_, _, s)| *s));
-                pieces.push("</div>\n");
-            }
-            let style =
-                binder::page_style(self.input.plan, self.input.catalog, self.input.options.copy);
-            let title = self.input.catalog.text("binder-title");
-            self.wrap_parts("print.html", &title, "", &style, &pieces)
+            binder::links_inside(section, &holds, &instead)
         }
 
         /// The pages of the binder, grouped in parts in the order a reader needs them.
@@ -345,10 +353,10 @@ mod draw {
             let plan = self.input.plan;
             let place: std::collections::HashMap<Page, usize> =
                 all.iter().enumerate().map(|(i, &p)| (p, i)).collect();
-            let section = |p: Page| -> Option<(String, String, &'s str)> {
+            let section = |p: Page| -> Option<(String, String, &'s str, usize)> {
                 let at = *place.get(&p)?;
                 let (path, title) = self.path_and_title(p);
-                Some((title, path, sections[at].as_str()))
+                Some((title, path, sections[at].as_str(), at))
             };
             let catalog = self.input.catalog;
             let part = |id, title: &str, list: Vec<Page>| binder::Part {

@@ -17,6 +17,7 @@ pub mod markdown;
 mod pages;
 pub mod paths;
 mod plan_json;
+pub mod reuse;
 mod search_index;
 mod single_file;
 mod svg;
@@ -215,41 +216,88 @@ struct Renderer<'a> {
 /// Where rendered files go, as soon as each is ready (from any thread).
 pub type Sink<'s> = dyn Fn(&SiteFile) -> Result<(), String> + Sync + 's;
 
-/// Renders the whole site into `sink`, pages in parallel, and returns notes for the
-/// build's output (what a card's QR code left out, ...). Fails on a template error
-/// or when the sink does.
-pub fn render(input: &Input, sink: &Sink) -> Result<Vec<String>, Error> {
+/// Renders the whole site into `sink`, pages in parallel. Returns notes for the
+/// build's output (what a card's QR code left out, ...) and where print.html holds
+/// each section (for [`reuse::Record`]). Fails on a template error or when the sink
+/// does.
+pub fn render(input: &Input, sink: &Sink) -> Result<reuse::Rendered, Error> {
     let r = Renderer::new(input)?;
-    let notes = r.cards().notes.clone();
     let put = |file: SiteFile| sink(&file).map_err(Error::Output);
     // Each page goes to the sink at once; its section of print.html is kept. The
     // search index is made meanwhile (print.html has long serial steps).
     let (print, index) = rayon::join(|| r.print(&put), || search_index::search_index(input));
-    put(print?)?;
-    put(SiteFile {
-        path: "search-index.js".into(),
-        bytes: index,
-    })?;
-    put(SiteFile {
-        path: "plan.json".into(),
-        bytes: plan_json::plan_json(input, &r.waves)?,
-    })?;
-    kit_files(input, &put)?;
-    if let Some(script) = &input.options.private_script {
+    let (print, binder) = print?;
+    put(print)?;
+    r.whole_plan_files(index, &put)?;
+    Ok(reuse::Rendered {
+        notes: r.cards().notes.clone(),
+        drawn: pages::pages(input.plan).len(),
+        binder,
+    })
+}
+
+/// A rebuild: the pages whose prose changed since the `earlier` build, print.html
+/// with their sections in place of the old ones, and the files made of the whole
+/// plan; every other page is the earlier build's (see [`reuse`]). None when the
+/// earlier build cannot be reused: the caller then renders the whole site into a
+/// fresh folder.
+pub fn render_again(
+    input: &Input,
+    fingerprint: &reuse::Record,
+    earlier: &reuse::Earlier,
+    sink: &Sink,
+) -> Result<Option<reuse::Rendered>, Error> {
+    let r = Renderer::new(input)?;
+    let put = |file: SiteFile| sink(&file).map_err(Error::Output);
+    let (record, index) = rayon::join(
+        || r.again(fingerprint, earlier, &put),
+        || search_index::search_index(input),
+    );
+    let Some((binder, drawn)) = record? else {
+        return Ok(None);
+    };
+    r.whole_plan_files(index, &put)?;
+    Ok(Some(reuse::Rendered {
+        notes: r.cards().notes.clone(),
+        drawn,
+        binder,
+    }))
+}
+
+impl Renderer<'_> {
+    /// The files drawn from the whole plan: the search index (made already),
+    /// plan.json, the kit's exports, the sealed private values and the theme's files.
+    fn whole_plan_files(
+        &self,
+        index: Vec<u8>,
+        put: &(dyn Fn(SiteFile) -> Result<(), Error> + Sync),
+    ) -> Result<(), Error> {
+        let input = &self.input;
         put(SiteFile {
-            path: "private.js".into(),
-            bytes: script.clone().into_bytes(),
+            path: "search-index.js".into(),
+            bytes: index,
         })?;
-    }
-    for (name, _) in theme::STATIC {
         put(SiteFile {
-            path: (*name).into(),
-            bytes: theme::static_file(name, input.catalog).unwrap_or_default(),
+            path: "plan.json".into(),
+            bytes: plan_json::plan_json(input, &self.waves)?,
         })?;
+        kit_files(input, put)?;
+        if let Some(script) = &input.options.private_script {
+            put(SiteFile {
+                path: "private.js".into(),
+                bytes: script.clone().into_bytes(),
+            })?;
+        }
+        for (name, _) in theme::STATIC {
+            put(SiteFile {
+                path: (*name).into(),
+                bytes: theme::static_file(name, input.catalog).unwrap_or_default(),
+            })?;
+        }
+        // The files of `assets/` are not the renderer's: the output stage copies them
+        // from the plan a buffer at a time (`output::Staging::copy`).
+        Ok(())
     }
-    // The files of `assets/` are not the renderer's: the output stage copies them
-    // from the plan a buffer at a time (`output::Staging::copy`).
-    Ok(notes)
 }
 
 /// The theme's templates with a plan's overrides, parsed: kept by `serve` from one
@@ -360,7 +408,7 @@ impl<'a> Site<'a> {
             return Ok(out.into_inner().ok().flatten());
         }
         if path == "print.html" {
-            return Ok(Some(self.r.print(&|_| Ok(()))?.bytes));
+            return Ok(Some(self.r.print(&|_| Ok(()))?.0.bytes));
         }
         self.r.other_file(path)
     }

@@ -20,6 +20,7 @@ mod phone;
 mod plans;
 mod private;
 mod reader;
+mod rebuild;
 mod robustness;
 mod serve;
 mod spec;

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Benchmark of a rebuild: `lifeboat build` into the folder its previous build wrote,
+# after one runbook's prose changed, after nothing changed, and after a change that
+# draws every page (a runbook's title), against a build into a new folder. The plan
+# is bench/build.sh's (10,000 runbooks, 200 services, 500 contacts). Prints a
+# Markdown table.
+#   bench/rebuild.sh [RUNS]        (default 5 runs; the median is reported)
+# Needs GNU time (/usr/bin/time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+runbooks=${BENCH_RUNBOOKS:-10000}
+work=${BENCH_DIR:-/tmp/lifeboat-bench-rebuild}
+plan=$work/plan
+cargo build --release --quiet --example gen-plan
+cargo build --release --quiet
+rm -rf "$work"
+mkdir -p "$work"
+./target/release/examples/gen-plan "$plan" --services 200 --contacts 500 --runbooks "$runbooks" >/dev/null 2>&1
+lb=./target/release/lifeboat
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+timed() { # prints "seconds KiB"
+  /usr/bin/time -o "$work/time" -f '%e %M' "$@" >/dev/null 2>&1
+  tail -1 "$work/time"
+}
+build() { timed "$lb" build "$plan" -o "$1" --now 2026-11-24; }
+sync
+build "$work/site" >/dev/null
+fresh=(); prose=(); none=(); title=(); mem=()
+for i in $(seq "$runs"); do
+  rm -rf "$work/fresh"; sync; sleep 1
+  r=$(build "$work/fresh"); fresh+=("${r% *}")
+  printf '\nA line added in run %s.\n' "$i" >>"$plan/runbooks/runbook-$((i * 997 % runbooks)).md"
+  r=$(build "$work/site"); prose+=("${r% *}"); mem+=("${r#* }")
+  r=$(build "$work/site"); none+=("${r% *}")
+  sed -i "s/^title = \"Runbook \(.*\)\"/title = \"Runbook \1 (run $i)\"/" "$plan/runbooks/runbook-$((i * 991 % runbooks)).md"
+  r=$(build "$work/site"); title+=("${r% *}")
+done
+pages=$(find "$work/site" -name '*.html' | wc -l)
+echo "| lifeboat build of $runbooks runbooks ($pages pages) | time (median of $runs runs) |"
+echo "| --- | --- |"
+echo "| into a new folder | $(printf '%s\n' "${fresh[@]}" | median) s |"
+echo "| over its previous site, one runbook's prose changed | $(printf '%s\n' "${prose[@]}" | median) s ($(( $(printf '%s\n' "${mem[@]}" | median) / 1024 )) MiB) |"
+echo "| over its previous site, nothing changed | $(printf '%s\n' "${none[@]}" | median) s |"
+echo "| over its previous site, one runbook's title changed (every page drawn) | $(printf '%s\n' "${title[@]}" | median) s |"

@@ -1,0 +1,304 @@
+//! A rebuild that draws only what changed. The site's inputs are fingerprinted in
+//! two parts: the prose of each item that has a Markdown file of its own (which
+//! only that item's page, the binder, the search index and plan.json show), and
+//! everything else, the *skeleton* (every other byte of every file of the plan
+//! with those bodies cut out, the links, the warnings, the options, the template
+//! overrides, the catalogue and the lifeboat binary itself). When the skeleton is
+//! the previous build's, only the pages whose prose changed are drawn again: every
+//! other page is the previous build's file (hard-linked by the output stage), and
+//! print.html gets the new sections spliced into the previous one. Whatever does
+//! not match draws the whole site, as a first build does.
+//!
+//! The [`Record`] of a build (the fingerprint and where each section lies in
+//! print.html) is kept by the output stage beside the site's manifest.
+
+use super::pages::{in_binder, pages, prose_item};
+use super::*;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+/// Where print.html holds each page's section: start and end (bytes) and the
+/// page's place in the site's page order, in the order of the binder.
+pub type Sections = Vec<(usize, usize, usize)>;
+
+/// What a build was drawn from, and where print.html holds each page's section:
+/// kept in the site's manifest.json (`"reuse"`) for the next build.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Record {
+    /// The skeleton's SHA-256, hexadecimal.
+    pub key: String,
+    /// For each page, in the site's page order: a hash of the prose only that page
+    /// shows (the first 64 bits of its SHA-256, hexadecimal), or None for a page
+    /// drawn from the skeleton alone.
+    pub prose: Vec<Option<String>>,
+    pub binder: Sections,
+}
+
+impl Record {
+    /// Whether the sections lie in order, none overlapping, each naming a page.
+    pub fn valid(&self) -> bool {
+        let mut last = 0;
+        self.binder.iter().all(|&(start, end, page)| {
+            let ok = start >= last && end >= start && page < self.prose.len();
+            last = end;
+            ok
+        })
+    }
+}
+
+/// Feeds `bytes` with its length first, so that two inputs cannot run together.
+fn feed(h: &mut Sha256, bytes: &[u8]) {
+    h.update((bytes.len() as u64).to_le_bytes());
+    h.update(bytes);
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The fingerprint of `input` (see the module's text): the key and the prose
+/// hashes of a [`Record`], without the binder. `build` names the lifeboat binary
+/// (its version and file), `locales` the plan's `locales/` files.
+pub fn fingerprint(input: &Input, build: &str, locales: &[(String, String)]) -> Record {
+    let plan = input.plan;
+    let all = pages(plan);
+    // The pages whose item's prose is all of its Markdown file after the front
+    // matter: that part is cut from the skeleton and hashed for the page alone.
+    let mut cut: HashMap<crate::source::FileId, Vec<std::ops::Range<usize>>> = HashMap::new();
+    let prose: Vec<Option<String>> = all
+        .iter()
+        .map(|&p| {
+            let r = prose_item(p)?;
+            let head = plan.head(r);
+            let file = input.sources.get(head.at.file);
+            if !file.path.ends_with(".md") || cut.contains_key(&head.at.file) {
+                return None;
+            }
+            let range = head.body.markdown.range_in(&file.text)?;
+            cut.insert(head.at.file, vec![range]);
+            Some(hex(&Sha256::digest(head.body.markdown.as_bytes())[..8]))
+        })
+        .collect();
+    let mut h = Sha256::new();
+    feed(&mut h, b"lifeboat reuse 1");
+    feed(&mut h, build.as_bytes());
+    let o = input.options;
+    feed(
+        &mut h,
+        format!(
+            "{} {:?} {:?} {}",
+            o.include_private,
+            o.today,
+            o.copy,
+            o.private_script.is_some()
+        )
+        .as_bytes(),
+    );
+    feed(&mut h, input.catalog.lang().as_bytes());
+    for (name, text) in locales.iter().chain(input.templates) {
+        feed(&mut h, name.as_bytes());
+        feed(&mut h, text.as_bytes());
+    }
+    feed(&mut h, b"assets");
+    for (name, _) in input.assets {
+        feed(&mut h, name.as_bytes());
+    }
+    // A default build shows no private value, so none is in its fingerprint
+    // either (the manifest, which keeps it, is read by everyone who has the site).
+    if !o.include_private {
+        for c in &plan.contacts {
+            let Some(p) = &c.private else { continue };
+            let values = [
+                &p.home_phone,
+                &p.personal_mobile,
+                &p.personal_email,
+                &p.home_address,
+            ];
+            for v in values.into_iter().flatten() {
+                let range = v.span.start as usize..v.span.end as usize;
+                cut.entry(v.span.file).or_default().push(range);
+            }
+        }
+    }
+    feed(&mut h, b"sources");
+    for id in input.sources.ids() {
+        let file = input.sources.get(id);
+        feed(&mut h, file.path.as_bytes());
+        let text = file.text.as_bytes();
+        let mut ranges = cut.remove(&id).unwrap_or_default();
+        ranges.sort_by_key(|r| r.start);
+        let mut from = 0;
+        for r in ranges {
+            feed(
+                &mut h,
+                text.get(from..r.start.max(from)).unwrap_or_default(),
+            );
+            from = from.max(r.end);
+        }
+        feed(&mut h, text.get(from..).unwrap_or_default());
+    }
+    // What the plan holds that is not a file's text (the record of changes from
+    // git), and what the analysis made of the whole.
+    feed(&mut h, format!("{:?}", plan.settings).as_bytes());
+    feed(&mut h, format!("{:?}", plan.document).as_bytes());
+    feed(&mut h, format!("{:?}", plan.cards).as_bytes());
+    feed(&mut h, b"links");
+    for l in input.links.all() {
+        h.update(
+            format!(
+                "{:?} {} {} {} {}\n",
+                l.from.kind, l.from.index, l.field, l.to.kind as u8, l.to.index
+            )
+            .as_bytes(),
+        );
+    }
+    feed(&mut h, b"warnings");
+    for w in input.warnings {
+        feed(&mut h, format!("{:?} {:?}", w.report, w.item).as_bytes());
+    }
+    Record {
+        key: hex(&h.finalize()),
+        prose,
+        binder: Vec::new(),
+    }
+}
+
+/// What a rebuild takes from the previous build, through the output stage.
+pub struct Earlier<'e> {
+    /// The previous build's record.
+    pub record: &'e Record,
+    /// Puts the previous build's file at `path` into the new site as it is;
+    /// false when it cannot (then the whole site is drawn).
+    pub keep: &'e (dyn Fn(&str) -> bool + Sync),
+    /// The previous build's print.html, when it is still as that build wrote it.
+    pub print: &'e (dyn Fn() -> Option<Vec<u8>> + Sync),
+}
+
+/// What was rendered: notes for the build's output, and where print.html holds
+/// each section (the binder of the next build's [`Record`]; empty when unknown).
+pub struct Rendered {
+    pub notes: Vec<String>,
+    /// How many pages were drawn (the rest were the previous build's).
+    pub drawn: usize,
+    pub binder: Sections,
+}
+
+/// Where each section of the binder lies in print.html's bytes, or nothing when
+/// the layout did not keep the pieces as they are.
+pub(super) fn sections_in(bytes: &[u8], front: &str, pieces: &[(&str, Option<usize>)]) -> Sections {
+    let Some(mut at) = memchr::memmem::find(bytes, front.as_bytes()) else {
+        return Vec::new();
+    };
+    at += front.len();
+    let mut out = Vec::new();
+    for (piece, page) in pieces {
+        let end = at + piece.len();
+        if bytes.get(at..end) != Some(piece.as_bytes()) {
+            return Vec::new();
+        }
+        if let Some(page) = page {
+            out.push((at, end, *page));
+        }
+        at = end;
+    }
+    out
+}
+
+impl<'a> Renderer<'a> {
+    /// The rebuild of the module's text; None when the previous build cannot be
+    /// reused (the caller then draws the whole site into a fresh folder).
+    pub(super) fn again(
+        &self,
+        now: &Record,
+        earlier: &Earlier,
+        put: &(dyn Fn(SiteFile) -> Result<(), Error> + Sync),
+    ) -> Result<Option<(Sections, usize)>, Error> {
+        let all = pages(self.input.plan);
+        let before = earlier.record;
+        if before.key != now.key || before.prose.len() != all.len() || before.binder.is_empty() {
+            return Ok(None);
+        }
+        let changed: Vec<bool> = (now.prose.iter().zip(&before.prose))
+            .map(|(n, b)| n.is_some() && n != b)
+            .collect();
+        let count = changed.iter().filter(|c| **c).count();
+        // Beyond a quarter of the pages, drawing them all costs about the same.
+        if count * 4 > all.len() {
+            return Ok(None);
+        }
+        let kept = (all.par_iter().zip(&changed))
+            .filter(|(_, c)| !**c)
+            .all(|(&p, _)| (earlier.keep)(&self.path_and_title(p).0));
+        if !kept {
+            return Ok(None);
+        }
+        let Some(old) = (earlier.print)() else {
+            return Ok(None);
+        };
+        if before.binder.last().is_some_and(|s| s.1 > old.len()) {
+            return Ok(None);
+        }
+        let fresh: Vec<usize> = (0..all.len()).filter(|&i| changed[i]).collect();
+        // A page the binder holds must have its section in the previous one.
+        let in_print: std::collections::HashSet<usize> =
+            before.binder.iter().map(|s| s.2).collect();
+        if (fresh.iter()).any(|&i| in_binder(all[i]) && !in_print.contains(&i)) {
+            return Ok(None);
+        }
+        let sections: HashMap<usize, String> = fresh
+            .par_iter()
+            .map(|&i| {
+                let s = self.page(all[i], put, in_binder(all[i]))?;
+                Ok((i, self.binder_links(&s)))
+            })
+            .collect::<Result<_, Error>>()?;
+        // print.html: the previous one with the new sections in place of the old.
+        let mut bytes = Vec::with_capacity(old.len() + 4096);
+        let mut binder = Vec::with_capacity(before.binder.len());
+        let mut from = 0;
+        for &(start, end, page) in &before.binder {
+            bytes.extend_from_slice(&old[from..start]);
+            let at = bytes.len();
+            match sections.get(&page) {
+                Some(s) => bytes.extend_from_slice(s.as_bytes()),
+                None => bytes.extend_from_slice(&old[start..end]),
+            }
+            binder.push((at, bytes.len(), page));
+            from = end;
+        }
+        bytes.extend_from_slice(&old[from..]);
+        drop(old);
+        put(SiteFile {
+            path: "print.html".into(),
+            bytes,
+        })?;
+        Ok(Some((binder, fresh.len())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_is_valid_only_with_sections_in_order_naming_pages() {
+        let r = Record {
+            key: "ab".repeat(32),
+            prose: vec![None, Some("cd".repeat(8))],
+            binder: vec![(10, 20, 0), (25, 40, 1)],
+        };
+        assert!(r.valid());
+        let json = serde_json::to_string(&r).expect("json");
+        assert_eq!(serde_json::from_str::<Record>(&json).ok(), Some(r.clone()));
+        let overlapping = Record {
+            binder: vec![(10, 20, 0), (15, 30, 1)],
+            ..r.clone()
+        };
+        assert!(!overlapping.valid());
+        let no_page = Record {
+            binder: vec![(10, 20, 2)],
+            ..r
+        };
+        assert!(!no_page.valid());
+    }
+}

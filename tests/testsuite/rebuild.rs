@@ -1,0 +1,348 @@
+//! A rebuild after a change (`build` into a folder a previous build wrote): when only
+//! the prose of items with a Markdown file of their own changed, only their pages
+//! are drawn again and every other file is the previous build's, not written
+//! again; whatever else changed draws the whole site. Either way the site is byte
+//! for byte the one a clean build into a new folder makes.
+
+use crate::harness::{NOW, copy_dir, lifeboat, root};
+use std::collections::BTreeMap;
+use std::fs;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+/// Builds `plan` into `out` with `--verbose`; the number of pages drawn.
+fn build(plan: &Path, out: &Path) -> usize {
+    let run = lifeboat(&[
+        "build",
+        &plan.to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+        "--now",
+        NOW,
+        "--verbose",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let line = (run.stderr.lines())
+        .find(|l| l.starts_with("render"))
+        .unwrap_or_else(|| panic!("no render line in:\n{}", run.stderr));
+    let (_, rest) = line.split_once('(').expect("a figure");
+    rest.split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count in {line}"))
+}
+
+/// Every file under `dir`, with its bytes and inode.
+fn files(dir: &Path) -> BTreeMap<String, (Vec<u8>, u64)> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).expect("read") {
+            let p = entry.expect("entry").path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let rel = p.strip_prefix(dir).expect("inside");
+            let meta = fs::metadata(&p).expect("metadata");
+            out.insert(
+                rel.to_string_lossy().replace('\\', "/"),
+                (fs::read(&p).expect("read"), meta.ino()),
+            );
+        }
+    }
+    out
+}
+
+/// The Markdown files of a plan folder (`runbooks/x.md`, ...), sorted.
+fn markdown_files(plan: &Path, folder: &str) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = fs::read_dir(plan.join(folder))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    out.retain(|p| p.extension().is_some_and(|e| e == "md"));
+    out.sort();
+    out
+}
+
+fn edit(file: &Path, f: impl FnOnce(String) -> String) {
+    let text = fs::read_to_string(file).expect("read");
+    let changed = f(text.clone());
+    assert_ne!(
+        text,
+        changed,
+        "the edit of {} changes nothing",
+        file.display()
+    );
+    fs::write(file, changed).expect("write");
+}
+
+/// The page a Markdown file of `folder` becomes.
+fn page_of(file: &Path, folder: &str) -> String {
+    let stem = file.file_stem().expect("name").to_string_lossy();
+    format!("{folder}/{stem}.html")
+}
+
+/// What a rebuild should draw.
+enum Draws<'p> {
+    Nothing,
+    Only(&'p str),
+    All,
+}
+
+/// After each edit: the rebuild draws what it should, its site is the clean
+/// build's, a page that did not change is the same file as before (not written
+/// again) and the edited page is a new one.
+fn rebuild_after(plan: &Path, out: &Path, clean: &Path, what: &str, draws: Draws) {
+    let before = files(out);
+    let drawn = build(plan, out);
+    let after = files(out);
+    let _ = fs::remove_dir_all(clean);
+    build(plan, clean);
+    let fresh = files(clean);
+    let differ: Vec<&String> = (after.keys().chain(fresh.keys()))
+        .filter(|k| after.get(*k).map(|f| &f.0) != fresh.get(*k).map(|f| &f.0))
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "{}: after {what}, the rebuild differs from a clean build in {differ:?}",
+        plan.display()
+    );
+    assert_eq!(
+        lifeboat(&["verify", &out.to_string_lossy()]).code,
+        0,
+        "{what}: verify"
+    );
+    match draws {
+        Draws::Nothing => {
+            assert_eq!(drawn, 0, "{what}: nothing drawn");
+            let new: Vec<&String> = (before.iter())
+                .filter(|(k, f)| after.get(*k).is_none_or(|a| a.1 != f.1))
+                .map(|(k, _)| k)
+                .collect();
+            assert!(
+                new.is_empty(),
+                "{what}: every file is the previous build's, not {new:?}"
+            );
+        }
+        Draws::Only(page) => {
+            assert_eq!(drawn, 1, "{}: {what} draws only {page}", plan.display());
+            assert_ne!(before[page].1, after[page].1, "{what}: {page} is new");
+            assert_ne!(before[page].0, after[page].0, "{what}: {page} changed");
+            assert_ne!(before["print.html"].0, after["print.html"].0);
+            let same: Vec<&String> = (before.keys())
+                .filter(|k| k.ends_with(".html") && *k != page && *k != "print.html")
+                .filter(|k| after.get(*k).is_some_and(|a| a.1 == before[*k].1))
+                .collect();
+            let pages = before.keys().filter(|k| k.ends_with(".html")).count();
+            assert_eq!(
+                same.len(),
+                pages - 2,
+                "{what}: every other page is the previous build's file"
+            );
+        }
+        Draws::All => assert!(drawn > 1, "{what}: the whole site is drawn ({drawn})"),
+    }
+}
+
+#[test]
+fn a_rebuild_draws_only_changed_prose_and_equals_a_clean_build() {
+    let plans = [
+        root().join("example-plan"),
+        root().join("tests/testsuite/plans/klinikum-nord-de"),
+        root().join("tests/testsuite/plans/water-utility-us"),
+        root().join("tests/testsuite/plans/markdown-gfm"),
+    ];
+    for source in plans {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let plan = dir.path().join("plan");
+        copy_dir(&source, &plan);
+        let (out, clean) = (dir.path().join("site"), dir.path().join("clean"));
+        let all = build(&plan, &out);
+        assert!(
+            all > 10,
+            "{}: a first build draws every page",
+            plan.display()
+        );
+        // Again with nothing changed: nothing drawn, the same site.
+        rebuild_after(&plan, &out, &clean, "no change", Draws::Nothing);
+        let runbooks = markdown_files(&plan, "runbooks");
+        let first = &runbooks[0];
+        let page = page_of(first, "runbooks");
+        edit(first, |t| {
+            format!("{t}\nOne more paragraph, *added* after the build.\n")
+        });
+        rebuild_after(&plan, &out, &clean, "a paragraph added", Draws::Only(&page));
+        // A word changed in the middle of the prose (its headings' outline too).
+        edit(first, |t| {
+            let (front, body) = t.split_at(t.rfind("+++").expect("front matter") + 3);
+            format!(
+                "{front}{}",
+                body.replacen("\n## ", "\n## Now: ", 1)
+                    .replacen(" the ", " THE ", 1)
+            )
+        });
+        rebuild_after(
+            &plan,
+            &out,
+            &clean,
+            "a word and a heading changed",
+            Draws::Only(&page),
+        );
+        // Prose of another kind of item with a page of its own.
+        for folder in ["services", "comms", "processes", "vendors"] {
+            if let Some(f) = markdown_files(&plan, folder).first() {
+                let page = page_of(f, folder);
+                edit(f, |t| format!("{t}\nA note for the {folder} page.\n"));
+                rebuild_after(
+                    &plan,
+                    &out,
+                    &clean,
+                    &format!("{folder} prose"),
+                    Draws::Only(&page),
+                );
+            }
+        }
+        // A reference in the prose links two items: other pages show that.
+        let owner = fs::read_to_string(first)
+            .expect("read")
+            .lines()
+            .find_map(|l| {
+                l.strip_prefix("owner = \"")
+                    .map(|o| o.trim_end_matches('"').to_string())
+            })
+            .expect("the runbook has an owner");
+        edit(first, |t| format!("{t}\nAsk [[{owner}]].\n"));
+        rebuild_after(&plan, &out, &clean, "a reference added", Draws::All);
+        // The front matter: the title shows on other pages.
+        edit(first, |t| t.replacen("title = \"", "title = \"Now: ", 1));
+        rebuild_after(&plan, &out, &clean, "a title changed", Draws::All);
+        // A new runbook, and then gone again.
+        let new = plan.join("runbooks/zz-added-after-the-build.md");
+        fs::copy(first, &new).expect("copy");
+        rebuild_after(&plan, &out, &clean, "a runbook added", Draws::All);
+        fs::remove_file(&new).expect("remove");
+        rebuild_after(&plan, &out, &clean, "a runbook removed", Draws::All);
+        // A page changed by hand in the site is not reused (the same size, too).
+        let page = out.join("recovery-order.html");
+        let mut bytes = fs::read(&page).expect("read");
+        let at = bytes.len() / 2;
+        bytes[at] = if bytes[at] == b'x' { b'y' } else { b'x' };
+        fs::write(&page, bytes).expect("write");
+        edit(first, |t| format!("{t}\nAnd a last line.\n"));
+        rebuild_after(
+            &plan,
+            &out,
+            &clean,
+            "a page of the site tampered with",
+            Draws::All,
+        );
+    }
+}
+
+#[test]
+fn a_rebuild_never_reuses_a_site_the_record_does_not_describe() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("plan");
+    copy_dir(&root().join("example-plan"), &plan);
+    let out = dir.path().join("site");
+    build(&plan, &out);
+    // The record is kept in manifest.json, not as a file of the site of its own.
+    let manifest = out.join("manifest.json");
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(&manifest).expect("read")).expect("json");
+    let key = json["reuse"]["key"].as_str().expect("a key").to_string();
+    assert_eq!(key.len(), 64);
+    let listed = json["files"].as_array().expect("files").len();
+    assert_eq!(listed + 1, files(&out).len(), "every file is listed");
+    // A record that does not fit the plan: the whole site is drawn, and a new
+    // record kept.
+    let text = fs::read_to_string(&manifest).expect("read");
+    fs::write(&manifest, text.replace(&key, &"0".repeat(64))).expect("write");
+    let runbook = &markdown_files(&plan, "runbooks")[0];
+    edit(runbook, |t| format!("{t}\nMore.\n"));
+    assert!(build(&plan, &out) > 10);
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(&manifest).expect("read")).expect("json");
+    assert_eq!(json["reuse"]["key"].as_str(), Some(key.as_str()));
+    // A record whose sections are not in order is not used either.
+    let text = fs::read_to_string(&manifest).expect("read");
+    let broken = text.replacen("\"binder\":[[", "\"binder\":[[999999999,0,0],[", 1);
+    assert_ne!(text, broken);
+    fs::write(&manifest, broken).expect("write");
+    edit(runbook, |t| format!("{t}\nAnd more.\n"));
+    assert!(build(&plan, &out) > 10);
+    // Other options draw another site: the record of the build before does not fit.
+    let run = lifeboat(&[
+        "build",
+        &plan.to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+        "--now",
+        "2026-12-24",
+        "--verbose",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("kept from the previous build"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(lifeboat(&["verify", &out.to_string_lossy()]).code, 0);
+}
+
+#[test]
+fn the_record_of_a_default_build_does_not_depend_on_private_values() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("plan");
+    copy_dir(&root().join("example-plan"), &plan);
+    let out = dir.path().join("site");
+    build(&plan, &out);
+    let before = fs::read(out.join("manifest.json")).expect("read");
+    // The record's key would otherwise let anyone with the site try every number.
+    edit(&plan.join("contacts/people.toml"), |t| {
+        t.replace(
+            "home_phone = \"+44 20 7946 1240\"",
+            "home_phone = \"+44 20 7946 1299\"",
+        )
+    });
+    assert_eq!(build(&plan, &out), 0, "a private value changes no page");
+    assert_eq!(fs::read(out.join("manifest.json")).expect("read"), before);
+    // With --include-private the pages show it: the whole site is drawn.
+    let private = dir.path().join("private");
+    let run = lifeboat(&[
+        "build",
+        &plan.to_string_lossy(),
+        "-o",
+        &private.to_string_lossy(),
+        "--now",
+        NOW,
+        "--include-private",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let key = |site: &Path| {
+        let json: serde_json::Value =
+            serde_json::from_slice(&fs::read(site.join("manifest.json")).expect("read"))
+                .expect("json");
+        json["reuse"]["key"].as_str().expect("key").to_string()
+    };
+    let first = key(&private);
+    edit(&plan.join("contacts/people.toml"), |t| {
+        t.replace("+44 20 7946 1299", "+44 20 7946 1298")
+    });
+    let run = lifeboat(&[
+        "build",
+        &plan.to_string_lossy(),
+        "-o",
+        &private.to_string_lossy(),
+        "--now",
+        NOW,
+        "--include-private",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_ne!(key(&private), first);
+    let page = fs::read_to_string(private.join("contacts/ben-ode.html")).expect("read");
+    assert!(
+        page.contains("7946 1298"),
+        "the new private number is shown"
+    );
+}
