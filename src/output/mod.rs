@@ -348,8 +348,9 @@ impl Staging {
             .create_new(true)
             .open(&p)
             .map_err(|e| io_error("write", &p, e))?;
-        let (sha256, bytes) = stream(from, max, shown, |b| out.write_all(b))
-            .map_err(|e| WriteError(format!("{e} (writing {})", p.display())))?;
+        let (sha256, bytes) = stream(from, max, shown, |b| {
+            out.write_all(b).map_err(|e| io_error("write", &p, e))
+        })?;
         self.record(ManifestEntry {
             path: path.to_string(),
             sha256,
@@ -600,7 +601,7 @@ fn stream(
     from: &mut dyn Read,
     max: u64,
     shown: &str,
-    mut each: impl FnMut(&[u8]) -> io::Result<()>,
+    mut each: impl FnMut(&[u8]) -> Result<(), WriteError>,
 ) -> Result<(String, u64), WriteError> {
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 64 * 1024];
@@ -620,7 +621,7 @@ fn stream(
             )));
         }
         hasher.update(&buf[..n]);
-        each(&buf[..n]).map_err(|e| WriteError(format!("cannot write: {e}")))?;
+        each(&buf[..n])?;
     }
     Ok((hex(&hasher.finalize()), bytes))
 }
