@@ -131,6 +131,8 @@ fn build(
         return ExitCode::from(1);
     }
     let t_check = started.elapsed();
+    // Loading is done: rendering gives memory back less eagerly (see `purge_delay`).
+    crate::purge_delay(10);
     // A controlled copy must be on the distribution list.
     let holder = match copy {
         None => None,
