@@ -4,7 +4,7 @@
 //! again; whatever else changed draws the whole site. Either way the site is byte
 //! for byte the one a clean build into a new folder makes.
 
-use crate::harness::{NOW, copy_dir, lifeboat, root};
+use crate::harness::{NOW, build_site, copy_dir, lifeboat, root};
 use std::collections::BTreeMap;
 use std::fs;
 use std::os::unix::fs::MetadataExt;
@@ -309,16 +309,7 @@ fn the_record_of_a_default_build_does_not_depend_on_private_values() {
     assert_eq!(fs::read(out.join("manifest.json")).expect("read"), before);
     // With --include-private the pages show it: the whole site is drawn.
     let private = dir.path().join("private");
-    let run = lifeboat(&[
-        "build",
-        &plan.to_string_lossy(),
-        "-o",
-        &private.to_string_lossy(),
-        "--now",
-        NOW,
-        "--include-private",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    build_site(&plan, &private, &["--include-private"]);
     let key = |site: &Path| {
         let json: serde_json::Value =
             serde_json::from_slice(&fs::read(site.join("manifest.json")).expect("read"))
@@ -329,16 +320,7 @@ fn the_record_of_a_default_build_does_not_depend_on_private_values() {
     edit(&plan.join("contacts/people.toml"), |t| {
         t.replace("+44 20 7946 1299", "+44 20 7946 1298")
     });
-    let run = lifeboat(&[
-        "build",
-        &plan.to_string_lossy(),
-        "-o",
-        &private.to_string_lossy(),
-        "--now",
-        NOW,
-        "--include-private",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    build_site(&plan, &private, &["--include-private"]);
     assert_ne!(key(&private), first);
     let page = fs::read_to_string(private.join("contacts/ben-ode.html")).expect("read");
     assert!(
