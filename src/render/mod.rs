@@ -222,6 +222,7 @@ pub type Sink<'s> = dyn Fn(&SiteFile) -> Result<(), String> + Sync + 's;
 /// does.
 pub fn render(input: &Input, sink: &Sink) -> Result<reuse::Rendered, Error> {
     let r = Renderer::new(input)?;
+    r.cards(); // before the pages go in parallel: see `cards`
     let put = |file: SiteFile| sink(&file).map_err(Error::Output);
     // Each page goes to the sink at once; its section of print.html is kept. The
     // search index is made meanwhile (print.html has long serial steps).
@@ -248,6 +249,7 @@ pub fn render_again(
     sink: &Sink,
 ) -> Result<Option<reuse::Rendered>, Error> {
     let r = Renderer::new(input)?;
+    r.cards(); // before the pages go in parallel: see `cards`
     let put = |file: SiteFile| sink(&file).map_err(Error::Output);
     let (record, index) = rayon::join(
         || r.again(fingerprint, earlier, &put),
