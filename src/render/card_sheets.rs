@@ -14,8 +14,8 @@ impl<'a> Renderer<'a> {
     /// first use must not be inside it: a worker that waits in `get_or_init` for
     /// its own parallel draw can take up another page of cards, which then waits
     /// for the same `OnceLock` forever (a build hung so in CI, together with every
-    /// other user of the pool). `render` and `render_again` draw them before pages
-    /// go in parallel; `Site` asks from the server's thread.
+    /// other user of the pool). `Renderer::new` (the whole site) draws them before
+    /// pages go in parallel; `Site` asks from the server's thread.
     pub(super) fn cards(&self) -> &Cards {
         debug_assert!(
             self.cards.get().is_some() || rayon::current_thread_index().is_none(),

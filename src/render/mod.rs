@@ -222,7 +222,6 @@ pub type Sink<'s> = dyn Fn(&SiteFile) -> Result<(), String> + Sync + 's;
 /// does.
 pub fn render(input: &Input, sink: &Sink) -> Result<reuse::Rendered, Error> {
     let r = Renderer::new(input)?;
-    r.cards(); // before the pages go in parallel: see `cards`
     let put = |file: SiteFile| sink(&file).map_err(Error::Output);
     // Each page goes to the sink at once; its section of print.html is kept. The
     // search index is made meanwhile (print.html has long serial steps).
@@ -249,7 +248,6 @@ pub fn render_again(
     sink: &Sink,
 ) -> Result<Option<reuse::Rendered>, Error> {
     let r = Renderer::new(input)?;
-    r.cards(); // before the pages go in parallel: see `cards`
     let put = |file: SiteFile| sink(&file).map_err(Error::Output);
     let (record, index) = rayon::join(
         || r.again(fingerprint, earlier, &put),
@@ -434,8 +432,12 @@ pub fn plan_json(input: &Input) -> Result<Vec<u8>, Error> {
 }
 
 impl<'a> Renderer<'a> {
+    /// The renderer of a whole site, its cards drawn before any page goes to the
+    /// thread pool (see `cards`).
     fn new(input: &Input<'a>) -> Result<Self, Error> {
-        Renderer::with(input, Templates::new(input.templates, input.catalog)?)
+        let r = Renderer::with(input, Templates::new(input.templates, input.catalog)?)?;
+        r.cards();
+        Ok(r)
     }
 
     fn with(input: &Input<'a>, templates: Templates) -> Result<Self, Error> {
