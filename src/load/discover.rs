@@ -80,6 +80,23 @@ pub(super) fn folder_typo(name: &str) -> Option<&'static str> {
         .find(|f| strsim::levenshtein(name, f) <= 2 && strsim::jaro_winkler(name, f) >= 0.9)
 }
 
+/// `path` relative to the plan folder `dir`, its parts joined by `/`.
+fn relative(dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    // Unix paths are joined by `/` already (and walked paths hold no `.` or `//`).
+    #[cfg(unix)]
+    {
+        rel.to_string_lossy().into_owned()
+    }
+    #[cfg(not(unix))]
+    {
+        rel.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
 /// A file to read: its path relative to the plan, where it is, and the kind of its
 /// collection folder (None for plan.toml).
 pub(super) type Found = (String, PathBuf, Option<Kind>);
@@ -102,14 +119,7 @@ pub(super) fn walk(
         if e.file_type().is_dir() {
             continue;
         }
-        let rel = e
-            .path()
-            .strip_prefix(dir)
-            .unwrap_or(e.path())
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+        let rel = relative(dir, e.path());
         let name = e.file_name().to_string_lossy();
         if ignored(&name) {
             continue;

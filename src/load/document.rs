@@ -113,35 +113,54 @@ fn duplicate(top: &mut Fields, copy: &Copy, first: &Copy) {
     );
 }
 
-/// The record of changes from git: one entry per commit that touched the plan
-/// folder, newest first (date, author name, subject). None when the folder is not
-/// in a git work tree or git is not there (then `why` says so).
-pub(super) fn git_record(dir: &Path) -> Result<Vec<Change>, String> {
-    // A repository's own configuration can name programs git runs (fsmonitor,
-    // pagers, external diffs): none is wanted to read a log.
-    let out = std::process::Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "-c",
-            "core.fsmonitor=false",
-            "-c",
-            "core.pager=cat",
-            "-c",
-            "log.showSignature=false",
-            "--no-pager",
-            "log",
-            "--no-color",
-            "--no-ext-diff",
-            "--date=short",
-            "--format=%ad%x1f%an%x1f%s",
-            "--",
-            ".",
-        ])
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .map_err(|e| format!("git is not available ({e})"))?;
+/// The record of changes from git, asked for as loading starts and read when it
+/// is done (git runs meanwhile). `None` when git is not there.
+pub(super) struct GitLog(std::process::Child);
+
+impl GitLog {
+    /// Starts `git log` of the plan folder.
+    pub(super) fn start(dir: &Path) -> Option<GitLog> {
+        // A repository's own configuration can name programs git runs (fsmonitor,
+        // pagers, external diffs): none is wanted to read a log.
+        std::process::Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args([
+                "-c",
+                "core.fsmonitor=false",
+                "-c",
+                "core.pager=cat",
+                "-c",
+                "log.showSignature=false",
+                "--no-pager",
+                "log",
+                "--no-color",
+                "--no-ext-diff",
+                "--date=short",
+                "--format=%ad%x1f%an%x1f%s",
+                "--",
+                ".",
+            ])
+            .env("GIT_TERMINAL_PROMPT", "0")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .ok()
+            .map(GitLog)
+    }
+
+    /// One entry per commit that touched the plan folder, newest first (date,
+    /// author name, subject); an error when the folder is not in a git work tree.
+    pub(super) fn record(self) -> Result<Vec<Change>, String> {
+        git_record(self.0)
+    }
+}
+
+fn git_record(git: std::process::Child) -> Result<Vec<Change>, String> {
+    let out = git
+        .wait_with_output()
+        .map_err(|e| format!("git did not answer ({e})"))?;
     if !out.status.success() {
         return Err("the plan folder is not in a git work tree".into());
     }

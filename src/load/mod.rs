@@ -65,6 +65,15 @@ pub fn load(dir: &Path) -> std::io::Result<Loaded> {
     let root = PlanRoot::new(dir)?;
     let mut diagnostics = Vec::new();
     let files = discover(dir, &root, &mut diagnostics)?;
+    // Without changes.toml the record of changes comes from git, which runs while
+    // the files are read.
+    let git = match files
+        .iter()
+        .any(|(rel, _, kind)| kind.is_none() && rel == "changes.toml")
+    {
+        true => None,
+        false => document::GitLog::start(dir),
+    };
     let site = site_files::list(dir, &root, &mut diagnostics)?;
     let found = files.len();
     let results: Vec<FileResult> = files
@@ -120,7 +129,10 @@ pub fn load(dir: &Path) -> std::io::Result<Loaded> {
     index(&mut plan, &sources, &mut diagnostics);
     missing_assets(&plan, &sources, &site, &mut diagnostics);
     locales(&plan, &mut sources, &site, &mut diagnostics);
-    record_from_git(dir, &mut plan, &sources, &mut diagnostics);
+    if let Some(Ok(changes)) = git.map(document::GitLog::record) {
+        plan.document.from_git = !changes.is_empty();
+        plan.document.changes = changes;
+    }
     Ok(Loaded {
         sources,
         plan,
@@ -188,21 +200,6 @@ fn apply_document(plan: &mut Plan, part: Option<document::Part>) {
         Some(document::Part::Changes(c)) => plan.document.changes = c,
         Some(document::Part::Copies(c)) => plan.document.copies = c,
         None => {}
-    }
-}
-
-/// Without changes.toml, the record of changes from git, when the plan is in a git
-/// work tree (nothing, silently, when it is not; a note-like warning never: git is
-/// optional).
-fn record_from_git(dir: &Path, plan: &mut Plan, sources: &Sources, diagnostics: &mut [Diagnostic]) {
-    let _ = (sources, diagnostics);
-    let has_file = (0..sources.len()).any(|i| sources.get(i as FileId).path == "changes.toml");
-    if has_file {
-        return;
-    }
-    if let Ok(changes) = document::git_record(dir) {
-        plan.document.from_git = !changes.is_empty();
-        plan.document.changes = changes;
     }
 }
 
@@ -317,11 +314,12 @@ fn index(plan: &mut Plan, sources: &Sources, diagnostics: &mut Vec<Diagnostic>) 
     // In path order (file, then place in it), so that the first of two is kept.
     let mut all: Vec<(Span, ItemRef)> = plan.items().map(|(r, head)| (head.id.span, r)).collect();
     all.sort_by_key(|(span, _)| (span.file, span.start));
-    let mut first: FxHashMap<&str, (ItemRef, Span)> = FxHashMap::default();
-    first.reserve(all.len());
+    let mut index: FxHashMap<String, ItemRef> = FxHashMap::default();
+    index.reserve(all.len());
     for &(span, r) in &all {
-        let id = plan.head(r).id.value.as_str();
-        if let Some(&(earlier, other)) = first.get(id) {
+        let id = &plan.head(r).id.value;
+        if let Some(&earlier) = index.get(id.as_str()) {
+            let other = plan.head(earlier).id.span;
             let f = sources.get(other.file);
             let (line, column) = f.line_column(other.start);
             diagnostics.push(Diagnostic::at(
@@ -336,13 +334,10 @@ fn index(plan: &mut Plan, sources: &Sources, diagnostics: &mut Vec<Diagnostic>) 
                 ),
             ));
         } else {
-            first.insert(id, (r, span));
+            index.insert(id.clone(), r);
         }
     }
     drop(all);
-    let mut index: FxHashMap<String, ItemRef> = FxHashMap::default();
-    index.reserve(first.len());
-    index.extend(first.into_iter().map(|(id, (r, _))| (id.to_string(), r)));
     plan.index = Arc::new(index);
 }
 

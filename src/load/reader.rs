@@ -147,17 +147,22 @@ impl PlanRoot {
         Ok((file, meta))
     }
 
-    /// The bytes of the regular file at `path`, at most `max` of them.
+    /// The bytes of the regular file at `path`, at most `max` of them. A file is
+    /// read up to the size it had when opened, without a read more to find its end
+    /// (one system call less for each of a plan's thousands of files); one that
+    /// gives no size is read to its end.
     pub fn read(&self, path: &Path, max: u64) -> Result<Vec<u8>, Unreadable> {
         let (file, meta) = self.open(path)?;
-        let hint = usize::try_from(meta.len().min(max)).unwrap_or(0);
-        let mut bytes = Vec::with_capacity(hint);
-        file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+        let len = meta.len();
+        let limit = match len {
+            0 => max.saturating_add(1),
+            _ if len > max => return Err(Unreadable::TooLarge { max, len }),
+            _ => len,
+        };
+        let mut bytes = Vec::with_capacity(usize::try_from(limit.min(max)).unwrap_or(0));
+        file.take(limit).read_to_end(&mut bytes)?;
         if bytes.len() as u64 > max {
-            return Err(Unreadable::TooLarge {
-                max,
-                len: meta.len(),
-            });
+            return Err(Unreadable::TooLarge { max, len });
         }
         Ok(bytes)
     }

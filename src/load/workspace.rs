@@ -87,7 +87,7 @@ impl Workspace {
             plan,
             site,
             index: None,
-            git: super::document::git_record(dir).ok(),
+            git: super::document::GitLog::start(dir).and_then(|g| g.record().ok()),
         })
     }
 
