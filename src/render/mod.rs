@@ -247,6 +247,10 @@ pub fn render_again(
     earlier: &reuse::Earlier,
     sink: &Sink,
 ) -> Result<Option<reuse::Rendered>, Error> {
+    // Known before anything is drawn, the usual case: the plan changed beyond prose.
+    if reuse::changed(fingerprint, earlier.record, pages::pages(input.plan).len()).is_none() {
+        return Ok(None);
+    }
     let r = Renderer::new(input)?;
     let put = |file: SiteFile| sink(&file).map_err(Error::Output);
     let (record, index) = rayon::join(

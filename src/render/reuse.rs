@@ -215,17 +215,9 @@ impl<'a> Renderer<'a> {
     ) -> Result<Option<(Sections, usize)>, Error> {
         let all = pages(self.input.plan);
         let before = earlier.record;
-        if before.key != now.key || before.prose.len() != all.len() || before.binder.is_empty() {
+        let Some(changed) = changed(now, before, all.len()) else {
             return Ok(None);
-        }
-        let changed: Vec<bool> = (now.prose.iter().zip(&before.prose))
-            .map(|(n, b)| n.is_some() && n != b)
-            .collect();
-        let count = changed.iter().filter(|c| **c).count();
-        // Beyond a quarter of the pages, drawing them all costs about the same.
-        if count * 4 > all.len() {
-            return Ok(None);
-        }
+        };
         let kept = (all.par_iter().zip(&changed))
             .filter(|(_, c)| !**c)
             .all(|(&p, _)| (earlier.keep)(&self.path_and_title(p).0));
@@ -276,9 +268,55 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// Which of the `pages` changed since the `before` build, when the pages drawn
+/// `now` may be drawn again alone: none when the rest of the plan changed, or more
+/// than a quarter of the pages (drawing them all then costs about the same).
+pub(super) fn changed(now: &Record, before: &Record, pages: usize) -> Option<Vec<bool>> {
+    if before.key != now.key || before.prose.len() != pages || before.binder.is_empty() {
+        return None;
+    }
+    let changed: Vec<bool> = (now.prose.iter().zip(&before.prose))
+        .map(|(n, b)| n.is_some() && n != b)
+        .collect();
+    let count = changed.iter().filter(|c| **c).count();
+    (count * 4 <= pages).then_some(changed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_few_changed_pages_of_the_same_plan_are_drawn_alone() {
+        let hash = |c: &str| Some(c.repeat(16));
+        let before = Record {
+            key: "ab".repeat(32),
+            prose: vec![hash("a"), hash("b"), None, hash("c"), hash("d")],
+            binder: vec![(0, 10, 0)],
+        };
+        let mut now = before.clone();
+        assert_eq!(changed(&now, &before, 5), Some(vec![false; 5]));
+        now.prose[1] = hash("e");
+        assert_eq!(
+            changed(&now, &before, 5),
+            Some(vec![false, true, false, false, false])
+        );
+        // More than a quarter: all are drawn.
+        now.prose[3] = hash("f");
+        assert_eq!(changed(&now, &before, 5), None);
+        // Another plan, another number of pages, a record without the binder.
+        let other = Record {
+            key: "cd".repeat(32),
+            ..before.clone()
+        };
+        assert_eq!(changed(&other, &before, 5), None);
+        assert_eq!(changed(&before, &before, 6), None);
+        let no_binder = Record {
+            binder: Vec::new(),
+            ..before.clone()
+        };
+        assert_eq!(changed(&before, &no_binder, 5), None);
+    }
 
     #[test]
     fn a_record_is_valid_only_with_sections_in_order_naming_pages() {
