@@ -13,7 +13,8 @@
 //   no box around it scrolls sideways or clips it;
 // - no line of text stays under a fixed element (the hotline button) at every scroll
 //   position: the page leaves room for it;
-// - numbers to call are tap targets of at least 44 x 44 px.
+// - numbers to call are tap targets of at least 44 x 44 px;
+// - a footnote's number stands on the first line of its note.
 // Prints one line per problem and a last line
 // `pages=N ordinals=N tels=N cells=N problems=N`.
 'use strict';
@@ -74,6 +75,19 @@ function measure() {
       }
     }
     out.cells.push(why ? `${c.tagName.toLowerCase()} "${name(c)}": ${why}` : null);
+  }
+  // A footnote's number stands on the first line of its note, not on a line alone.
+  out.footnotes = [];
+  for (const label of document.querySelectorAll('.footnote > .footnote-label')) {
+    const note = label.nextElementSibling;
+    if (!note || !visible(label) || !visible(note)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(note);
+    const first = [...range.getClientRects()].find((r) => r.width && r.height);
+    const l = label.getBoundingClientRect();
+    if (first && (Math.abs(first.top - l.top) > 3 || first.left < l.right - 1)) {
+      out.footnotes.push(`footnote ${name(label)} stands apart from its note "${name(note).slice(0, 30)}"`);
+    }
   }
   return out;
 }
@@ -175,6 +189,7 @@ function underFixed() {
     for (const t of m.tels.filter(Boolean)) problems.push(`${current}: tel link ${t}`);
     for (const c of m.cells.filter(Boolean).slice(0, 5)) problems.push(`${current}: table cell ${c}`);
     for (const s of m.small.slice(0, 3)) problems.push(`${current}: tap target ${s}`);
+    for (const f of m.footnotes) problems.push(`${current}: ${f}`);
     const under = await page.evaluate(underFixed);
     if (under.length) problems.push(`${current}: text under the hotline button at every scroll position: ${under.slice(0, 3).join(', ')}`);
     await numbers('');
