@@ -294,7 +294,7 @@ fn contact(head: Head, f: &mut Fields) -> Contact {
             home_address: p.string("home_address"),
         };
         p.finish();
-        details
+        Box::new(details)
     });
     Contact {
         name: f.required_string("name", &head.id.value),

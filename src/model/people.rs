@@ -22,8 +22,9 @@ pub struct Contact {
     pub verified: Opt<Date>,
     pub alternates: Vec<Text>,
     /// Never serialized with the rest: the site adds it only with `--include-private`.
+    /// Boxed: most contacts have none, and a plan may hold thousands of contacts.
     #[serde(skip)]
-    pub private: Option<PrivateDetails>,
+    pub private: Option<Box<PrivateDetails>>,
 }
 
 impl Contact {

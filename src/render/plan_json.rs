@@ -39,7 +39,7 @@ pub fn plan_json(input: &Input, waves: &[Vec<usize>]) -> Result<Vec<u8>, Error> 
         private: input.options.include_private.then(|| {
             plan.contacts
                 .iter()
-                .filter_map(|c| Some((c.head.id.as_str(), c.private.as_ref()?)))
+                .filter_map(|c| Some((c.head.id.as_str(), c.private.as_deref()?)))
                 .collect()
         }),
     };
