@@ -275,9 +275,10 @@ fn main() -> ExitCode {
 /// Settings of the process. Transparent huge pages off (Linux): mimalloc asks for
 /// them, and a kernel that serves them slowly (zeroing 2 MiB at a time) made `check`
 /// of a large plan spend most of its time in the kernel (mimalloc is built with
-/// `no_thp` too, since it asks before `main` already: 4 MiB more of every peak). Memory that mimalloc frees
-/// goes back to the system at once rather than after a delay: loading leaves much
-/// garbage (parsed TOML), and peak memory fell by a quarter. And the default action
+/// `no_thp` too, since it asks before `main` already: 4 MiB more of every peak).
+/// Memory that mimalloc frees goes back to the system at once rather than after a
+/// delay: loading leaves much garbage (parsed TOML), and peak memory fell by a
+/// quarter. And the default action
 /// for SIGPIPE (Unix), so that `lifeboat check | head` ends quietly rather than
 /// failing to print.
 fn process_setup() {

@@ -114,8 +114,18 @@ fn duplicate(top: &mut Fields, copy: &Copy, first: &Copy) {
 }
 
 /// The record of changes from git, asked for as loading starts and read when it
-/// is done (git runs meanwhile). `None` when git is not there.
-pub(super) struct GitLog(std::process::Child);
+/// is done (git runs meanwhile). `None` when git is not there. Dropped unread (a
+/// load that failed), git is stopped and reaped, never left behind.
+pub(super) struct GitLog(Option<std::process::Child>);
+
+impl Drop for GitLog {
+    fn drop(&mut self) {
+        if let Some(mut git) = self.0.take() {
+            let _ = git.kill();
+            let _ = git.wait();
+        }
+    }
+}
 
 impl GitLog {
     /// Starts `git log` of the plan folder.
@@ -147,13 +157,14 @@ impl GitLog {
             .stderr(std::process::Stdio::null())
             .spawn()
             .ok()
-            .map(GitLog)
+            .map(|git| GitLog(Some(git)))
     }
 
     /// One entry per commit that touched the plan folder, newest first (date,
     /// author name, subject); an error when the folder is not in a git work tree.
-    pub(super) fn record(self) -> Result<Vec<Change>, String> {
-        git_record(self.0)
+    pub(super) fn record(mut self) -> Result<Vec<Change>, String> {
+        let git = self.0.take().ok_or("git was asked already")?;
+        git_record(git)
     }
 }
 
