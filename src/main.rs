@@ -278,9 +278,8 @@ fn main() -> ExitCode {
 /// `no_thp` too, since it asks before `main` already: 4 MiB more of every peak).
 /// Memory that mimalloc frees goes back to the system at once rather than after a
 /// delay: loading leaves much garbage (parsed TOML), and peak memory fell by a
-/// quarter. And the default action
-/// for SIGPIPE (Unix), so that `lifeboat check | head` ends quietly rather than
-/// failing to print.
+/// quarter. And the default action for SIGPIPE (Unix), so that `lifeboat check |
+/// head` ends quietly rather than failing to print.
 fn process_setup() {
     purge_delay(0);
     #[cfg(target_os = "linux")]

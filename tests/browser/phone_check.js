@@ -85,7 +85,9 @@ function measure() {
     range.selectNodeContents(note);
     const first = [...range.getClientRects()].find((r) => r.width && r.height);
     const l = label.getBoundingClientRect();
-    if (first && (Math.abs(first.top - l.top) > 3 || first.left < l.right - 1)) {
+    // Level with its first line, or with the top of its box (a block of code).
+    const level = (top) => Math.abs(top - l.top) <= 3;
+    if (first && (!(level(first.top) || level(note.getBoundingClientRect().top)) || first.left < l.right - 1)) {
       out.footnotes.push(`footnote ${name(label)} stands apart from its note "${name(note).slice(0, 30)}"`);
     }
   }
