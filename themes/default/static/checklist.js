@@ -6,8 +6,7 @@
 (function () {
   "use strict";
   var tr = window.lifeboatTr || function (id) { return id; };
-  var store = null;
-  try { store = window.localStorage; store.getItem("lifeboat"); } catch (e) { store = null; }
+  var keep = window.lifeboatStore || { read: function () { return null; }, write: function () {} };
   var body = document.body;
   var plan = body.getAttribute("data-plan") || "";
   var version = body.getAttribute("data-plan-version") || "";
@@ -17,16 +16,8 @@
     m = Math.max(0, Math.round(m));
     return m < 60 ? tr("js-minutes", { n: m }) : tr("js-hours-minutes", { h: Math.floor(m / 60), m: pad(m % 60) });
   }
-  function read(key) {
-    if (!store) { return null; }
-    try { return JSON.parse(store.getItem(key) || "null"); } catch (e) { return null; }
-  }
-  function write(key, value) {
-    if (!store) { return; }
-    try {
-      if (value === null) { store.removeItem(key); } else { store.setItem(key, JSON.stringify(value)); }
-    } catch (e) { /* storage full or off: ticks last as long as the page */ }
-  }
+  var read = keep.read;
+  var write = keep.write;
   function logStarted(title) {
     var key = "lifeboat:log:" + plan;
     var log = read(key);

@@ -20,6 +20,54 @@
     });
   }
   window.lifeboatTr = tr;
+  // What the reader keeps in this browser (ticks, the incident log). Chromium now and
+  // then loses a localStorage write made just before a reload: the reloaded page reads
+  // a copy without it and keeps that copy. So each value is also kept in the state of
+  // the history entry, which a reload restores, with the time it was saved; a read
+  // takes the newer of the two and puts it back into storage. With storage off, a
+  // value still lasts through a reload of its page.
+  window.lifeboatStore = (function () {
+    var store = null;
+    try { store = window.localStorage; store.getItem("lifeboat"); } catch (e) { store = null; }
+    var memory = {};
+    function entry(v) {
+      return v && typeof v === "object" && typeof v.saved === "number" && "value" in v ? v : { saved: 0, value: v };
+    }
+    function put(key, kept) {
+      memory[key] = kept;
+      if (store) {
+        try {
+          if (kept.value === null) { store.removeItem(key); } else { store.setItem(key, JSON.stringify(kept)); }
+        } catch (e) { /* storage full: the page and its history entry keep it */ }
+      }
+      try {
+        var state = history.state && typeof history.state === "object" ? Object.assign({}, history.state) : {};
+        state.lifeboat = Object.assign({}, state.lifeboat);
+        state.lifeboat[key] = kept;
+        history.replaceState(state, "");
+      } catch (e) { /* too many history calls: storage has it */ }
+    }
+    function read(key) {
+      var kept = memory[key] || null;
+      if (store) {
+        try {
+          var raw = store.getItem(key);
+          kept = raw === null ? null : entry(JSON.parse(raw));
+        } catch (e) { kept = null; }
+      }
+      var state = null;
+      try { state = history.state && history.state.lifeboat && history.state.lifeboat[key]; } catch (e) { state = null; }
+      if (state && typeof state.saved === "number" && (!kept || state.saved > kept.saved)) {
+        put(key, state);
+        kept = state;
+      }
+      return kept ? kept.value : null;
+    }
+    return {
+      read: read,
+      write: function (key, value) { put(key, { saved: Date.now(), value: value }); },
+    };
+  })();
   var now = new Date();
   var today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
   function daysTo(iso) {

@@ -8,22 +8,16 @@
   if (!app) { return; }
   var store = null;
   try { store = window.localStorage; store.getItem("lifeboat"); } catch (e) { store = null; }
+  var memory = [];
+  var keep = window.lifeboatStore || { read: function () { return memory; }, write: function (k, v) { memory = v; } };
   var plan = document.body.getAttribute("data-plan") || "";
   var version = document.body.getAttribute("data-plan-version") || "";
   var key = "lifeboat:log:" + plan;
-  var memory = [];
   function load() {
-    if (!store) { return memory; }
-    try {
-      var v = JSON.parse(store.getItem(key) || "[]");
-      return Array.isArray(v) ? v : [];
-    } catch (e) { return []; }
+    var v = keep.read(key);
+    return Array.isArray(v) ? v : [];
   }
-  function save(entries) {
-    memory = entries;
-    if (!store) { return; }
-    try { store.setItem(key, JSON.stringify(entries)); } catch (e) { /* full or off */ }
-  }
+  function save(entries) { keep.write(key, entries); }
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function stamp(ms) {
     var d = new Date(ms);
