@@ -21,11 +21,12 @@
   }
   window.lifeboatTr = tr;
   // What the reader keeps in this browser (ticks, the incident log). Chromium now and
-  // then loses a localStorage write made just before a reload: the reloaded page reads
-  // a copy without it and keeps that copy. So each value is also kept in the state of
-  // the history entry, which a reload restores, with the time it was saved; a read
-  // takes the newer of the two and puts it back into storage. With storage off, a
-  // value still lasts through a reload of its page.
+  // then loses a localStorage write made just before the page is loaded again: the
+  // new page reads a copy without it and keeps that copy. So each value is also kept
+  // in the state of the history entry, which the browser gives back to the page
+  // loaded again, with the time it was saved; a read takes the newer of the two and
+  // puts it back into storage. With storage off, a value still lasts as long as the
+  // history entry.
   window.lifeboatStore = (function () {
     var store = null;
     try { store = window.localStorage; store.getItem("lifeboat"); } catch (e) { store = null; }
