@@ -14,9 +14,28 @@
   var KEY = "lifeboat:private:" + (document.body.getAttribute("data-plan") || "") + ":" + env.salt;
   var store = null;
   try { store = window.sessionStorage; store.getItem(KEY); } catch (e) { store = null; }
+  // The key kept in this tab, or null. It is kept with the time it was kept, and
+  // "Lock" also marks the history entry with its time: Chromium now and then loses
+  // a storage write made just before the page is loaded again, and a key that comes
+  // back from before the mark is forgotten again, never used.
+  function keptKey() {
+    var raw = null;
+    try { raw = store && store.getItem(KEY); } catch (e) { raw = null; }
+    if (!raw) { return null; }
+    var kept = null;
+    try { kept = JSON.parse(raw); } catch (e) { kept = null; }
+    if (!kept || typeof kept.key !== "string") { kept = { key: raw, at: 0 }; }
+    var lockedAt = 0;
+    try { lockedAt = (history.state && history.state.lifeboatLocked) || 0; } catch (e) { lockedAt = 0; }
+    if (lockedAt && lockedAt >= (kept.at || 0)) {
+      try { store.removeItem(KEY); } catch (e) { /* off */ }
+      return null;
+    }
+    return kept.key;
+  }
   if (!places.length || !form) {
     // A page without private values: unlocked in this session, search finds them.
-    var key = store && store.getItem(KEY);
+    var key = keptKey();
     if (key) {
       subtle.importKey("raw", bytes(key), { name: "AES-GCM" }, false, ["decrypt"]).then(open)
         .then(function (values) { window.lifeboatUnlocked = values; }).catch(function () { /* locked */ });
@@ -101,7 +120,7 @@
         show(values);
         status.textContent = "";
         return subtle.exportKey("raw", key).then(function (raw) {
-          if (store) { try { store.setItem(KEY, text64(raw)); } catch (err) { /* off */ } }
+          if (store) { try { store.setItem(KEY, JSON.stringify({ key: text64(raw), at: Date.now() })); } catch (err) { /* off */ } }
         });
       });
     }).catch(function () {
@@ -111,10 +130,15 @@
   if (locked) {
     locked.querySelector("button.lock").addEventListener("click", function () {
       if (store) { try { store.removeItem(KEY); } catch (err) { /* off */ } }
+      try {
+        var state = history.state && typeof history.state === "object" ? Object.assign({}, history.state) : {};
+        state.lifeboatLocked = Date.now();
+        history.replaceState(state, "");
+      } catch (err) { /* too many history calls */ }
       hide(tr("js-locked"));
     });
   }
-  var kept = store && store.getItem(KEY);
+  var kept = keptKey();
   if (kept) {
     subtle.importKey("raw", bytes(kept), { name: "AES-GCM" }, false, ["decrypt"])
       .then(open).then(show).catch(function () {
