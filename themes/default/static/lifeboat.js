@@ -41,10 +41,18 @@
           if (kept.value === null) { store.removeItem(key); } else { store.setItem(key, JSON.stringify(kept)); }
         } catch (e) { /* storage full: the page and its history entry keep it */ }
       }
+      var all = Object.assign({}, historyState().lifeboat);
+      all[key] = kept;
+      mark("lifeboat", all);
+    }
+    function historyState() {
+      try { return history.state && typeof history.state === "object" ? history.state : {}; } catch (e) { return {}; }
+    }
+    // Sets NAME in this history entry's state, keeping the rest.
+    function mark(name, value) {
       try {
-        var state = history.state && typeof history.state === "object" ? Object.assign({}, history.state) : {};
-        state.lifeboat = Object.assign({}, state.lifeboat);
-        state.lifeboat[key] = kept;
+        var state = Object.assign({}, historyState());
+        state[name] = value;
         history.replaceState(state, "");
       } catch (e) { /* too many history calls: storage has it */ }
     }
@@ -56,8 +64,7 @@
           kept = raw === null ? null : entry(JSON.parse(raw));
         } catch (e) { kept = null; }
       }
-      var state = null;
-      try { state = history.state && history.state.lifeboat && history.state.lifeboat[key]; } catch (e) { state = null; }
+      var state = (historyState().lifeboat || {})[key];
       if (state && typeof state.saved === "number" && (!kept || state.saved > kept.saved)) {
         put(key, state);
         kept = state;
@@ -67,6 +74,8 @@
     return {
       read: read,
       write: function (key, value) { put(key, { saved: Date.now(), value: value }); },
+      state: historyState,
+      mark: mark,
     };
   })();
   var now = new Date();

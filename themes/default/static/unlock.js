@@ -14,6 +14,7 @@
   var KEY = "lifeboat:private:" + (document.body.getAttribute("data-plan") || "") + ":" + env.salt;
   var store = null;
   try { store = window.sessionStorage; store.getItem(KEY); } catch (e) { store = null; }
+  var keep = window.lifeboatStore;
   // The key kept in this tab, or null. It is kept with the time it was kept, and
   // "Lock" also marks the history entry with its time: Chromium now and then loses
   // a storage write made just before the page is loaded again, and a key that comes
@@ -25,8 +26,7 @@
     var kept = null;
     try { kept = JSON.parse(raw); } catch (e) { kept = null; }
     if (!kept || typeof kept.key !== "string") { kept = { key: raw, at: 0 }; }
-    var lockedAt = 0;
-    try { lockedAt = (history.state && history.state.lifeboatLocked) || 0; } catch (e) { lockedAt = 0; }
+    var lockedAt = (keep && keep.state().lifeboatLocked) || 0;
     if (lockedAt && lockedAt >= (kept.at || 0)) {
       try { store.removeItem(KEY); } catch (e) { /* off */ }
       return null;
@@ -130,11 +130,7 @@
   if (locked) {
     locked.querySelector("button.lock").addEventListener("click", function () {
       if (store) { try { store.removeItem(KEY); } catch (err) { /* off */ } }
-      try {
-        var state = history.state && typeof history.state === "object" ? Object.assign({}, history.state) : {};
-        state.lifeboatLocked = Date.now();
-        history.replaceState(state, "");
-      } catch (err) { /* too many history calls */ }
+      if (keep) { keep.mark("lifeboatLocked", Date.now()); }
       hide(tr("js-locked"));
     });
   }
