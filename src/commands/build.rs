@@ -246,11 +246,11 @@ fn build(
         let rendered = match &record {
             Some(record) => {
                 let keep = |path: &str| staging.keep(path);
-                let print = || staging.read_earlier("print.html");
+                let read = |path: &str| staging.read_earlier(path);
                 let earlier = render::reuse::Earlier {
                     record,
                     keep: &keep,
-                    print: &print,
+                    read: &read,
                 };
                 match render::render_again(&input, &fingerprint, &earlier, &sink) {
                     // The previous site cannot be reused: drawn whole, into a new folder.

@@ -1,11 +1,20 @@
-//! Stage 4: the rendered files to disk, and `verify`. The site is written, as it is
-//! rendered, to a staging folder beside OUT and swapped in (in one step on Linux),
-//! so that a failure leaves the previous site whole. Nothing is written or deleted
-//! outside OUT: paths of a previous manifest are checked before use, no link inside
-//! OUT is followed, and only files with the content the previous build wrote are
-//! deleted. Files whose content did not change are hard-linked rather than written
-//! again. OUT may be a link to a folder, or the root of a mounted file system (then
-//! the files are moved in one by one).
+//! Stage 4: the rendered files to disk, and `verify`. A first site is written, as it
+//! is rendered, to a staging folder beside OUT and put in place in one step. A
+//! rebuild writes only the files whose bytes changed, to a staging folder inside
+//! OUT, and moves them in one by one when all are written (the manifest last), so
+//! that a failure before then leaves the previous site whole; a file that did not
+//! change is not touched at all. Nothing is written or deleted outside OUT: paths of
+//! a previous manifest are checked before use, no link inside OUT is followed, and
+//! only files with the content the previous build wrote are deleted. OUT may be a
+//! link to a folder, or the root of a mounted file system.
+//!
+//! Whether a file of the previous build is still as that build wrote it is judged
+//! by its inode's change time (ctime), as git judges its work tree: a file whose
+//! ctime is older than the previous manifest's, and whose size is the manifest's,
+//! has not been written, renamed, linked or touched since that build (no one can
+//! set a ctime back), so it is not read again. Any other is read and compared byte
+//! for byte. The manifest is moved in last, so that every file the build wrote is
+//! older than it or, in the same tick of the clock, read again next time.
 
 mod safe_fs;
 mod verify;
@@ -15,7 +24,8 @@ pub use verify::{Mismatches, fingerprint, verify};
 use crate::render::SiteFile;
 use crate::render::reuse::Record;
 use safe_fs::{
-    FolderLock, Owner, exchange, inside, is_mount_root, is_site_path, open_regular, read_exact_len,
+    FolderLock, Owner, changed_at, exchange, inside, is_mount_root, is_site_path, open_regular,
+    read_exact_len, real_folder,
 };
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -113,10 +123,11 @@ const STAGING: &str = "lifeboat-new-";
 
 /// How the new site takes the old one's place.
 enum Swap {
-    /// A folder beside OUT, swapped with it in one step.
+    /// A folder beside OUT, put in its place in one step: a first build.
     Whole { parent: PathBuf },
-    /// A folder inside OUT whose files are moved in one by one: OUT holds files of
-    /// someone else's, or it is the root of a mounted file system.
+    /// A folder inside OUT whose files are moved in one by one: a rebuild (only the
+    /// files that changed), or OUT is the root of a mounted file system or the
+    /// working folder.
     FileByFile,
 }
 
@@ -132,6 +143,8 @@ pub struct Staging {
     swap: Swap,
     previous: Option<Previous>,
     entries: Mutex<Vec<ManifestEntry>>,
+    /// The files written to the staging folder (the rest are OUT's already).
+    staged: Mutex<Vec<String>>,
     dirs: Mutex<BTreeSet<String>>,
     committed: bool,
     _lock: Option<FolderLock>,
@@ -232,26 +245,29 @@ impl Staging {
             None if private => Owner::private(),
             None => None,
         };
-        let foreign = previous.as_ref().is_some_and(|p| !p.foreign.is_empty());
         // `-o .`: swapping the folder would leave the user's shell in a removed one.
         let holds_cwd = std::env::current_dir()
             .and_then(fs::canonicalize)
             .is_ok_and(|cwd| meta.is_some() && cwd.starts_with(&out));
-        let swap =
-            if name.is_empty() || (meta.is_some() && is_mount_root(&out)) || foreign || holds_cwd {
-                Swap::FileByFile
-            } else {
-                let parent = out
-                    .parent()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| PathBuf::from("/"));
-                fs::create_dir_all(&parent).map_err(|e| io_error("create", &parent, e))?;
-                Swap::Whole { parent }
-            };
+        let in_place = previous.is_some() || holds_cwd;
+        let swap = if name.is_empty() || in_place || (meta.is_some() && is_mount_root(&out)) {
+            Swap::FileByFile
+        } else {
+            let parent = out
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from("/"));
+            fs::create_dir_all(&parent).map_err(|e| io_error("create", &parent, e))?;
+            Swap::Whole { parent }
+        };
         let (tmp_dir, prefix) = match &swap {
             Swap::Whole { parent } => (parent.clone(), format!(".{name}.{STAGING}")),
             Swap::FileByFile => {
                 fs::create_dir_all(&out).map_err(|e| io_error("create", &out, e))?;
+                // What a crashed first build left beside OUT.
+                if let Some(parent) = out.parent().filter(|_| !name.is_empty()) {
+                    remove_stale(parent, &format!(".{name}.{STAGING}"), &name);
+                }
                 (out.clone(), format!(".{STAGING}"))
             }
         };
@@ -286,6 +302,7 @@ impl Staging {
             swap,
             previous,
             entries: Mutex::new(Vec::new()),
+            staged: Mutex::new(Vec::new()),
             dirs: Mutex::new(BTreeSet::new()),
             committed: false,
             _lock: lock,
@@ -314,7 +331,7 @@ impl Staging {
     /// Copies a file of the plan (an asset) into the site as it is, a buffer at a
     /// time (never held whole, however large), hashing it on the way; at most `max`
     /// bytes are read (more is an error naming `shown`). When the previous build
-    /// wrote the same bytes there, its file is linked instead of written again.
+    /// wrote the same bytes there, and they are still there, nothing is written.
     pub fn copy(
         &self,
         path: &str,
@@ -323,16 +340,15 @@ impl Staging {
         shown: &str,
     ) -> Result<(), WriteError> {
         use std::io::{Seek, Write};
-        let p = self.place(path)?;
         let unread = |e: io::Error| WriteError(format!("cannot read {shown}: {e}"));
-        if let Some(earlier) = self.previous.as_ref().and_then(|o| o.hashes.get(path)) {
+        if let Some((old, earlier, settled)) = self.earlier_place(path) {
             let (sha256, bytes) = stream(from, max, shown, |_| Ok(()))?;
             if (&sha256, bytes) == (&earlier.0, earlier.1)
-                && let Some(old) = inside(&self.out, path, true)
-                && let Ok(mut f) = open_regular(&old)
-                && stream(&mut f, max, shown, |_| Ok(()))
-                    .is_ok_and(|h| h == (sha256.clone(), bytes))
-                && fs::hard_link(&old, &p).is_ok()
+                && (settled
+                    || open_regular(&old).is_ok_and(|mut f| {
+                        stream(&mut f, max, shown, |_| Ok(()))
+                            .is_ok_and(|h| h == (sha256.clone(), bytes))
+                    }))
             {
                 self.record(ManifestEntry {
                     path: path.to_string(),
@@ -343,6 +359,8 @@ impl Staging {
             }
             from.rewind().map_err(unread)?;
         }
+        let p = self.place(path)?;
+        self.stage(path);
         let mut out = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -359,7 +377,12 @@ impl Staging {
         Ok(())
     }
 
-    /// A file written, for the manifest (from any thread).
+    /// A file written to the staging folder, to be moved into OUT (from any thread).
+    fn stage(&self, path: &str) {
+        (self.staged.lock().unwrap_or_else(|e| e.into_inner())).push(path.to_string());
+    }
+
+    /// A file of the site, for the manifest (from any thread).
     fn record(&self, entry: ManifestEntry) {
         self.entries
             .lock()
@@ -367,39 +390,56 @@ impl Staging {
             .push(entry);
     }
 
-    /// Writes one file of the site (safe to call from several threads).
+    /// Writes one file of the site (safe to call from several threads); nothing
+    /// when the previous build wrote the same bytes there and they are still there.
     pub fn write(&self, file: &SiteFile) -> Result<(), WriteError> {
-        let p = self.place(&file.path)?;
         let sha256 = sha256_hex(&file.bytes);
-        let bytes = file.bytes.len() as u64;
-        if !self.reuse(file, &sha256, &p) {
+        if !self.unchanged(&file.path, &sha256, &file.bytes) {
+            let p = self.place(&file.path)?;
             fs::write(&p, &file.bytes).map_err(|e| io_error("write", &p, e))?;
+            self.stage(&file.path);
         }
         self.record(ManifestEntry {
             path: file.path.clone(),
             sha256,
-            bytes,
+            bytes: file.bytes.len() as u64,
         });
         Ok(())
     }
 
-    /// Links the previous build's copy of a file into the new site when its content
-    /// is the same, byte for byte (never judged by size or time alone), so that a
-    /// rebuild writes only what changed. Any failure (a file system without hard
-    /// links, such as FAT) means the file is written instead.
-    fn reuse(&self, file: &SiteFile, sha256: &str, to: &Path) -> bool {
-        let Some(old) = &self.previous else {
+    /// Where the previous build's file at `path` is, what that build's manifest
+    /// says of it (SHA-256 and size), and whether it is settled: unchanged since
+    /// that build, known without reading it (see the module's text). None when it
+    /// is not a regular file of that size with no link on the way, or no previous
+    /// build wrote it.
+    fn earlier_place(&self, path: &str) -> Option<(PathBuf, &(String, u64), bool)> {
+        let old = self.previous.as_ref()?;
+        let entry = old.hashes.get(path)?;
+        // The folders the previous build's files are in were checked once (see
+        // `previous_site`): one look at the file itself is left.
+        let folder = path.rsplit_once('/').map(|(dir, _)| dir);
+        if folder.is_some_and(|dir| !old.folders.contains(dir)) {
+            return None;
+        }
+        let at = self.out.join(path);
+        let meta = fs::symlink_metadata(&at).ok()?;
+        if !meta.is_file() || meta.len() != entry.1 {
+            return None;
+        }
+        let settled = (old.settled.zip(changed_at(&meta))).is_some_and(|(m, f)| f < m);
+        Some((at, entry, settled))
+    }
+
+    /// Whether OUT holds `bytes` (whose SHA-256 is `sha256`) at `path` already, as
+    /// the previous build wrote them: never judged by size or time alone.
+    fn unchanged(&self, path: &str, sha256: &str, bytes: &[u8]) -> bool {
+        let Some((at, entry, settled)) = self.earlier_place(path) else {
             return false;
         };
-        let len = file.bytes.len() as u64;
-        if old.hashes.get(&file.path) != Some(&(sha256.to_string(), len)) {
+        if entry.0 != sha256 || entry.1 != bytes.len() as u64 {
             return false;
         }
-        let Some(from) = inside(&self.out, &file.path, true) else {
-            return false;
-        };
-        let same = read_exact_len(&from, len).is_ok_and(|b| b.as_deref() == Some(&file.bytes[..]));
-        same && fs::hard_link(&from, to).is_ok()
+        settled || read_exact_len(&at, entry.1).is_ok_and(|b| b.as_deref() == Some(bytes))
     }
 
     /// What the previous build in OUT recorded for a rebuild, if anything.
@@ -407,41 +447,33 @@ impl Staging {
         self.previous.as_ref()?.reuse.as_ref()
     }
 
-    /// The previous build's file at `path` and its bytes, when they are what that
-    /// build's manifest says (the content's SHA-256, never size or time alone), and
-    /// it is a regular file with no link on the way.
-    fn earlier_file(&self, path: &str) -> Option<(PathBuf, Vec<u8>, &(String, u64))> {
-        let entry = self.previous.as_ref()?.hashes.get(path)?;
-        let from = inside(&self.out, path, true)?;
-        let bytes = read_exact_len(&from, entry.1).ok().flatten()?;
-        (sha256_hex(&bytes) == entry.0).then_some((from, bytes, entry))
-    }
-
-    /// Puts the previous build's file at `path` into the new site as it is (a hard
-    /// link, so it is not written again); false when it is not as that build wrote
-    /// it, or the link cannot be made.
+    /// Keeps the previous build's file at `path` in the new site as it is; false
+    /// when it is not as that build wrote it.
     pub fn keep(&self, path: &str) -> bool {
-        let Some((from, _, (sha256, bytes))) = self.earlier_file(path) else {
+        let Some((at, (sha256, bytes), settled)) = self.earlier_place(path) else {
             return false;
         };
-        let Ok(to) = self.place(path) else {
-            return false;
-        };
-        if fs::hard_link(&from, &to).is_err() {
-            return false;
+        let same = settled
+            || read_exact_len(&at, *bytes)
+                .ok()
+                .flatten()
+                .is_some_and(|b| sha256_hex(&b) == *sha256);
+        if same {
+            self.record(ManifestEntry {
+                path: path.to_string(),
+                sha256: sha256.clone(),
+                bytes: *bytes,
+            });
         }
-        self.record(ManifestEntry {
-            path: path.to_string(),
-            sha256: sha256.clone(),
-            bytes: *bytes,
-        });
-        true
+        same
     }
 
     /// The bytes of the previous build's file at `path`, when they are what that
     /// build wrote (see [`Staging::keep`]).
     pub fn read_earlier(&self, path: &str) -> Option<Vec<u8>> {
-        self.earlier_file(path).map(|f| f.1)
+        let (at, (sha256, len), settled) = self.earlier_place(path)?;
+        let bytes = read_exact_len(&at, *len).ok().flatten()?;
+        (settled || sha256_hex(&bytes) == *sha256).then_some(bytes)
     }
 
     /// Writes the manifest (with `record`, what the next build may reuse) and puts
@@ -467,26 +499,28 @@ impl Staging {
         };
         let json = manifest_json(&manifest)
             .map_err(|e| WriteError(format!("cannot write the manifest: {e}")))?;
-        self.write_or_link(MANIFEST, &json)?;
+        let mut staged =
+            std::mem::take(&mut *self.staged.lock().unwrap_or_else(|e| e.into_inner()));
+        staged.sort();
+        // An unchanged site is not written at all; when any file was, the manifest is
+        // too (moved in last, it is newer than every file: see the module's text).
+        let same = staged.is_empty()
+            && self.previous.is_some()
+            && inside(&self.out, MANIFEST, true).is_some_and(|old| {
+                read_exact_len(&old, json.len() as u64)
+                    .is_ok_and(|b| b.as_deref() == Some(&json[..]))
+            });
+        if !same {
+            let p = self.tmp.join(MANIFEST);
+            fs::write(&p, &json).map_err(|e| io_error("write", &p, e))?;
+            staged.push(MANIFEST.to_string());
+        }
         match &self.swap {
             Swap::Whole { parent } => self.swap_whole(parent)?,
-            Swap::FileByFile => self.move_in(&manifest)?,
+            Swap::FileByFile => self.move_in(&manifest, &staged)?,
         }
         self.committed = true;
         Ok((manifest, json))
-    }
-
-    /// Writes `name` at the top of the new site, or links the previous build's when
-    /// it holds the same bytes (so that an unchanged site is not written at all).
-    fn write_or_link(&self, name: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        let p = self.tmp.join(name);
-        let old = self.out.join(name);
-        let same = self.previous.is_some()
-            && read_exact_len(&old, bytes.len() as u64).is_ok_and(|b| b.as_deref() == Some(bytes));
-        if same && fs::hard_link(&old, &p).is_ok() {
-            return Ok(());
-        }
-        fs::write(&p, bytes).map_err(|e| io_error("write", &p, e))
     }
 
     /// Puts the staging folder in OUT's place in one step (or, where the system
@@ -515,16 +549,17 @@ impl Staging {
         fs::remove_dir_all(&aside).map_err(|e| io_error("remove", &aside, e))
     }
 
-    /// Moves the new files into OUT one by one, then deletes the files of the
-    /// previous build that this one no longer has. Every place is checked first
-    /// (no link on the way, nothing in the way), so that a refusal leaves OUT as it
-    /// was; a failure after that says exactly which files were replaced.
-    fn move_in(&self, manifest: &Manifest) -> Result<(), WriteError> {
+    /// Moves the `staged` files into OUT one by one (the manifest, if among them,
+    /// last), then deletes the files of the previous build that this one no longer
+    /// has. Every place is checked first (no link on the way, nothing in the way),
+    /// so that a refusal leaves OUT as it was; a failure after that says exactly
+    /// which files were replaced.
+    fn move_in(&self, manifest: &Manifest, staged: &[String]) -> Result<(), WriteError> {
         let (out, tmp) = (&self.out, &self.tmp);
         let mut new: BTreeSet<&str> = manifest.files.iter().map(|f| f.path.as_str()).collect();
         new.insert(MANIFEST);
-        let mut targets = Vec::with_capacity(new.len());
-        for path in &new {
+        let mut targets = Vec::with_capacity(staged.len());
+        for path in staged {
             let Some(to) = inside(out, path, false) else {
                 return Err(WriteError(format!(
                     "{}/{path} is a symbolic link, a folder or special file, or lies behind one: \
@@ -533,7 +568,7 @@ impl Staging {
                     self.shown.display()
                 )));
             };
-            targets.push((*path, to));
+            targets.push((path.as_str(), to));
         }
         let mut replaced: Vec<&str> = Vec::new();
         let partly = |replaced: &[&str], e: WriteError| {
@@ -650,7 +685,11 @@ fn remove_stale(dir: &Path, prefix: &str, name: &str) {
 /// else found there.
 struct Previous {
     listed: Vec<String>,
-    foreign: Vec<String>,
+    /// When the previous manifest's inode last changed (see the module's text).
+    settled: Option<i128>,
+    /// The folders that hold files of the previous build and are real folders
+    /// inside OUT, with no link on the way.
+    folders: std::collections::HashSet<String>,
     /// Path to SHA-256 and size of each file the previous build wrote.
     hashes: HashMap<String, (String, u64)>,
     /// Paths of the manifest that name no place inside OUT: never used.
@@ -674,17 +713,18 @@ fn previous_site(out: &Path, shown: &Path) -> Result<Option<Previous>, WriteErro
             shown.display()
         )));
     }
-    let present: Vec<String> = list_files(out)
-        .map_err(|e| io_error("read", shown, e))?
-        .into_iter()
-        .filter(|p| !p.starts_with(&format!(".{STAGING}")))
-        .collect();
-    if present.is_empty() {
+    let mut present = fs::read_dir(out).map_err(|e| io_error("read", shown, e))?;
+    let staging = format!(".{STAGING}");
+    let empty =
+        !present.any(|e| e.is_ok_and(|e| !e.file_name().to_string_lossy().starts_with(&staging)));
+    if empty {
         return Ok(None);
     }
+    let mut settled = None;
     let manifest: Option<Manifest> = inside(out, MANIFEST, true)
         .and_then(|p| {
             let f = open_regular(&p).ok()?;
+            settled = f.metadata().ok().as_ref().and_then(changed_at);
             let mut bytes = Vec::new();
             f.take(MAX_MANIFEST_BYTES).read_to_end(&mut bytes).ok()?;
             Some(bytes)
@@ -707,15 +747,19 @@ fn previous_site(out: &Path, shown: &Path) -> Result<Option<Previous>, WriteErro
         .collect();
     let mut listed: Vec<String> = hashes.keys().cloned().collect();
     listed.sort();
-    let foreign = present
-        .into_iter()
-        .filter(|p| p != MANIFEST && !hashes.contains_key(p.as_str()))
+    let folders: BTreeSet<&str> = (listed.iter())
+        .filter_map(|p| p.rsplit_once('/').map(|(dir, _)| dir))
+        .collect();
+    let folders = (folders.into_iter())
+        .filter(|dir| real_folder(out, dir))
+        .map(str::to_string)
         .collect();
     Ok(Some(Previous {
+        folders,
         reuse,
         ignored: total - listed.len(),
         listed,
-        foreign,
+        settled,
         hashes,
     }))
 }

@@ -24,6 +24,23 @@ pub fn is_site_path(path: &str) -> bool {
 /// `base/path`, when every folder between is a real folder (no link) and the last
 /// part is a regular file (when `file`) or absent; None otherwise.
 pub fn inside(base: &Path, path: &str, must_exist: bool) -> Option<PathBuf> {
+    walk(base, path, must_exist).map(|(at, _)| at)
+}
+
+/// Whether `base/path` is a real folder, and every folder between too (no link).
+pub fn real_folder(base: &Path, path: &str) -> bool {
+    if !is_site_path(path) {
+        return false;
+    }
+    let mut at = base.to_path_buf();
+    path.split('/').all(|part| {
+        at.push(part);
+        fs::symlink_metadata(&at).is_ok_and(|m| m.is_dir())
+    })
+}
+
+/// [`inside`], with the file's metadata when it exists.
+fn walk(base: &Path, path: &str, must_exist: bool) -> Option<(PathBuf, Option<fs::Metadata>)> {
     if !is_site_path(path) {
         return None;
     }
@@ -34,18 +51,34 @@ pub fn inside(base: &Path, path: &str, must_exist: bool) -> Option<PathBuf> {
         let meta = fs::symlink_metadata(&at);
         let last = parts.peek().is_none();
         match meta {
-            Ok(m) if last => return m.is_file().then_some(at),
+            Ok(m) if last => return m.is_file().then_some((at, Some(m))),
             Ok(m) if m.is_dir() => {}
             Ok(_) => return None,
             Err(e) if e.kind() == io::ErrorKind::NotFound && !must_exist => {
                 // The rest does not exist yet: it will be created as real folders.
                 at.extend(parts);
-                return Some(at);
+                return Some((at, None));
             }
             Err(_) => return None,
         }
     }
     None
+}
+
+/// When the file's inode last changed (its content, mode, links or name), in
+/// nanoseconds since 1970: a time no one can set back, unlike the modification
+/// time. None where the system keeps no such time.
+pub fn changed_at(meta: &fs::Metadata) -> Option<i128> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some(i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        None
+    }
 }
 
 /// Opens a regular file without following a final link and without blocking.

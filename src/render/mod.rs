@@ -248,15 +248,24 @@ pub fn render_again(
     sink: &Sink,
 ) -> Result<Option<reuse::Rendered>, Error> {
     // Known before anything is drawn, the usual case: the plan changed beyond prose.
-    if reuse::changed(fingerprint, earlier.record, pages::pages(input.plan).len()).is_none() {
+    let all = pages::pages(input.plan);
+    let Some(changed) = reuse::changed(fingerprint, earlier.record, all.len()) else {
         return Ok(None);
-    }
+    };
+    let prose_changed: Vec<_> = (all.iter().zip(&changed))
+        .filter(|(_, c)| **c)
+        .filter_map(|(&p, _)| pages::prose_item(p))
+        .collect();
     let r = Renderer::new(input)?;
     let put = |file: SiteFile| sink(&file).map_err(Error::Output);
-    let (record, index) = rayon::join(
-        || r.again(fingerprint, earlier, &put),
-        || search_index::search_index(input),
-    );
+    // The search index too is the previous one with the changed items' documents
+    // made again.
+    let index = || {
+        (earlier.read)("search-index.js")
+            .and_then(|old| search_index::search_index_again(input, &old, &prose_changed))
+            .unwrap_or_else(|| search_index::search_index(input))
+    };
+    let (record, index) = rayon::join(|| r.again(fingerprint, earlier, &put), index);
     let Some((binder, drawn)) = record? else {
         return Ok(None);
     };

@@ -170,8 +170,9 @@ pub struct Earlier<'e> {
     /// Puts the previous build's file at `path` into the new site as it is;
     /// false when it cannot (then the whole site is drawn).
     pub keep: &'e (dyn Fn(&str) -> bool + Sync),
-    /// The previous build's print.html, when it is still as that build wrote it.
-    pub print: &'e (dyn Fn() -> Option<Vec<u8>> + Sync),
+    /// The previous build's file at a path (print.html, search-index.js), when it
+    /// is still as that build wrote it.
+    pub read: &'e (dyn Fn(&str) -> Option<Vec<u8>> + Sync),
 }
 
 /// What was rendered: notes for the build's output, and where print.html holds
@@ -224,7 +225,7 @@ impl<'a> Renderer<'a> {
         if !kept {
             return Ok(None);
         }
-        let Some(old) = (earlier.print)() else {
+        let Some(old) = (earlier.read)("print.html") else {
             return Ok(None);
         };
         if before.binder.last().is_some_and(|s| s.1 > old.len()) {

@@ -16,7 +16,7 @@ use super::paths;
 use crate::model::{ItemRef, Kind, Opt, Plan};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Each folded word's hits, as (document, its target, weight), gathered per thread
 /// as the items are read, then merged. Target numbers are made global once every
@@ -73,12 +73,14 @@ impl Hits {
 const TITLE: u8 = 3;
 const FIELD: u8 = 2;
 const BODY: u8 = 1;
+/// The digits of a posting bitmap, 6 targets each.
+const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 /// Characters of a section kept to show under a result.
 const EXCERPT: usize = 64;
 /// Longer words are not indexed (a hash, a pasted key): nobody types them.
 const LONGEST_WORD: usize = 40;
 
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
 struct Index {
     /// Kind labels; a document's first field indexes them.
     k: Vec<String>,
@@ -177,15 +179,19 @@ const PAGES: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// The items that are documents of the index, in its order (after [`PAGES`]).
+fn indexed_items(plan: &Plan) -> Vec<ItemRef> {
+    plan.items()
+        .filter(|(r, _)| r.kind != Kind::Card)
+        .map(|(r, _)| r)
+        .collect()
+}
+
 /// The index as the script file's bytes.
 pub fn search_index(input: &Input) -> Vec<u8> {
     let plan = input.plan;
     let private = input.options.include_private;
-    let items: Vec<ItemRef> = plan
-        .items()
-        .filter(|(r, _)| r.kind != Kind::Card)
-        .map(|(r, _)| r)
-        .collect();
+    let items = indexed_items(plan);
     let mut hits = Hits::default();
     let mut buf = String::new();
     let mut docs: Vec<(usize, Doc)> = Vec::with_capacity(PAGES.len() + items.len());
@@ -272,16 +278,185 @@ pub fn search_index(input: &Input) -> Vec<u8> {
         w,
         p,
     };
-    let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".into());
+    script(&index)
+}
+
+/// What search-index.js holds before and after the index.
+const SCRIPT_HEAD: &str = "// lifeboat search index (generated)\nwindow.lifeboatIndex = ";
+const SCRIPT_TAIL: &str = ";\n";
+
+/// The index as the script file's bytes.
+fn script(index: &Index) -> Vec<u8> {
+    let json = serde_json::to_string(index).unwrap_or_else(|_| "{}".into());
     // Inlined in the single file too: no `<` at all (`</script>` would end the
     // element early, `<!--` then `<script` would keep the parser from finding its
     // end). JSON has `<` only inside strings, where `\u003c` says the same.
     let json = json.replace('<', "\\u003c");
     let mut out = String::with_capacity(json.len() + 64);
-    out.push_str("// lifeboat search index (generated)\nwindow.lifeboatIndex = ");
+    out.push_str(SCRIPT_HEAD);
     out.push_str(&json);
-    out.push_str(";\n");
+    out.push_str(SCRIPT_TAIL);
     out.into_bytes()
+}
+
+/// The index of a rebuild in which only the prose of the `changed` items differs
+/// from the build that wrote `earlier` (its search-index.js): their documents are
+/// made again, every other document, target and posting is taken from `earlier`,
+/// with target numbers shifted where a changed item's sections grew or shrank.
+/// The bytes are those [`search_index`] makes. None when `earlier` does not fit
+/// this plan (the caller then makes the whole index).
+pub fn search_index_again(input: &Input, earlier: &[u8], changed: &[ItemRef]) -> Option<Vec<u8>> {
+    let plan = input.plan;
+    let json =
+        (earlier.strip_prefix(SCRIPT_HEAD.as_bytes()))?.strip_suffix(SCRIPT_TAIL.as_bytes())?;
+    let old: Index = serde_json::from_slice(json).ok()?;
+    let items = indexed_items(plan);
+    let docs = PAGES.len() + items.len();
+    let kinds: Vec<String> = KINDS.iter().map(|k| input.catalog.text(k)).collect();
+    let sorted = old.t.windows(2).all(|w| w[0].0 <= w[1].0);
+    if old.d.len() != docs || old.k != kinds || old.w.len() != old.p.len() || !sorted {
+        return None;
+    }
+    // Each document's first target and count of targets, before and after.
+    let mut count = vec![0u32; docs];
+    for t in &old.t {
+        *count.get_mut(t.0)? += 1;
+    }
+    if count.contains(&0) {
+        return None;
+    }
+    let first = |count: &[u32]| -> Vec<u32> {
+        count
+            .iter()
+            .scan(0u32, |n, c| {
+                let at = *n;
+                *n += c;
+                Some(at)
+            })
+            .collect()
+    };
+    let old_first = first(&count);
+    let old_targets = old.t.len();
+    let wanted: rustc_hash::FxHashSet<ItemRef> = changed.iter().copied().collect();
+    let fresh: Vec<(usize, Doc, Hits)> = (items.iter().enumerate())
+        .filter(|(_, r)| wanted.contains(r))
+        .map(|(k, &r)| (PAGES.len() + k, r))
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(d, r)| {
+            let (mut hits, mut buf) = (Hits::default(), String::new());
+            let private = input.options.include_private;
+            let doc = item_doc(plan, r, private, d as u32, &mut hits, &mut buf);
+            (d, doc, hits)
+        })
+        .collect();
+    let mut is_fresh = vec![false; docs];
+    for (d, doc, _) in &fresh {
+        is_fresh[*d] = true;
+        count[*d] = u32::try_from(doc.targets.len()).ok()?;
+    }
+    let new_first = first(&count);
+    let targets = count.iter().map(|&c| c as usize).sum::<usize>();
+    // The new target of each old one, None for a changed document's.
+    let moved: Vec<Option<u32>> = (old.t.iter().enumerate())
+        .map(|(i, t)| (!is_fresh[t.0]).then(|| new_first[t.0] + (i as u32 - old_first[t.0])))
+        .collect();
+    let mut added: FxHashMap<String, Vec<(u32, u8)>> = FxHashMap::default();
+    for (d, _, hits) in &fresh {
+        for (word, list) in &hits.0 {
+            let to = added.entry(word.clone()).or_default();
+            to.extend(
+                list.iter()
+                    .map(|h| (new_first[*d] + u32::from(h.target), h.weight)),
+            );
+        }
+    }
+    let mut words: Vec<(String, Vec<(u32, u8)>)> = (old.w.into_par_iter().zip(old.p))
+        .map(|(word, p)| {
+            let list = decode_postings(&p, old_targets)?;
+            let list = (list.into_iter())
+                .filter_map(|(t, w)| Some((moved[t as usize]?, w)))
+                .collect();
+            Some((word, list))
+        })
+        .collect::<Option<_>>()?;
+    for (word, list) in &mut words {
+        if let Some(more) = added.remove(word) {
+            list.extend(more);
+        }
+    }
+    words.extend(added);
+    words.retain(|(_, list)| !list.is_empty());
+    words.par_sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    let (w, p): (Vec<String>, Vec<String>) = (words.into_par_iter())
+        .map(|(word, list)| (word, postings(list, targets)))
+        .unzip();
+    let mut fresh = fresh.into_iter().peekable();
+    let mut t = Vec::with_capacity(targets);
+    let mut d = Vec::with_capacity(docs);
+    let mut old_t = old.t.into_iter().peekable();
+    for (i, old_doc) in old.d.into_iter().enumerate() {
+        let mine = std::iter::from_fn(|| old_t.next_if(|t| t.0 == i));
+        if let Some((_, doc, _)) = fresh.next_if(|f| f.0 == i) {
+            mine.for_each(drop);
+            t.extend(doc.targets.into_iter().map(|(a, h, e)| (i, a, h, e)));
+            d.push((
+                doc.kind,
+                doc.title,
+                doc.page,
+                doc.facts,
+                doc.phones.join(" "),
+            ));
+        } else {
+            t.extend(mine);
+            d.push(old_doc);
+        }
+    }
+    Some(script(&Index {
+        k: kinds,
+        d,
+        t,
+        w,
+        p,
+    }))
+}
+
+/// A posting string (see [`Index::p`]) read back: (target, weight) of each hit,
+/// title and field hits first. None when it is not one [`postings`] writes for
+/// `targets` targets.
+fn decode_postings(p: &str, targets: usize) -> Option<Vec<(u32, u8)>> {
+    let (high, body) = p.split_once('|')?;
+    let mut out = Vec::new();
+    let mut at = 0u64;
+    for v in high.split(',').filter(|v| !v.is_empty()) {
+        let v = u64::from_str_radix(v, 36).ok()?;
+        at += v / 2;
+        out.push((at, if v % 2 == 1 { TITLE } else { FIELD }));
+    }
+    if let Some(bits) = body.strip_prefix('~') {
+        for (i, c) in bits.bytes().enumerate() {
+            let b = DIGITS.iter().position(|&d| d == c)? as u64;
+            out.extend(
+                (0..6)
+                    .filter(|k| b & (1 << k) != 0)
+                    .map(|k| (i as u64 * 6 + k, BODY)),
+            );
+        }
+    } else {
+        let mut at = 0u64;
+        for v in body.split(',').filter(|v| !v.is_empty()) {
+            at += u64::from_str_radix(v, 36).ok()?;
+            out.push((at, BODY));
+        }
+    }
+    (out.iter())
+        .map(|&(t, w)| {
+            Some((
+                u32::try_from(t).ok().filter(|&t| (t as usize) < targets)?,
+                w,
+            ))
+        })
+        .collect()
 }
 
 /// The posting string of one word (see [`Index::p`]).
@@ -323,8 +498,6 @@ fn postings(mut hits: Vec<(u32, u8)>, targets: usize) -> String {
     }
     let bitmap_len = targets.div_ceil(6) + 1;
     if gaps.len() > bitmap_len {
-        const DIGITS: &[u8; 64] =
-            b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
         let mut bits = vec![0u8; targets.div_ceil(6)];
         for t in body {
             bits[t as usize / 6] |= 1 << (t % 6);
@@ -588,6 +761,25 @@ fn item_doc(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn postings_read_back_as_written() {
+        // Gaps (a few targets) and a bitmap (most of them), titles and fields.
+        let few = vec![(3, BODY), (3, TITLE), (9, FIELD), (40, BODY), (41, BODY)];
+        let most: Vec<(u32, u8)> = (0..50).filter(|t| t % 7 != 0).map(|t| (t, BODY)).collect();
+        for (hits, targets) in [(few, 50), (most, 50), (vec![(0, TITLE)], 1)] {
+            let p = postings(hits.clone(), targets);
+            let back = decode_postings(&p, targets).expect("read back");
+            assert_eq!(postings(back, targets), p);
+        }
+        assert!(postings((0..50).map(|t| (t, BODY)).collect(), 50).contains('~'));
+        for bad in ["", "1,2", "zz|", "|~!", "2|", "|2"] {
+            assert!(
+                decode_postings(bad, 1).is_none(),
+                "{bad:?} is not a posting of 1 target"
+            );
+        }
+    }
 
     #[test]
     fn words_fold_as_the_search_box_folds_them() {

@@ -32,8 +32,12 @@ fn build(plan: &Path, out: &Path) -> usize {
         .unwrap_or_else(|| panic!("no count in {line}"))
 }
 
-/// Every file under `dir`, with its bytes and inode.
-fn files(dir: &Path) -> BTreeMap<String, (Vec<u8>, u64)> {
+/// A file's inode and change time (which a write, a rename or a new hard link to
+/// it would change).
+type Stamp = (u64, i64, i64);
+
+/// Every file under `dir`, with its bytes and [`Stamp`].
+fn files(dir: &Path) -> BTreeMap<String, (Vec<u8>, Stamp)> {
     let mut out = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -47,7 +51,10 @@ fn files(dir: &Path) -> BTreeMap<String, (Vec<u8>, u64)> {
             let meta = fs::metadata(&p).expect("metadata");
             out.insert(
                 rel.to_string_lossy().replace('\\', "/"),
-                (fs::read(&p).expect("read"), meta.ino()),
+                (
+                    fs::read(&p).expect("read"),
+                    (meta.ino(), meta.ctime(), meta.ctime_nsec()),
+                ),
             );
         }
     }
@@ -121,7 +128,7 @@ fn rebuild_after(plan: &Path, out: &Path, clean: &Path, what: &str, draws: Draws
                 .collect();
             assert!(
                 new.is_empty(),
-                "{what}: every file is the previous build's, not {new:?}"
+                "{what}: every file is the previous build's, untouched, not {new:?}"
             );
         }
         Draws::Only(page) => {
@@ -188,6 +195,20 @@ fn a_rebuild_draws_only_changed_prose_and_equals_a_clean_build() {
             "a word and a heading changed",
             Draws::Only(&page),
         );
+        // A section added, with words no other page has (the search index gets a
+        // target and words more), then taken out again.
+        let section = "\n## Zusätzlicher Abschnitt\n\nQuokkaßtraße zebrafisch-übung.\n";
+        edit(first, |t| format!("{t}{section}"));
+        rebuild_after(&plan, &out, &clean, "a section added", Draws::Only(&page));
+        let index = fs::read_to_string(out.join("search-index.js")).expect("index");
+        assert!(
+            index.contains("\"quokkasstrasse\""),
+            "the new word is indexed"
+        );
+        edit(first, |t| t.replace(section, ""));
+        rebuild_after(&plan, &out, &clean, "a section removed", Draws::Only(&page));
+        let index = fs::read_to_string(out.join("search-index.js")).expect("index");
+        assert!(!index.contains("quokkasstrasse"), "the word left the index");
         // Prose of another kind of item with a page of its own.
         for folder in ["services", "comms", "processes", "vendors"] {
             if let Some(f) = markdown_files(&plan, folder).first() {
