@@ -324,7 +324,7 @@ fn build(
             }
         );
         eprintln!(
-            "write   {:>8.1} ms  (manifest, swap into place)",
+            "write   {:>8.1} ms  (manifest, new files moved into place)",
             ms(t_write - t_render)
         );
     }

@@ -228,7 +228,7 @@ pub fn render(input: &Input, sink: &Sink) -> Result<reuse::Rendered, Error> {
     let (print, index) = rayon::join(|| r.print(&put), || search_index::search_index(input));
     let (print, binder) = print?;
     put(print)?;
-    r.whole_plan_files(index, &put)?;
+    r.whole_plan_files(Some(index), true, &put)?;
     Ok(reuse::Rendered {
         notes: r.cards().notes.clone(),
         drawn: pages::pages(input.plan).len(),
@@ -258,18 +258,25 @@ pub fn render_again(
         .collect();
     let r = Renderer::new(input)?;
     let put = |file: SiteFile| sink(&file).map_err(Error::Output);
-    // The search index too is the previous one with the changed items' documents
+    // When no prose changed either, the site is the previous one: the files made
+    // of the whole plan are kept as they are too.
+    let same = !changed.contains(&true);
+    // Else the search index is the previous one with the changed items' documents
     // made again.
     let index = || {
-        (earlier.read)("search-index.js")
-            .and_then(|old| search_index::search_index_again(input, &old, &prose_changed))
-            .unwrap_or_else(|| search_index::search_index(input))
+        if same && (earlier.keep)("search-index.js") {
+            return None;
+        }
+        let again = (earlier.read)("search-index.js")
+            .and_then(|old| search_index::search_index_again(input, &old, &prose_changed));
+        Some(again.unwrap_or_else(|| search_index::search_index(input)))
     };
     let (record, index) = rayon::join(|| r.again(fingerprint, earlier, &put), index);
     let Some((binder, drawn)) = record? else {
         return Ok(None);
     };
-    r.whole_plan_files(index, &put)?;
+    let plan_json = !(same && (earlier.keep)("plan.json"));
+    r.whole_plan_files(index, plan_json, &put)?;
     Ok(Some(reuse::Rendered {
         notes: r.cards().notes.clone(),
         drawn,
@@ -278,22 +285,29 @@ pub fn render_again(
 }
 
 impl Renderer<'_> {
-    /// The files drawn from the whole plan: the search index (made already),
-    /// plan.json, the kit's exports, the sealed private values and the theme's files.
+    /// The files drawn from the whole plan: the search index (made already; None
+    /// when the previous build's is kept), plan.json (unless `plan_json` is false:
+    /// the previous build's is kept), the kit's exports, the sealed private values
+    /// and the theme's files.
     fn whole_plan_files(
         &self,
-        index: Vec<u8>,
+        index: Option<Vec<u8>>,
+        plan_json: bool,
         put: &(dyn Fn(SiteFile) -> Result<(), Error> + Sync),
     ) -> Result<(), Error> {
         let input = &self.input;
-        put(SiteFile {
-            path: "search-index.js".into(),
-            bytes: index,
-        })?;
-        put(SiteFile {
-            path: "plan.json".into(),
-            bytes: plan_json::plan_json(input, &self.waves)?,
-        })?;
+        if let Some(index) = index {
+            put(SiteFile {
+                path: "search-index.js".into(),
+                bytes: index,
+            })?;
+        }
+        if plan_json {
+            put(SiteFile {
+                path: "plan.json".into(),
+                bytes: plan_json::plan_json(input, &self.waves)?,
+            })?;
+        }
         kit_files(input, put)?;
         if let Some(script) = &input.options.private_script {
             put(SiteFile {

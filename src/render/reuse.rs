@@ -5,7 +5,7 @@
 //! with those bodies cut out, the links, the warnings, the options, the template
 //! overrides, the catalogue and the lifeboat binary itself). When the skeleton is
 //! the previous build's, only the pages whose prose changed are drawn again: every
-//! other page is the previous build's file (hard-linked by the output stage), and
+//! other page is the previous build's file (left in place by the output stage), and
 //! print.html gets the new sections spliced into the previous one. Whatever does
 //! not match draws the whole site, as a first build does.
 //!
@@ -225,13 +225,17 @@ impl<'a> Renderer<'a> {
         if !kept {
             return Ok(None);
         }
+        let fresh: Vec<usize> = (0..all.len()).filter(|&i| changed[i]).collect();
+        // Nothing changed: print.html is the previous build's too.
+        if fresh.is_empty() && (earlier.keep)("print.html") {
+            return Ok(Some((before.binder.clone(), 0)));
+        }
         let Some(old) = (earlier.read)("print.html") else {
             return Ok(None);
         };
         if before.binder.last().is_some_and(|s| s.1 > old.len()) {
             return Ok(None);
         }
-        let fresh: Vec<usize> = (0..all.len()).filter(|&i| changed[i]).collect();
         // A page the binder holds must have its section in the previous one.
         let in_print: std::collections::HashSet<usize> =
             before.binder.iter().map(|s| s.2).collect();
