@@ -247,10 +247,14 @@ fn build(
             Some(record) => {
                 let keep = |path: &str| staging.keep(path);
                 let read = |path: &str| staging.read_earlier(path);
+                let splice = |path: &str, parts: &[render::reuse::Part]| {
+                    staging.splice(path, parts).map_err(|e| e.0)
+                };
                 let earlier = render::reuse::Earlier {
                     record,
                     keep: &keep,
                     read: &read,
+                    splice: &splice,
                 };
                 match render::render_again(&input, &fingerprint, &earlier, &sink) {
                     // The previous site cannot be reused: drawn whole, into a new folder.

@@ -22,7 +22,7 @@ mod verify;
 pub use verify::{Mismatches, fingerprint, verify};
 
 use crate::render::SiteFile;
-use crate::render::reuse::Record;
+use crate::render::reuse::{Part, Record};
 use safe_fs::{
     FolderLock, Owner, changed_at, exchange, inside, is_mount_root, is_site_path, open_regular,
     read_exact_len, real_folder,
@@ -474,6 +474,84 @@ impl Staging {
         let (at, (sha256, len), settled) = self.earlier_place(path)?;
         let bytes = read_exact_len(&at, *len).ok().flatten()?;
         (settled || sha256_hex(&bytes) == *sha256).then_some(bytes)
+    }
+
+    /// Writes `path` made of `parts`: pieces of the previous build's file there and
+    /// new bytes, streamed a buffer at a time and hashed on the way (print.html is
+    /// 91 MB for 10,000 runbooks: neither version is held whole). Ok(false) when the
+    /// previous file is not as that build wrote it, or a piece does not lie inside
+    /// it; nothing is moved into OUT then. When the result is the previous file's
+    /// bytes, it is kept as it is.
+    pub fn splice(&self, path: &str, parts: &[Part]) -> Result<bool, WriteError> {
+        use std::io::{Seek, SeekFrom, Write};
+        let Some((at, (sha256, len), settled)) = self.earlier_place(path) else {
+            return Ok(false);
+        };
+        let (earlier, len) = (sha256.clone(), *len);
+        let inside_file = |from: usize, to: Option<usize>| {
+            let to = to.map_or(len, |t| t as u64);
+            from as u64 <= to && to <= len
+        };
+        if !(parts.iter()).all(|p| !matches!(p, Part::Earlier(f, t) if !inside_file(*f, *t))) {
+            return Ok(false);
+        }
+        let Ok(mut old) = open_regular(&at) else {
+            return Ok(false);
+        };
+        let shown = format!("{}/{path}", self.shown.display());
+        if !settled && stream(&mut old, len, &shown, |_| Ok(()))? != (earlier.clone(), len) {
+            return Ok(false);
+        }
+        let p = self.place(path)?;
+        let mut out = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&p)
+            .map_err(|e| io_error("write", &p, e))?;
+        let mut hasher = Sha256::new();
+        let mut bytes = 0u64;
+        let mut put = |b: &[u8]| {
+            hasher.update(b);
+            bytes += b.len() as u64;
+            out.write_all(b).map_err(|e| io_error("write", &p, e))
+        };
+        let mut buf = vec![0u8; 256 * 1024];
+        for part in parts {
+            let (from, to) = match part {
+                Part::New(b) => {
+                    put(b)?;
+                    continue;
+                }
+                Part::Earlier(from, to) => (*from as u64, to.map_or(len, |t| t as u64)),
+            };
+            let read = |e: io::Error| io_error("read", &at, e);
+            old.seek(SeekFrom::Start(from)).map_err(read)?;
+            let mut left = to - from;
+            while left > 0 {
+                let want = usize::try_from(left).unwrap_or(usize::MAX).min(buf.len());
+                let n = match old.read(&mut buf[..want]) {
+                    // Shorter than the manifest said: changed under us.
+                    Ok(0) => return Ok(false),
+                    Ok(n) => n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(read(e)),
+                };
+                put(&buf[..n])?;
+                left -= n as u64;
+            }
+        }
+        let sha256 = hex(&hasher.finalize());
+        if (&sha256, bytes) == (&earlier, len) {
+            let _ = fs::remove_file(&p);
+        } else {
+            self.stage(path);
+        }
+        self.record(ManifestEntry {
+            path: path.to_string(),
+            sha256,
+            bytes,
+        });
+        Ok(true)
     }
 
     /// Writes the manifest (with `record`, what the next build may reuse) and puts

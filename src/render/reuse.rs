@@ -170,9 +170,22 @@ pub struct Earlier<'e> {
     /// Puts the previous build's file at `path` into the new site as it is;
     /// false when it cannot (then the whole site is drawn).
     pub keep: &'e (dyn Fn(&str) -> bool + Sync),
-    /// The previous build's file at a path (print.html, search-index.js), when it
-    /// is still as that build wrote it.
+    /// The previous build's file at a path (search-index.js), when it is still as
+    /// that build wrote it.
     pub read: &'e (dyn Fn(&str) -> Option<Vec<u8>> + Sync),
+    /// Writes the file at a path (print.html) made of the [`Part`]s, pieces of the
+    /// previous build's file there and new bytes, without holding either whole:
+    /// Ok(false) when that file is not as the previous build wrote it, or a piece
+    /// does not lie inside it (then the whole site is drawn).
+    pub splice: &'e (dyn Fn(&str, &[Part]) -> Result<bool, String> + Sync),
+}
+
+/// A piece of a file that a rebuild splices (see [`Earlier::splice`]).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Part<'a> {
+    /// The previous build's bytes from `.0` up to `.1`, or to its end (None).
+    Earlier(usize, Option<usize>),
+    New(&'a [u8]),
 }
 
 /// What was rendered: notes for the build's output, and where print.html holds
@@ -230,12 +243,6 @@ impl<'a> Renderer<'a> {
         if fresh.is_empty() && (earlier.keep)("print.html") {
             return Ok(Some((before.binder.clone(), 0)));
         }
-        let Some(old) = (earlier.read)("print.html") else {
-            return Ok(None);
-        };
-        if before.binder.last().is_some_and(|s| s.1 > old.len()) {
-            return Ok(None);
-        }
         // A page the binder holds must have its section in the previous one.
         let in_print: std::collections::HashSet<usize> =
             before.binder.iter().map(|s| s.2).collect();
@@ -250,27 +257,42 @@ impl<'a> Renderer<'a> {
             })
             .collect::<Result<_, Error>>()?;
         // print.html: the previous one with the new sections in place of the old.
-        let mut bytes = Vec::with_capacity(old.len() + 4096);
-        let mut binder = Vec::with_capacity(before.binder.len());
-        let mut from = 0;
-        for &(start, end, page) in &before.binder {
-            bytes.extend_from_slice(&old[from..start]);
-            let at = bytes.len();
-            match sections.get(&page) {
-                Some(s) => bytes.extend_from_slice(s.as_bytes()),
-                None => bytes.extend_from_slice(&old[start..end]),
-            }
-            binder.push((at, bytes.len(), page));
-            from = end;
-        }
-        bytes.extend_from_slice(&old[from..]);
-        drop(old);
-        put(SiteFile {
-            path: "print.html".into(),
-            bytes,
-        })?;
-        Ok(Some((binder, fresh.len())))
+        let (parts, binder) = splice_sections(&before.binder, &sections);
+        let spliced = (earlier.splice)("print.html", &parts).map_err(Error::Output)?;
+        Ok(spliced.then_some((binder, fresh.len())))
     }
+}
+
+/// The parts of print.html when the `sections` of some pages (by their place in
+/// the site's page order) take the place of theirs in the previous one, whose
+/// sections lie at `before`; and where each section lies in the new one. Unchanged
+/// stretches of the previous file are one part each.
+fn splice_sections<'s>(
+    before: &[(usize, usize, usize)],
+    sections: &'s HashMap<usize, String>,
+) -> (Vec<Part<'s>>, Sections) {
+    let mut parts = Vec::new();
+    let mut binder = Vec::with_capacity(before.len());
+    // The stretch of the previous file not yet in `parts`, and the new file's size.
+    let (mut from, mut at) = (0, 0);
+    for &(start, end, page) in before {
+        match sections.get(&page) {
+            Some(s) => {
+                at += start - from;
+                parts.push(Part::Earlier(from, Some(start)));
+                parts.push(Part::New(s.as_bytes()));
+                binder.push((at, at + s.len(), page));
+                at += s.len();
+                from = end;
+            }
+            None => {
+                let len = end - start;
+                binder.push((at + start - from, at + start - from + len, page));
+            }
+        }
+    }
+    parts.push(Part::Earlier(from, None));
+    (parts, binder)
 }
 
 /// Which of the `pages` changed since the `before` build, when the pages drawn
@@ -321,6 +343,27 @@ mod tests {
             ..before.clone()
         };
         assert_eq!(changed(&before, &no_binder, 5), None);
+    }
+
+    #[test]
+    fn changed_sections_are_spliced_between_stretches_of_the_previous_file() {
+        // Sections of pages 0, 1 and 2 at 10..20, 25..40 and 40..50.
+        let before = vec![(10, 20, 0), (25, 40, 1), (40, 50, 2)];
+        let sections: HashMap<usize, String> = [(1, "abc".to_string())].into();
+        let (parts, binder) = splice_sections(&before, &sections);
+        assert_eq!(
+            parts,
+            vec![
+                Part::Earlier(0, Some(25)),
+                Part::New(b"abc"),
+                Part::Earlier(40, None)
+            ]
+        );
+        assert_eq!(binder, vec![(10, 20, 0), (25, 28, 1), (28, 38, 2)]);
+        // Nothing changed: the previous file whole, the sections where they were.
+        let (parts, binder) = splice_sections(&before, &HashMap::new());
+        assert_eq!(parts, vec![Part::Earlier(0, None)]);
+        assert_eq!(binder, before);
     }
 
     #[test]
