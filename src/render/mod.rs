@@ -228,7 +228,8 @@ pub fn render(input: &Input, sink: &Sink) -> Result<reuse::Rendered, Error> {
     let (print, index) = rayon::join(|| r.print(&put), || search_index::search_index(input));
     let (print, binder) = print?;
     put(print)?;
-    r.whole_plan_files(Some(index), true, &put)?;
+    let plan_json = plan_json::plan_json(input, &r.waves)?;
+    r.whole_plan_files(Some(index), Some(plan_json), &put)?;
     Ok(reuse::Rendered {
         notes: r.cards().notes.clone(),
         drawn: pages::pages(input.plan).len(),
@@ -271,12 +272,19 @@ pub fn render_again(
             .and_then(|old| search_index::search_index_again(input, &old, &prose_changed));
         Some(again.unwrap_or_else(|| search_index::search_index(input)))
     };
-    let (record, index) = rayon::join(|| r.again(fingerprint, earlier, &put), index);
+    // plan.json is made beside the search index, unless kept.
+    let plan_json = || match same && (earlier.keep)("plan.json") {
+        true => Ok(None),
+        false => plan_json::plan_json(input, &r.waves).map(Some),
+    };
+    let (record, (index, plan_json)) = rayon::join(
+        || r.again(fingerprint, earlier, &put),
+        || (index(), plan_json()),
+    );
     let Some((binder, drawn)) = record? else {
         return Ok(None);
     };
-    let plan_json = !(same && (earlier.keep)("plan.json"));
-    r.whole_plan_files(index, plan_json, &put)?;
+    r.whole_plan_files(index, plan_json?, &put)?;
     Ok(Some(reuse::Rendered {
         notes: r.cards().notes.clone(),
         drawn,
@@ -285,14 +293,13 @@ pub fn render_again(
 }
 
 impl Renderer<'_> {
-    /// The files drawn from the whole plan: the search index (made already; None
-    /// when the previous build's is kept), plan.json (unless `plan_json` is false:
-    /// the previous build's is kept), the kit's exports, the sealed private values
-    /// and the theme's files.
+    /// The files drawn from the whole plan: the search index and plan.json (made
+    /// already; None when the previous build's is kept), the kit's exports, the
+    /// sealed private values and the theme's files.
     fn whole_plan_files(
         &self,
         index: Option<Vec<u8>>,
-        plan_json: bool,
+        plan_json: Option<Vec<u8>>,
         put: &(dyn Fn(SiteFile) -> Result<(), Error> + Sync),
     ) -> Result<(), Error> {
         let input = &self.input;
@@ -302,10 +309,10 @@ impl Renderer<'_> {
                 bytes: index,
             })?;
         }
-        if plan_json {
+        if let Some(bytes) = plan_json {
             put(SiteFile {
                 path: "plan.json".into(),
-                bytes: plan_json::plan_json(input, &self.waves)?,
+                bytes,
             })?;
         }
         kit_files(input, put)?;

@@ -257,6 +257,19 @@ fn a_rebuild_draws_only_changed_prose_and_equals_a_clean_build() {
             "a page of the site tampered with",
             Draws::All,
         );
+        // So is print.html, which a rebuild splices: changed to the same size, or
+        // cut short.
+        let print = out.join("print.html");
+        let mut bytes = fs::read(&print).expect("read");
+        let at = bytes.len() / 3;
+        bytes[at] = if bytes[at] == b'x' { b'y' } else { b'x' };
+        fs::write(&print, &bytes).expect("write");
+        edit(first, |t| format!("{t}\nOne line more.\n"));
+        rebuild_after(&plan, &out, &clean, "print.html tampered with", Draws::All);
+        let bytes = fs::read(&print).expect("read");
+        fs::write(&print, &bytes[..bytes.len() - 10]).expect("write");
+        edit(first, |t| format!("{t}\nAnd one more.\n"));
+        rebuild_after(&plan, &out, &clean, "print.html cut short", Draws::All);
     }
 }
 
