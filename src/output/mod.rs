@@ -492,14 +492,15 @@ impl Staging {
             let to = to.map_or(len, |t| t as u64);
             from as u64 <= to && to <= len
         };
-        if !(parts.iter()).all(|p| !matches!(p, Part::Earlier(f, t) if !inside_file(*f, *t))) {
+        if (parts.iter()).any(|p| matches!(p, Part::Earlier(f, t) if !inside_file(*f, *t))) {
             return Ok(false);
         }
         let Ok(mut old) = open_regular(&at) else {
             return Ok(false);
         };
-        let shown = format!("{}/{path}", self.shown.display());
-        if !settled && stream(&mut old, len, &shown, |_| Ok(()))? != (earlier.clone(), len) {
+        // Not known to be unchanged: it is read whole and hashed first.
+        if !settled && stream(&mut old, len, path, |_| Ok(())).ok() != Some((earlier.clone(), len))
+        {
             return Ok(false);
         }
         let p = self.place(path)?;
