@@ -296,6 +296,7 @@ fn build(
     let drawn = rendered.drawn;
     let record = (!rendered.binder.is_empty()).then_some(render::reuse::Record {
         binder: rendered.binder,
+        data: rendered.data,
         ..fingerprint
     });
     let (manifest, manifest_bytes) =

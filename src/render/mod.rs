@@ -39,6 +39,7 @@ use data_files::kit_files;
 use pages::{Page, in_binder, pages};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::HashMap;
 use views::{Ctx, Phone};
 
 /// One file of the site: its path relative to the site root (with `/`) and content.
@@ -229,11 +230,14 @@ pub fn render(input: &Input, sink: &Sink) -> Result<reuse::Rendered, Error> {
     let (print, binder) = print?;
     put(print)?;
     let plan_json = plan_json::plan_json(input, &r.waves)?;
+    let all = pages::pages(input.plan);
+    let data = plan_json::bodies(input.plan, &all, &plan_json);
     r.whole_plan_files(Some(index), Some(plan_json), &put)?;
     Ok(reuse::Rendered {
         notes: r.cards().notes.clone(),
-        drawn: pages::pages(input.plan).len(),
+        drawn: all.len(),
         binder,
+        data,
     })
 }
 
@@ -272,10 +276,30 @@ pub fn render_again(
             .and_then(|old| search_index::search_index_again(input, &old, &prose_changed));
         Some(again.unwrap_or_else(|| search_index::search_index(input)))
     };
-    // plan.json is made beside the search index, unless kept.
-    let plan_json = || match same && (earlier.keep)("plan.json") {
-        true => Ok(None),
-        false => plan_json::plan_json(input, &r.waves).map(Some),
+    // plan.json beside the search index: kept, or the previous one with the
+    // changed items' bodies in place of theirs, or made again.
+    let plan_json = || -> Result<(Option<Vec<u8>>, reuse::Sections), Error> {
+        let before = &earlier.record.data;
+        if same && (earlier.keep)("plan.json") {
+            return Ok((None, before.clone()));
+        }
+        let bodies: HashMap<usize, String> = (all.iter().zip(&changed).enumerate())
+            .filter(|(_, (_, c))| **c)
+            .filter_map(|(i, (&p, _))| {
+                let head = input.plan.head(pages::prose_item(p)?);
+                Some((i, serde_json::to_string(&*head.body.markdown).ok()?))
+            })
+            .collect();
+        let known = before.iter().filter(|s| bodies.contains_key(&s.2)).count();
+        if !before.is_empty() && known == bodies.len() {
+            let (parts, data) = reuse::splice_sections(before, &bodies);
+            if (earlier.splice)("plan.json", &parts).map_err(Error::Output)? {
+                return Ok((None, data));
+            }
+        }
+        let bytes = plan_json::plan_json(input, &r.waves)?;
+        let data = plan_json::bodies(input.plan, &all, &bytes);
+        Ok((Some(bytes), data))
     };
     let (record, (index, plan_json)) = rayon::join(
         || r.again(fingerprint, earlier, &put),
@@ -284,11 +308,13 @@ pub fn render_again(
     let Some((binder, drawn)) = record? else {
         return Ok(None);
     };
-    r.whole_plan_files(index, plan_json?, &put)?;
+    let (plan_json, data) = plan_json?;
+    r.whole_plan_files(index, plan_json, &put)?;
     Ok(Some(reuse::Rendered {
         notes: r.cards().notes.clone(),
         drawn,
         binder,
+        data,
     }))
 }
 

@@ -1,5 +1,6 @@
 //! `plan.json`: the resolved plan for other tools.
 
+use super::reuse::Sections;
 use super::{Error, Input};
 use crate::diagnostic::Report;
 use crate::model::{Plan, PrivateDetails};
@@ -48,4 +49,38 @@ pub fn plan_json(input: &Input, waves: &[Vec<usize>]) -> Result<Vec<u8>, Error> 
         .map_err(|e| Error::Output(format!("cannot write plan.json: {e}")))?;
     out.push(b'\n');
     Ok(out)
+}
+
+/// Where plan.json (`json`) holds the bodies of the items that have pages of
+/// prose (see `reuse`): the JSON string after each `"body":`, with the page's place
+/// in `pages`, for a rebuild to splice new prose into. Empty when the `"body":`
+/// keys are not exactly every item's body, in the order of [`Plan::items`]. That
+/// key cannot occur inside a JSON string (its quotes would be escaped), so each
+/// item's escaped body found at the next key, and as many keys as items, leave no
+/// doubt.
+pub(super) fn bodies(plan: &Plan, pages: &[super::Page], json: &[u8]) -> Sections {
+    use rayon::prelude::*;
+    const KEY: &[u8] = b"\"body\":";
+    let keys: Vec<usize> = memchr::memmem::find_iter(json, KEY).collect();
+    let items: Vec<_> = plan.items().collect();
+    if keys.len() != items.len() {
+        return Vec::new();
+    }
+    let page_of: rustc_hash::FxHashMap<_, usize> = (pages.iter().enumerate())
+        .filter_map(|(i, &p)| Some((super::pages::prose_item(p)?, i)))
+        .collect();
+    let found: Option<Sections> = (keys.par_iter().zip(&items))
+        .filter_map(|(&at, (r, head))| {
+            let start = at + KEY.len();
+            let Ok(value) = serde_json::to_vec(&*head.body.markdown) else {
+                return Some(None);
+            };
+            let end = start + value.len();
+            if json.get(start..end) != Some(&value[..]) {
+                return Some(None);
+            }
+            page_of.get(r).map(|&page| Some((start, end, page)))
+        })
+        .collect();
+    found.unwrap_or_default()
 }

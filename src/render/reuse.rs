@@ -32,16 +32,23 @@ pub struct Record {
     /// drawn from the skeleton alone.
     pub prose: Vec<Option<String>>,
     pub binder: Sections,
+    /// Where plan.json holds the body of each page's item (the pages of prose);
+    /// empty when unknown.
+    #[serde(default)]
+    pub data: Sections,
 }
 
 impl Record {
-    /// Whether the sections lie in order, none overlapping, each naming a page.
+    /// Whether the sections (of print.html, of plan.json) lie in order, none
+    /// overlapping, each naming a page.
     pub fn valid(&self) -> bool {
-        let mut last = 0;
-        self.binder.iter().all(|&(start, end, page)| {
-            let ok = start >= last && end >= start && page < self.prose.len();
-            last = end;
-            ok
+        [&self.binder, &self.data].iter().all(|sections| {
+            let mut last = 0;
+            sections.iter().all(|&(start, end, page)| {
+                let ok = start >= last && end >= start && page < self.prose.len();
+                last = end;
+                ok
+            })
         })
     }
 }
@@ -171,6 +178,7 @@ pub fn fingerprint(input: &Input, build: &str, locales: &[(String, String)]) -> 
         key: hex(&h.finalize()),
         prose,
         binder: Vec::new(),
+        data: Vec::new(),
     }
 }
 
@@ -209,6 +217,8 @@ pub struct Rendered {
     /// How many pages were drawn (the rest were the previous build's).
     pub drawn: usize,
     pub binder: Sections,
+    /// Where plan.json holds each page's item's body (see [`Record::data`]).
+    pub data: Sections,
 }
 
 /// Where each section of the binder lies in print.html's bytes, or nothing when
@@ -281,7 +291,7 @@ impl<'a> Renderer<'a> {
 /// the site's page order) take the place of theirs in the previous one, whose
 /// sections lie at `before`; and where each section lies in the new one. Unchanged
 /// stretches of the previous file are one part each.
-fn splice_sections<'s>(
+pub(super) fn splice_sections<'s>(
     before: &[(usize, usize, usize)],
     sections: &'s HashMap<usize, String>,
 ) -> (Vec<Part<'s>>, Sections) {
@@ -334,6 +344,7 @@ mod tests {
             key: "ab".repeat(32),
             prose: vec![hash("a"), hash("b"), None, hash("c"), hash("d")],
             binder: vec![(0, 10, 0)],
+            data: Vec::new(),
         };
         let mut now = before.clone();
         assert_eq!(changed(&now, &before, 5), Some(vec![false; 5]));
@@ -387,6 +398,7 @@ mod tests {
             key: "ab".repeat(32),
             prose: vec![None, Some("cd".repeat(8))],
             binder: vec![(10, 20, 0), (25, 40, 1)],
+            data: vec![(5, 8, 1)],
         };
         assert!(r.valid());
         let json = serde_json::to_string(&r).expect("json");

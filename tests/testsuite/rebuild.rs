@@ -170,6 +170,19 @@ fn a_rebuild_draws_only_changed_prose_and_equals_a_clean_build() {
             "{}: a first build draws every page",
             plan.display()
         );
+        // The record says where plan.json holds each page's item's body (a JSON
+        // string), for a rebuild to splice.
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&fs::read(out.join("manifest.json")).expect("read"))
+                .expect("json");
+        let data = manifest["reuse"]["data"].as_array().expect("data").clone();
+        let json = fs::read(out.join("plan.json")).expect("plan.json");
+        assert!(data.len() > 5, "{}: {data:?}", plan.display());
+        for s in &data {
+            let at = |i: usize| s[i].as_u64().expect("offset") as usize;
+            let body: String = serde_json::from_slice(&json[at(0)..at(1)]).expect("a string");
+            assert!(json[..at(0)].ends_with(b"\"body\":"), "{body}");
+        }
         // Again with nothing changed: nothing drawn, the same site.
         rebuild_after(&plan, &out, &clean, "no change", Draws::Nothing);
         let runbooks = markdown_files(&plan, "runbooks");
@@ -270,6 +283,21 @@ fn a_rebuild_draws_only_changed_prose_and_equals_a_clean_build() {
         fs::write(&print, &bytes[..bytes.len() - 10]).expect("write");
         edit(first, |t| format!("{t}\nAnd one more.\n"));
         rebuild_after(&plan, &out, &clean, "print.html cut short", Draws::All);
+        // plan.json, which a rebuild splices too, is made again when it is not as
+        // the previous build wrote it.
+        let data = out.join("plan.json");
+        let mut bytes = fs::read(&data).expect("read");
+        let at = bytes.len() / 2;
+        bytes[at] = if bytes[at] == b'x' { b'y' } else { b'x' };
+        fs::write(&data, &bytes).expect("write");
+        edit(first, |t| format!("{t}\nA last word.\n"));
+        rebuild_after(
+            &plan,
+            &out,
+            &clean,
+            "plan.json tampered with",
+            Draws::Only(&page_of(first, "runbooks")),
+        );
     }
 }
 
