@@ -148,6 +148,9 @@ pub struct Staging {
     dirs: Mutex<BTreeSet<String>>,
     committed: bool,
     _lock: Option<FolderLock>,
+    /// Held on OUT while a rebuild updates it, so that two builds into one OUT
+    /// take turns (the second reads the manifest the first wrote).
+    _out_lock: Option<FolderLock>,
     /// What the caller should tell the user (paths of the previous manifest that
     /// were ignored, the way OUT is updated).
     pub notes: Vec<String>,
@@ -238,6 +241,11 @@ impl Staging {
             .map(|n| n.to_string_lossy().into_owned())
             .filter(|_| out.parent().is_some())
             .unwrap_or_default();
+        // Before the previous site is read: a build still writing OUT finishes first.
+        let out_lock = fs::metadata(&out)
+            .is_ok_and(|m| m.is_dir())
+            .then(|| FolderLock::take(&out))
+            .flatten();
         let previous = previous_site(&out, &shown)?;
         let meta = fs::metadata(&out).ok();
         let owner = match &meta {
@@ -306,6 +314,7 @@ impl Staging {
             dirs: Mutex::new(BTreeSet::new()),
             committed: false,
             _lock: lock,
+            _out_lock: out_lock,
             notes,
         })
     }

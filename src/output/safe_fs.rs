@@ -145,16 +145,32 @@ pub struct FolderLock(#[allow(dead_code)] fs::File);
 impl FolderLock {
     /// Takes the lock without waiting; None when another process holds it.
     pub fn try_take(dir: &Path) -> Option<FolderLock> {
+        Self::lock(dir, true)
+    }
+
+    /// Takes the lock, waiting while another process holds it; None when the
+    /// folder cannot be opened or locked.
+    pub fn take(dir: &Path) -> Option<FolderLock> {
+        Self::lock(dir, false)
+    }
+
+    fn lock(dir: &Path, no_wait: bool) -> Option<FolderLock> {
         let f = fs::File::open(dir).ok()?;
         #[cfg(unix)]
         {
             use std::os::unix::io::AsRawFd;
+            let how = if no_wait {
+                libc::LOCK_EX | libc::LOCK_NB
+            } else {
+                libc::LOCK_EX
+            };
             // SAFETY: a valid open file descriptor.
-            let r = unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
-            if r != 0 {
+            if unsafe { libc::flock(f.as_raw_fd(), how) } != 0 {
                 return None;
             }
         }
+        #[cfg(not(unix))]
+        let _ = no_wait;
         Some(FolderLock(f))
     }
 }

@@ -390,3 +390,42 @@ fn the_record_of_a_default_build_does_not_depend_on_private_values() {
         "the new private number is shown"
     );
 }
+
+#[test]
+fn builds_into_one_folder_at_once_take_turns() {
+    // Two builds of different sites (another date) into the same OUT at once: each
+    // waits for the one writing OUT, so the site is always one build's whole, never
+    // a mix of the two.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("plan");
+    copy_dir(&root().join("example-plan"), &plan);
+    let out = dir.path().join("site");
+    build(&plan, &out);
+    let runbook = &markdown_files(&plan, "runbooks")[0];
+    for round in 0..12 {
+        edit(runbook, |t| format!("{t}\nRound {round}.\n"));
+        let children: Vec<_> = ["2026-11-24", "2026-11-25", "2026-11-26"]
+            .iter()
+            .map(|now| {
+                std::process::Command::new(env!("CARGO_BIN_EXE_lifeboat"))
+                    .args(["build", &plan.to_string_lossy(), "-o"])
+                    .arg(&out)
+                    .args(["--now", now])
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .expect("spawn")
+            })
+            .collect();
+        for child in children {
+            let done = child.wait_with_output().expect("wait");
+            assert!(
+                done.status.success(),
+                "{}",
+                String::from_utf8_lossy(&done.stderr)
+            );
+        }
+        let run = lifeboat(&["verify", &out.to_string_lossy()]);
+        assert_eq!(run.code, 0, "round {round}: {}{}", run.stdout, run.stderr);
+    }
+}
