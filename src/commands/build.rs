@@ -1,5 +1,5 @@
-//! `lifeboat build`: the plan checked, then rendered into a site folder (staged and
-//! swapped in) or one HTML file.
+//! `lifeboat build`: the plan checked, then rendered into a site folder (staged, then
+//! put in place: see `output`) or one HTML file.
 
 use super::{plan_name, print_render_error, untouched, when, write_whole};
 use lifeboat::diagnostic::{Severity, held_back_note, reports};
@@ -217,7 +217,7 @@ fn build(
     let fingerprint = render::reuse::fingerprint(&input, &binary(), &loaded.site.locales);
     let mut again = true;
     let (staging, rendered) = loop {
-        // The site goes to a temporary folder as it is rendered; the commit swaps it in.
+        // The site goes to a staging folder as it is rendered; the commit puts it in place.
         let staging = match output::Staging::begin(out, include_private) {
             Ok(s) => s,
             Err(e) => {
@@ -257,7 +257,8 @@ fn build(
                     splice: &splice,
                 };
                 match render::render_again(&input, &fingerprint, &earlier, &sink) {
-                    // The previous site cannot be reused: drawn whole, into a new folder.
+                    // The previous pages cannot be reused: the whole site is drawn (into a
+                    // new staging folder; files whose bytes did not change stay as they are).
                     Ok(None) => {
                         again = false;
                         continue;

@@ -117,8 +117,8 @@ fn io_error(what: &str, path: &Path, e: io::Error) -> WriteError {
     WriteError(format!("cannot {what} {}: {e}", path.display()))
 }
 
-/// The prefix of staging folders: `.<name>.lifeboat-new-<pid>` beside OUT, or
-/// `.lifeboat-new-<pid>` inside an OUT that cannot be swapped (a mount root).
+/// The prefix of staging folders: `.<name>.lifeboat-new-<pid>` beside OUT for a
+/// first build, or `.lifeboat-new-<pid>` inside OUT (a rebuild, a mount root).
 const STAGING: &str = "lifeboat-new-";
 
 /// How the new site takes the old one's place.

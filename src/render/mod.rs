@@ -244,8 +244,7 @@ pub fn render(input: &Input, sink: &Sink) -> Result<reuse::Rendered, Error> {
 /// A rebuild: the pages whose prose changed since the `earlier` build, print.html
 /// with their sections in place of the old ones, and the files made of the whole
 /// plan; every other page is the earlier build's (see [`reuse`]). None when the
-/// earlier build cannot be reused: the caller then renders the whole site into a
-/// fresh folder.
+/// earlier build cannot be reused: the caller then renders the whole site.
 pub fn render_again(
     input: &Input,
     fingerprint: &reuse::Record,

@@ -51,8 +51,8 @@ pub fn plan_json(input: &Input, waves: &[Vec<usize>]) -> Result<Vec<u8>, Error> 
     Ok(out)
 }
 
-/// Where plan.json (`json`) holds the bodies of the items that have pages of
-/// prose (see `reuse`): the JSON string after each `"body":`, with the page's place
+/// Where plan.json (`json`) holds the bodies of the items that have pages of their
+/// own (see `reuse`): the JSON string after each `"body":`, with the page's place
 /// in `pages`, for a rebuild to splice new prose into. Empty when the `"body":`
 /// keys are not exactly every item's body, in the order of [`Plan::items`]. That
 /// key cannot occur inside a JSON string (its quotes would be escaped), so each

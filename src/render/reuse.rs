@@ -32,7 +32,7 @@ pub struct Record {
     /// drawn from the skeleton alone.
     pub prose: Vec<Option<String>>,
     pub binder: Sections,
-    /// Where plan.json holds the body of each page's item (the pages of prose);
+    /// Where plan.json holds the body of the item of each page that shows one;
     /// empty when unknown.
     #[serde(default)]
     pub data: Sections,
@@ -244,7 +244,7 @@ pub(super) fn sections_in(bytes: &[u8], front: &str, pieces: &[(&str, Option<usi
 
 impl<'a> Renderer<'a> {
     /// The rebuild of the module's text; None when the previous build cannot be
-    /// reused (the caller then draws the whole site into a fresh folder).
+    /// reused (the caller then draws the whole site).
     pub(super) fn again(
         &self,
         now: &Record,
