@@ -85,9 +85,9 @@ struct Index {
     /// Kind labels; a document's first field indexes them.
     k: Vec<String>,
     /// Documents: `[kind, title, page, facts, phone digits separated by spaces]`.
-    d: Vec<(usize, String, String, String, String)>,
+    d: Vec<DocRow>,
     /// Targets: `[document, anchor, heading, excerpt]`.
-    t: Vec<(usize, String, String, String)>,
+    t: Vec<TargetRow>,
     /// Folded words, sorted (by UTF-16 code units, as JavaScript compares).
     w: Vec<String>,
     /// For each word: title and field hits `gap*2 + is_title` in base 36, `|`, then
@@ -104,6 +104,25 @@ struct Doc {
     phones: Vec<String>,
     /// (anchor, heading, excerpt) of each target; the first is the item itself.
     targets: Vec<(String, String, String)>,
+}
+
+/// A document as the index holds it (see [`Index::d`]), and a target ([`Index::t`]).
+type DocRow = (usize, String, String, String, String);
+type TargetRow = (usize, String, String, String);
+
+impl Doc {
+    /// The document as document `i` of the index, and its targets.
+    fn into_row(self, i: usize) -> (DocRow, impl Iterator<Item = TargetRow>) {
+        let row = (
+            self.kind,
+            self.title,
+            self.page,
+            self.facts,
+            self.phones.join(" "),
+        );
+        let targets = (self.targets.into_iter()).map(move |(a, h, e)| (i, a, h, e));
+        (row, targets)
+    }
 }
 
 const KINDS: &[&str] = &[
@@ -237,39 +256,26 @@ pub fn search_index(input: &Input) -> Vec<u8> {
     let hits = hits.merge(item_hits);
 
     // Targets in document order.
-    let mut first_target = Vec::with_capacity(docs.len());
-    let mut n = 0usize;
-    for (_, d) in &docs {
-        first_target.push(n as u32);
-        n += d.targets.len();
-    }
-    let mut words: Vec<(String, Vec<Hit>)> = hits.0.into_iter().collect();
-    // JavaScript compares strings by UTF-16 code units.
-    words.par_sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-    let (w, p): (Vec<String>, Vec<String>) = words
-        .into_par_iter()
+    let counts: Vec<u32> = docs.iter().map(|(_, d)| d.targets.len() as u32).collect();
+    let first_target = firsts(&counts);
+    let n = counts.iter().map(|&c| c as usize).sum();
+    let words: Vec<(String, Vec<(u32, u8)>)> = (hits.0.into_par_iter())
         .map(|(word, hits)| {
             let global = hits
                 .into_iter()
                 .map(|h| (first_target[h.doc as usize] + u32::from(h.target), h.weight))
                 .collect();
-            (word, postings(global, n))
+            (word, global)
         })
-        .unzip();
+        .collect();
+    let (w, p) = word_lists(words, n);
 
     let mut t = Vec::with_capacity(n);
     let mut d = Vec::with_capacity(docs.len());
     for (i, (_, doc)) in docs.into_iter().enumerate() {
-        for (anchor, heading, excerpt) in doc.targets {
-            t.push((i, anchor, heading, excerpt));
-        }
-        d.push((
-            doc.kind,
-            doc.title,
-            doc.page,
-            doc.facts,
-            doc.phones.join(" "),
-        ));
+        let (row, targets) = doc.into_row(i);
+        t.extend(targets);
+        d.push(row);
     }
     let index = Index {
         k: KINDS.iter().map(|k| catalog.text(k)).collect(),
@@ -325,17 +331,7 @@ pub fn search_index_again(input: &Input, earlier: &[u8], changed: &[ItemRef]) ->
     if count.contains(&0) {
         return None;
     }
-    let first = |count: &[u32]| -> Vec<u32> {
-        count
-            .iter()
-            .scan(0u32, |n, c| {
-                let at = *n;
-                *n += c;
-                Some(at)
-            })
-            .collect()
-    };
-    let old_first = first(&count);
+    let old_first = firsts(&count);
     let old_targets = old.t.len();
     let wanted: rustc_hash::FxHashSet<ItemRef> = changed.iter().copied().collect();
     let fresh: Vec<(usize, Doc, Hits)> = (items.iter().enumerate())
@@ -355,7 +351,7 @@ pub fn search_index_again(input: &Input, earlier: &[u8], changed: &[ItemRef]) ->
         is_fresh[*d] = true;
         count[*d] = u32::try_from(doc.targets.len()).ok()?;
     }
-    let new_first = first(&count);
+    let new_first = firsts(&count);
     let targets = count.iter().map(|&c| c as usize).sum::<usize>();
     // The new target of each old one, None for a changed document's.
     let moved: Vec<Option<u32>> = (old.t.iter().enumerate())
@@ -387,10 +383,7 @@ pub fn search_index_again(input: &Input, earlier: &[u8], changed: &[ItemRef]) ->
     }
     words.extend(added);
     words.retain(|(_, list)| !list.is_empty());
-    words.par_sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-    let (w, p): (Vec<String>, Vec<String>) = (words.into_par_iter())
-        .map(|(word, list)| (word, postings(list, targets)))
-        .unzip();
+    let (w, p) = word_lists(words, targets);
     let mut fresh = fresh.into_iter().peekable();
     let mut t = Vec::with_capacity(targets);
     let mut d = Vec::with_capacity(docs);
@@ -399,14 +392,9 @@ pub fn search_index_again(input: &Input, earlier: &[u8], changed: &[ItemRef]) ->
         let mine = std::iter::from_fn(|| old_t.next_if(|t| t.0 == i));
         if let Some((_, doc, _)) = fresh.next_if(|f| f.0 == i) {
             mine.for_each(drop);
-            t.extend(doc.targets.into_iter().map(|(a, h, e)| (i, a, h, e)));
-            d.push((
-                doc.kind,
-                doc.title,
-                doc.page,
-                doc.facts,
-                doc.phones.join(" "),
-            ));
+            let (row, targets) = doc.into_row(i);
+            t.extend(targets);
+            d.push(row);
         } else {
             t.extend(mine);
             d.push(old_doc);
@@ -419,6 +407,30 @@ pub fn search_index_again(input: &Input, earlier: &[u8], changed: &[ItemRef]) ->
         w,
         p,
     }))
+}
+
+/// Where each document's targets begin, from how many each has.
+fn firsts(counts: &[u32]) -> Vec<u32> {
+    (counts.iter())
+        .scan(0u32, |n, c| {
+            let at = *n;
+            *n += c;
+            Some(at)
+        })
+        .collect()
+}
+
+/// The index's words and their posting strings (see [`Index::w`], [`Index::p`]),
+/// from each word's hits as (target, weight), over `targets` targets.
+fn word_lists(
+    mut words: Vec<(String, Vec<(u32, u8)>)>,
+    targets: usize,
+) -> (Vec<String>, Vec<String>) {
+    // JavaScript compares strings by UTF-16 code units.
+    words.par_sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    (words.into_par_iter())
+        .map(|(word, hits)| (word, postings(hits, targets)))
+        .unzip()
 }
 
 /// A posting string (see [`Index::p`]) read back: (target, weight) of each hit,

@@ -61,6 +61,15 @@ fn files(dir: &Path) -> BTreeMap<String, (Vec<u8>, Stamp)> {
     out
 }
 
+/// Changes one byte in the middle of `file`, as a hand edit of the site would (the
+/// size stays).
+fn change_a_byte(file: &Path) {
+    let mut bytes = fs::read(file).expect("read");
+    let at = bytes.len() / 2;
+    bytes[at] = if bytes[at] == b'x' { b'y' } else { b'x' };
+    fs::write(file, bytes).expect("write");
+}
+
 /// The Markdown files of a plan folder (`runbooks/x.md`, ...), sorted.
 fn markdown_files(plan: &Path, folder: &str) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = fs::read_dir(plan.join(folder))
@@ -257,11 +266,7 @@ fn a_rebuild_draws_only_changed_prose_and_equals_a_clean_build() {
         fs::remove_file(&new).expect("remove");
         rebuild_after(&plan, &out, &clean, "a runbook removed", Draws::All);
         // A page changed by hand in the site is not reused (the same size, too).
-        let page = out.join("recovery-order.html");
-        let mut bytes = fs::read(&page).expect("read");
-        let at = bytes.len() / 2;
-        bytes[at] = if bytes[at] == b'x' { b'y' } else { b'x' };
-        fs::write(&page, bytes).expect("write");
+        change_a_byte(&out.join("recovery-order.html"));
         edit(first, |t| format!("{t}\nAnd a last line.\n"));
         rebuild_after(
             &plan,
@@ -273,10 +278,7 @@ fn a_rebuild_draws_only_changed_prose_and_equals_a_clean_build() {
         // So is print.html, which a rebuild splices: changed to the same size, or
         // cut short.
         let print = out.join("print.html");
-        let mut bytes = fs::read(&print).expect("read");
-        let at = bytes.len() / 3;
-        bytes[at] = if bytes[at] == b'x' { b'y' } else { b'x' };
-        fs::write(&print, &bytes).expect("write");
+        change_a_byte(&print);
         edit(first, |t| format!("{t}\nOne line more.\n"));
         rebuild_after(&plan, &out, &clean, "print.html tampered with", Draws::All);
         let bytes = fs::read(&print).expect("read");
@@ -285,11 +287,7 @@ fn a_rebuild_draws_only_changed_prose_and_equals_a_clean_build() {
         rebuild_after(&plan, &out, &clean, "print.html cut short", Draws::All);
         // plan.json, which a rebuild splices too, is made again when it is not as
         // the previous build wrote it.
-        let data = out.join("plan.json");
-        let mut bytes = fs::read(&data).expect("read");
-        let at = bytes.len() / 2;
-        bytes[at] = if bytes[at] == b'x' { b'y' } else { b'x' };
-        fs::write(&data, &bytes).expect("write");
+        change_a_byte(&out.join("plan.json"));
         edit(first, |t| format!("{t}\nA last word.\n"));
         rebuild_after(
             &plan,
