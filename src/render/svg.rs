@@ -1,6 +1,7 @@
 //! Inline SVG charts: the risk heat map and the impact-over-time chart of a process.
 //! Drawn here, not in templates, because they are geometry; every text is escaped.
 
+use super::measure;
 use crate::html::escape;
 use crate::model::RiskMatrix;
 use std::fmt::Write;
@@ -43,7 +44,39 @@ pub fn heat_map(
             counts[(i as usize - 1) * nl + (l as usize - 1)] += 1;
         }
     }
-    let (cw, ch, left, top, bottom) = (64, 44, 120, 10, 70);
+    // Labels are measured (DejaVu Sans, as the cards are) and wrapped, so that no
+    // two overlap and none is cut at the chart's edge: the columns widen for the
+    // likelihood's longest word, the gutter for the impact's labels.
+    let axis_w = |t: &str| measure::em(t, false) * AXIS_PX * 1.04;
+    let small_w = |t: &str| measure::em(t, false) * SMALL_PX * 1.04;
+    let widest_word = m
+        .likelihood
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .map(small_w)
+        .fold(0.0, f64::max);
+    let cw = (widest_word.ceil() as usize + 8).clamp(64, MAX_COLUMN);
+    let likelihood: Vec<Vec<String>> = m
+        .likelihood
+        .iter()
+        .map(|l| measure::wrap(l, (cw - 6) as f64, small_w))
+        .collect();
+    let impact: Vec<Vec<String>> = m
+        .impact
+        .iter()
+        .map(|l| measure::wrap(l, MAX_GUTTER as f64, axis_w))
+        .collect();
+    let gutter = impact
+        .iter()
+        .flatten()
+        .map(|line| axis_w(line).ceil() as usize)
+        .max()
+        .unwrap_or(0);
+    let left = (gutter + 36).max(120);
+    let most = |labels: &[Vec<String>]| labels.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let ch = (most(&impact) * AXIS_LINE + 8).max(44);
+    let (top, bottom) = (10, 58 + most(&likelihood) * SMALL_LINE);
+    let under = top + ch * ni;
     let width = left + cw * nl + 10;
     let height = top + ch * ni + bottom;
     let mut s = String::new();
@@ -59,13 +92,9 @@ pub fn heat_map(
     for i in 0..ni {
         // Highest impact at the top.
         let y = top + ch * (ni - 1 - i);
-        let _ = write!(
-            s,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"axis\">{}</text>",
-            left - 6,
-            y + ch / 2 + 4,
-            escape(&m.impact[i])
-        );
+        let lines = &impact[i];
+        let first = y + ch / 2 + 4 - (lines.len().saturating_sub(1) * AXIS_LINE) / 2;
+        lines_text(&mut s, left - 6, first, AXIS_LINE, "end", "axis", lines);
         for l in 0..nl {
             let x = left + cw * l;
             let score = ((l + 1) * (i + 1)) as i64;
@@ -88,26 +117,63 @@ pub fn heat_map(
             }
         }
     }
-    for (l, label) in m.likelihood.iter().enumerate() {
+    for (l, lines) in likelihood.iter().enumerate() {
         let x = left + cw * l + cw / 2;
-        let y = top + ch * ni + 16;
-        let _ = write!(
-            s,
-            "<text x=\"{x}\" y=\"{y}\" text-anchor=\"middle\" class=\"axis small\">{}</text>",
-            escape(label)
+        lines_text(
+            &mut s,
+            x,
+            under + 16,
+            SMALL_LINE,
+            "middle",
+            "axis small",
+            lines,
         );
     }
     let _ = write!(
         s,
         "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis-title\">{}</text><text x=\"14\" y=\"{}\" class=\"axis-title\" transform=\"rotate(-90 14 {})\" text-anchor=\"middle\">{}</text></svg>",
         left + cw * nl / 2,
-        top + ch * ni + 52,
+        under + 40 + most(&likelihood) * SMALL_LINE,
         escape(&catalog.text("heat-axis-likelihood")),
         top + ch * ni / 2,
         top + ch * ni / 2,
         escape(&catalog.text("heat-axis-impact")),
     );
     s
+}
+
+/// The heat map's axis labels (`svg .axis`, `svg .small` in the stylesheet) in px,
+/// their lines' height, and the widest a column or the impact labels may grow.
+const AXIS_PX: f64 = 12.0;
+const SMALL_PX: f64 = 10.0;
+const AXIS_LINE: usize = 14;
+const SMALL_LINE: usize = 12;
+const MAX_COLUMN: usize = 140;
+const MAX_GUTTER: usize = 180;
+
+/// A label of one or more lines: a `<text>` whose lines are `<tspan>`s, the first at
+/// `y`, each `step` below the one before.
+fn lines_text(
+    s: &mut String,
+    x: usize,
+    y: usize,
+    step: usize,
+    anchor: &str,
+    class: &str,
+    lines: &[String],
+) {
+    let _ = write!(
+        s,
+        "<text x=\"{x}\" y=\"{y}\" text-anchor=\"{anchor}\" class=\"{class}\">"
+    );
+    for (n, line) in lines.iter().enumerate() {
+        if n == 0 {
+            let _ = write!(s, "<tspan x=\"{x}\">{}</tspan>", escape(line));
+        } else {
+            let _ = write!(s, "<tspan x=\"{x}\" dy=\"{step}\">{}</tspan>", escape(line));
+        }
+    }
+    s.push_str("</text>");
 }
 
 /// The five impact ratings (0-5) of a process over time, one line each.

@@ -27,8 +27,25 @@ pub fn label_cells(html: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// One table, from `<table` to its `</table>`, labelled into `out`.
+/// One table, from `<table` to its `</table>`, labelled into `out`; a table that
+/// does not fit a printed page as it is says how to print it (`data-print`, see
+/// [`super::table_fit`]).
 fn label_table(table: &str, out: &mut String) {
+    use super::table_fit::{Fit, print_fit};
+    if !is_tag_end(table.as_bytes().get("<table".len())) {
+        return label_rows(table, out);
+    }
+    let mark = match print_fit(table) {
+        Fit::Normal => return label_rows(table, out),
+        Fit::Small => "<table data-print=\"small\"",
+        Fit::Records => "<table data-print=\"records\"",
+    };
+    out.push_str(mark);
+    label_rows(&table["<table".len()..], out);
+}
+
+/// What follows `<table` of one table, labelled into `out`.
+fn label_rows(table: &str, out: &mut String) {
     let head = table.find("<thead").and_then(|s| {
         let e = table[s..].find("</thead>")? + s;
         Some((s, e))
@@ -80,7 +97,7 @@ fn is_tag_end(b: Option<&u8>) -> bool {
 }
 
 /// The `<th …>` / `<td …>` cells of a fragment: each opening tag and its content.
-fn cells(html: &str) -> Vec<(&str, &str)> {
+pub(super) fn cells(html: &str) -> Vec<(&str, &str)> {
     let mut out = Vec::new();
     let mut at = 0;
     while let Some(lt) = html[at..].find("<t").map(|i| i + at) {
@@ -102,7 +119,7 @@ fn cells(html: &str) -> Vec<(&str, &str)> {
 }
 
 /// How many columns a cell spans (`colspan`), at least one.
-fn span(open_tag: &str) -> usize {
+pub(super) fn span(open_tag: &str) -> usize {
     open_tag
         .split_once("colspan=\"")
         .and_then(|(_, v)| v.split('"').next()?.parse::<usize>().ok())

@@ -417,12 +417,68 @@ async function offline(browser) {
   }
 }
 
-// print.html printed to PDF, as a reader prints the binder.
+// print.html printed to PDF, as a reader prints the binder. First laid out as the
+// printer lays it out (print media, the A4 text column: 210 mm less 2 x 15 mm is
+// 680 px): nothing may reach past the column, or Chromium shrinks the whole binder
+// to fit (up to a limit) and cuts what is wider still. Every chart's labels stay
+// inside the chart and off each other.
 async function pdf(browser) {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ viewport: { width: 680, height: 960 } });
+  await page.emulateMedia({ media: 'print' });
   await page.goto(fileUrl(path.join(path.resolve(config.site), 'print.html')));
+  const layout = await page.evaluate(() => {
+    const W = document.documentElement.clientWidth;
+    const past = [];
+    for (const e of document.querySelectorAll('body *')) {
+      const r = e.getBoundingClientRect();
+      if (r.width > 0 && r.right > W + 1 && !e.parentElement.closest('svg')) {
+        const where = e.closest('[id]');
+        past.push(`${e.tagName.toLowerCase()} ${Math.round(r.right)} px in #${where ? where.id : '?'}: ${e.textContent.trim().slice(0, 50)}`);
+      }
+    }
+    const labels = [];
+    for (const svg of document.querySelectorAll('svg.heat-map, svg.impact-chart')) {
+      const box = svg.getBoundingClientRect();
+      const texts = [...svg.querySelectorAll('text')].map((t) => [t, t.getBoundingClientRect()]);
+      const where = svg.closest('[id]');
+      for (const [t, r] of texts) {
+        if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
+          labels.push(`"${t.textContent}" leaves its chart in #${where ? where.id : '?'}`);
+        }
+      }
+      for (let i = 0; i < texts.length; i += 1) {
+        for (let j = i + 1; j < texts.length; j += 1) {
+          const [a, b] = [texts[i][1], texts[j][1]];
+          if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+            labels.push(`"${texts[i][0].textContent}" overlaps "${texts[j][0].textContent}" in #${where ? where.id : '?'}`);
+          }
+        }
+      }
+    }
+    return { W, scroll: document.documentElement.scrollWidth, past, labels,
+      charts: document.querySelectorAll('svg.heat-map, svg.impact-chart').length,
+      tables: document.querySelectorAll('table').length };
+  });
+  check(layout.W === 680, `print.html: the print column is ${layout.W} px, not 680`);
+  check(layout.scroll <= layout.W, `print.html: printed, the binder is ${layout.scroll} px wide, wider than the page's ${layout.W}`);
+  for (const p of layout.past.slice(0, 8)) check(false, `print.html: printed, past the page's edge: ${p}`);
+  for (const l of layout.labels.slice(0, 8)) check(false, `print.html: chart label: ${l}`);
+  figures.push(`print_tables=${layout.tables}`, `print_charts=${layout.charts}`);
   await page.pdf({ path: config.pdf, preferCSSPageSize: true, printBackground: true });
   check(fs.statSync(config.pdf).size > 1000, 'print.html: no PDF');
+  // Every table cell a reader sees on screen is on paper whole: its text is in the
+  // PDF's text (pdftotext, in the order it was drawn; spaces and line breaks aside,
+  // and right-to-left script, which pdftotext writes in another order).
+  const plain = (t) => t.replace(/[\s\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, '');
+  const cells = (await page.evaluate(() => [...document.querySelectorAll('main td, main th')]
+    .filter((c) => c.getClientRects().length > 0)
+    .map((c) => c.innerText))).map(plain).filter((t) => t.length > 0);
+  const printed = require('child_process')
+    .execFileSync('pdftotext', ['-raw', config.pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const paper = plain(printed);
+  const missing = cells.filter((t) => !paper.includes(t));
+  check(missing.length === 0, `print.html: ${missing.length} of ${cells.length} table cells are not whole on paper, e.g. ${JSON.stringify(missing.slice(0, 3))}`);
+  figures.push(`print_cells=${cells.length}`);
   await page.close();
 }
 

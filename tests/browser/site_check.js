@@ -104,10 +104,11 @@ const watchdog = setTimeout(() => { console.error('watchdog: the browser hung');
       nav: getComputedStyle(document.querySelector('.site-nav')).display,
       parts: document.querySelectorAll('.print-part').length,
       breaks: [...document.querySelectorAll('main *')]
-        .filter((s) => getComputedStyle(s).breakBefore === 'page').map((s) => s.className),
+        .filter((s) => getComputedStyle(s).breakBefore === 'page' || getComputedStyle(s).breakAfter === 'page')
+        .map((s) => `${getComputedStyle(s).breakBefore === 'page' ? 'before' : 'after'} ${s.className}`),
     }));
     if (printed.nav !== 'none') problems.push('print.html: the navigation is printed');
-    if (printed.parts < 5 || printed.breaks.join() !== 'binder-contents') {
+    if (printed.parts < 5 || printed.breaks.join() !== 'after binder-title') {
       problems.push(`print.html: page breaks before ${JSON.stringify(printed.breaks)} (${printed.parts} parts)`);
     }
   }

@@ -396,6 +396,7 @@ const ELEMENTS: &[&str] = &[
     "g",
     "rect",
     "text",
+    "tspan",
     "line",
     "desc",
     "small",
@@ -502,6 +503,8 @@ const ATTRIBUTES: &[&str] = &[
     "data-for",
     "data-label",
     "data-part",
+    "data-print",
+    "dy",
     "tabindex",
 ];
 
@@ -589,6 +592,11 @@ pub fn assert_allowed(page: &str, html: &str) {
                             "{page}: <{name} src=\"{value}\">"
                         ),
                         "style" => assert!(theme_style(value), "{page}: style=\"{value}\""),
+                        // How a table prints: only the build's two marks.
+                        "data-print" => assert!(
+                            name == "table" && matches!(value, "small" | "records"),
+                            "{page}: <{name} data-print=\"{value}\">"
+                        ),
                         _ => {}
                     }
                 }

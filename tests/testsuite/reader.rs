@@ -426,3 +426,104 @@ fn print_html_is_a_binder_with_classification_version_and_page_numbers_on_every_
         );
     }
 }
+
+/// A runbook of tables as other organisations write them: many columns, long words,
+/// a checksum that cannot break, numbers that must not, a long command line.
+const WIDE_TABLES: &str = r#"+++
+title = "Wide tables on paper"
+services = ["email"]
+owner = "alex-example"
+kind = "recovery"
++++
+## Start order
+
+| Reihenfolge | Server-Bezeichnung | Funktion im Verbund | IP-Adresse (Produktion) | IP-Adresse (Management) | Betriebssystem | Standort / Rack | Verantwortlich | Wiederanlaufreihenfolge | Bemerkung | Prüfung nach dem Start | Rückfallebene |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| 1 | mail-db-01.prod.example | Datenbankserver | 10.0.200.10 | 192.168.0.100 | Red Hat Enterprise Linux 9.4 | RZ1/R00/HE20 | [[alex-example]] | 1 | Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherung | `systemctl status postgresql` | Wiederherstellungsrechenzentrum |
+
+## Checksums
+
+| File | SHA-512 |
+| --- | --- |
+| config.tar | 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a089f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 |
+
+## Who answers
+
+| Name | Role | Desk | Mobile | Out of hours | Email |
+| --- | --- | --- | --- | --- | --- |
+| Alex Example | IT Continuity Manager | +44 20 7946 0001 | +44 7700 900 001 | +44 7700 900 999 | alex.example@continuity.example.org |
+
+## Small
+
+| Step | Who |
+| --- | --- |
+| 1 | Alex |
+
+```
+ssh mail-admin@mail-db-01.prod.example "sudo systemctl restart postgresql && sudo journalctl -u postgresql --since '10 minutes ago' --no-pager | tail -n 200"
+```
+"#;
+
+#[test]
+fn printed_wide_tables_become_smaller_or_records_and_nothing_is_cut_at_the_page_edge() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let copy = dir.path().join("plan");
+    crate::harness::copy_dir(&plan("markdown-gfm"), &copy);
+    std::fs::write(copy.join("runbooks/wide-tables.md"), WIDE_TABLES).expect("write");
+    let site = dir.path().join("site");
+    build_site(&copy, &site, &[]);
+    // The build marks how each table prints: the twelve columns and the checksum as
+    // records, the small table as it is.
+    let page = std::fs::read_to_string(site.join("runbooks/wide-tables.html")).expect("page");
+    let marks: Vec<&str> = page
+        .split("<table")
+        .skip(1)
+        .map(|t| {
+            if t.starts_with(" data-print=\"records\"") {
+                "records"
+            } else if t.starts_with(" data-print=\"small\"") {
+                "small"
+            } else {
+                "as is"
+            }
+        })
+        .collect();
+    assert_eq!(marks.len(), 4, "{marks:?}");
+    assert_eq!(&marks[..2], ["records", "records"], "{marks:?}");
+    assert_eq!(marks[3], "as is", "{marks:?}");
+    // print.html carries the same tables.
+    let binder = std::fs::read_to_string(site.join("print.html")).expect("print.html");
+    assert!(binder.matches("<table data-print=\"records\"").count() >= 2);
+    // Printed: nothing past the page's edge, no chart label cut or overlapping, and
+    // every cell's text whole in the PDF (reader_check.js).
+    let pdf = dir.path().join("print.pdf");
+    let last = reader_check(
+        dir.path(),
+        serde_json::json!({ "site": site, "phone": false, "pdf": pdf }),
+    );
+    assert!(last.ends_with("problems=0"), "{last}");
+    assert!(crate::harness::figure(&last, "print_cells") > 30, "{last}");
+    // On paper the checksum is one piece of text, broken across lines but whole; the
+    // records show their labels.
+    let text: String = crate::harness::pdf_pages(&pdf)
+        .concat()
+        .split_whitespace()
+        .collect();
+    assert!(
+        text.contains("9f86d081884c7d659a2feaa0c55ad015"),
+        "checksum cut"
+    );
+    assert!(
+        text.contains("Bemerkung") && text.contains("Rückfallebene"),
+        "no labels"
+    );
+    assert!(text.contains("tail-n200"), "the command line is cut");
+    // The same of a plan in Swedish (the binder test covers four more).
+    let site = dir.path().join("kit");
+    build_site(&plan("kit-aangstroem"), &site, &[]);
+    let last = reader_check(
+        dir.path(),
+        serde_json::json!({ "site": site, "phone": false, "pdf": dir.path().join("kit.pdf") }),
+    );
+    assert!(last.ends_with("problems=0"), "kit-aangstroem: {last}");
+}

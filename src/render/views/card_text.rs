@@ -4,43 +4,12 @@
 //! first font, and wider than the fonts they fall back to, so a card drawn in another
 //! font only has more room); characters outside its table count as wide.
 
-mod widths;
+use crate::render::measure::em;
 
 /// Millimetres per typographic point.
 pub const MM_PER_PT: f64 = 25.4 / 72.0;
 /// The cards' line height, as the stylesheet sets it.
 pub const LINE: f64 = 1.25;
-
-/// The width of `text` in em.
-pub fn em(text: &str, bold: bool) -> f64 {
-    let table = if bold {
-        &widths::BOLD
-    } else {
-        &widths::REGULAR
-    };
-    let units: u32 = text
-        .chars()
-        .map(|c| {
-            let cp = u32::from(c);
-            match cp {
-                0x20..0x250 => u32::from(table[(cp - 0x20) as usize]),
-                // Combining marks sit on the letter before them.
-                0x300..0x370 => 0,
-                // East Asian wide and full-width characters: one em each.
-                0x1100..0x1200
-                | 0x2E80..0xA4D0
-                | 0xAC00..0xD7A4
-                | 0xF900..0xFB00
-                | 0xFE30..0xFE50
-                | 0xFF00..0xFF61
-                | 0xFFE0..0xFFE7
-                | 0x20000.. => 1000,
-                _ => 800,
-            }
-        })
-        .sum();
-    f64::from(units) / 1000.0
-}
 
 /// The width of `text` in mm at `pt` points; `caps` for text the stylesheet writes
 /// in capitals.
@@ -56,42 +25,7 @@ pub fn width_mm(text: &str, pt: f64, bold: bool, caps: bool) -> f64 {
 /// The lines `text` takes in a box `width` mm wide, wrapped at spaces (and inside a
 /// word longer than the box, as `overflow-wrap: anywhere` does): the text of each.
 pub fn wrap(text: &str, width: f64, pt: f64, bold: bool) -> Vec<String> {
-    let space = width_mm(" ", pt, bold, false);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    let mut used = 0.0;
-    for word in text.split_whitespace() {
-        let w = width_mm(word, pt, bold, false);
-        if !line.is_empty() && used + space + w <= width {
-            line.push(' ');
-            line.push_str(word);
-            used += space + w;
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        if w <= width {
-            line.push_str(word);
-            used = w;
-            continue;
-        }
-        // A word wider than the box breaks where it must.
-        used = 0.0;
-        for c in word.chars() {
-            let cw = width_mm(c.encode_utf8(&mut [0; 4]), pt, bold, false);
-            if used + cw > width && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-                used = 0.0;
-            }
-            line.push(c);
-            used += cw;
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
+    crate::render::measure::wrap(text, width, |s| width_mm(s, pt, bold, false))
 }
 
 /// The height in mm of `lines` lines at `pt` points.
