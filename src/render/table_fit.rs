@@ -140,16 +140,20 @@ fn min_content_em(html: &str, heading: bool) -> f64 {
             let end = rest.find('>').map_or(rest.len(), |e| e + 1);
             let tag = &rest[..end];
             rest = &rest[end..];
-            let name: String = tag
-                .trim_start_matches(['<', '/'])
-                .chars()
-                .take_while(char::is_ascii_alphanumeric)
-                .collect::<String>()
-                .to_ascii_lowercase();
+            let bare = tag.trim_start_matches(['<', '/']);
+            let name_len = bare.bytes().take_while(u8::is_ascii_alphanumeric).count();
+            // Tag names as the renderer writes them: lower case (an override's upper
+            // case is copied, no more).
+            let lowered;
+            let name: &str = if bare[..name_len].bytes().any(|b| b.is_ascii_uppercase()) {
+                lowered = bare[..name_len].to_ascii_lowercase();
+                &lowered
+            } else {
+                &bare[..name_len]
+            };
             let closing = tag.starts_with("</");
-            let void = matches!(name.as_str(), "br" | "wbr" | "img" | "hr" | "input")
-                || tag.ends_with("/>");
-            if !inline(&name) || name == "wbr" {
+            let void = matches!(name, "br" | "wbr" | "img" | "hr" | "input") || tag.ends_with("/>");
+            if !inline(name) || name == "wbr" {
                 widest = widest.max(piece + indent);
                 piece = 0.0;
             }
@@ -166,8 +170,8 @@ fn min_content_em(html: &str, heading: bool) -> f64 {
                 } else {
                     wrap
                 };
-                let bold = bold || matches!(name.as_str(), "strong" | "b" | "th") || has("state");
-                let lists = lists + usize::from(matches!(name.as_str(), "ul" | "ol"));
+                let bold = bold || matches!(name, "strong" | "b" | "th") || has("state");
+                let lists = lists + usize::from(matches!(name, "ul" | "ol"));
                 stack.push((wrap, bold, lists));
                 indent = lists as f64 * LIST_EM;
             }

@@ -32,7 +32,8 @@ pub fn label_cells(html: &str) -> Cow<'_, str> {
 /// [`super::table_fit`]).
 fn label_table(table: &str, out: &mut String) {
     use super::table_fit::{Fit, print_fit};
-    if !is_tag_end(table.as_bytes().get("<table".len())) {
+    let open = &table[..table.find('>').unwrap_or(table.len())];
+    if !is_tag_end(table.as_bytes().get("<table".len())) || open.contains("data-print") {
         return label_rows(table, out);
     }
     let mark = match print_fit(table) {
@@ -173,6 +174,23 @@ mod tests {
             <td data-label=\"Numbers\" colspan=\"2\">none</td></tr>\
             </tbody></table></div><table><tr><td>no head</td></tr></table>"
         );
+    }
+
+    #[test]
+    fn a_table_too_wide_for_paper_is_marked_once() {
+        let long = "Donaudampfschifffahrtsgesellschaftskapitänswitwe";
+        let html = format!(
+            "<table><thead><tr><th>A</th><th>B</th><th>C</th></tr></thead><tbody>\
+             <tr><td>{long}</td><td>{long}</td><td>{long}</td></tr></tbody></table>\
+             <table-like><table class=\"x\"><tr><td>short</td></tr></table>"
+        );
+        let once = label_cells(&html).into_owned();
+        assert!(
+            once.starts_with("<table data-print=\"records\"><thead>"),
+            "{once}"
+        );
+        assert!(once.contains("<table-like><table class=\"x\">"), "{once}");
+        assert_eq!(label_cells(&once), once);
     }
 
     #[test]
