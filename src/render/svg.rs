@@ -45,26 +45,42 @@ pub fn heat_map(
         }
     }
     // Labels are measured (DejaVu Sans, as the cards are) and wrapped, so that no
-    // two overlap and none is cut at the chart's edge: the columns widen for the
-    // likelihood's longest word, the gutter for the impact's labels.
+    // two overlap and none is cut at the chart's edge, and the chart stays narrow
+    // enough to read on a phone (it is scaled to the screen): the impact's labels
+    // wrap in a gutter as wide as their longest word (at least 120 px); the
+    // likelihood's stand upright under their columns when a word is wider than one.
     let axis_w = |t: &str| measure::em(t, false) * AXIS_PX * 1.04;
     let small_w = |t: &str| measure::em(t, false) * SMALL_PX * 1.04;
-    let widest_word = m
-        .likelihood
-        .iter()
-        .flat_map(|l| l.split_whitespace())
-        .map(small_w)
-        .fold(0.0, f64::max);
-    let cw = (widest_word.ceil() as usize + 8).clamp(64, MAX_COLUMN);
+    let longest = |labels: &[String], w: &dyn Fn(&str) -> f64| {
+        labels
+            .iter()
+            .flat_map(|l| l.split_whitespace())
+            .map(w)
+            .fold(0.0, f64::max)
+    };
+    let cw = 64;
+    let upright = longest(&m.likelihood, &small_w) > (cw - 6) as f64;
+    let label_room = if upright {
+        UPRIGHT_LINE
+    } else {
+        (cw - 6) as f64
+    };
     let likelihood: Vec<Vec<String>> = m
         .likelihood
         .iter()
-        .map(|l| measure::wrap(l, (cw - 6) as f64, small_w))
+        .map(|l| {
+            measure::wrap(
+                l,
+                label_room.max(longest(std::slice::from_ref(l), &small_w)),
+                small_w,
+            )
+        })
         .collect();
+    let gutter_room = longest(&m.impact, &axis_w).max(120.0);
     let impact: Vec<Vec<String>> = m
         .impact
         .iter()
-        .map(|l| measure::wrap(l, MAX_GUTTER as f64, axis_w))
+        .map(|l| measure::wrap(l, gutter_room, axis_w))
         .collect();
     let gutter = impact
         .iter()
@@ -75,7 +91,20 @@ pub fn heat_map(
     let left = (gutter + 36).max(120);
     let most = |labels: &[Vec<String>]| labels.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let ch = (most(&impact) * AXIS_LINE + 8).max(44);
-    let (top, bottom) = (10, 58 + most(&likelihood) * SMALL_LINE);
+    // Under the grid: the likelihood's labels (their lines' height, or upright their
+    // longest line), then the axis title.
+    let labels_h = if upright {
+        likelihood
+            .iter()
+            .flatten()
+            .map(|line| small_w(line).ceil() as usize)
+            .max()
+            .unwrap_or(0)
+            + 8
+    } else {
+        most(&likelihood) * SMALL_LINE
+    };
+    let (top, bottom) = (10, 58 + labels_h);
     let under = top + ch * ni;
     let width = left + cw * nl + 10;
     let height = top + ch * ni + bottom;
@@ -119,21 +148,30 @@ pub fn heat_map(
     }
     for (l, lines) in likelihood.iter().enumerate() {
         let x = left + cw * l + cw / 2;
-        lines_text(
-            &mut s,
-            x,
-            under + 16,
-            SMALL_LINE,
-            "middle",
-            "axis small",
-            lines,
-        );
+        if upright {
+            // Turned to read upwards, ending under the column; the lines side by side.
+            let x = x + 4 - (lines.len().saturating_sub(1) * SMALL_LINE) / 2;
+            let y = under + 6;
+            let _ = write!(s, "<g transform=\"rotate(-90 {x} {y})\">");
+            lines_text(&mut s, x, y, SMALL_LINE, "end", "axis small", lines);
+            s.push_str("</g>");
+        } else {
+            lines_text(
+                &mut s,
+                x,
+                under + 16,
+                SMALL_LINE,
+                "middle",
+                "axis small",
+                lines,
+            );
+        }
     }
     let _ = write!(
         s,
         "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis-title\">{}</text><text x=\"14\" y=\"{}\" class=\"axis-title\" transform=\"rotate(-90 14 {})\" text-anchor=\"middle\">{}</text></svg>",
         left + cw * nl / 2,
-        under + 40 + most(&likelihood) * SMALL_LINE,
+        under + 40 + labels_h,
         escape(&catalog.text("heat-axis-likelihood")),
         top + ch * ni / 2,
         top + ch * ni / 2,
@@ -143,13 +181,12 @@ pub fn heat_map(
 }
 
 /// The heat map's axis labels (`svg .axis`, `svg .small` in the stylesheet) in px,
-/// their lines' height, and the widest a column or the impact labels may grow.
+/// their lines' height, and how long a line of an upright likelihood label may be.
 const AXIS_PX: f64 = 12.0;
 const SMALL_PX: f64 = 10.0;
 const AXIS_LINE: usize = 14;
 const SMALL_LINE: usize = 12;
-const MAX_COLUMN: usize = 140;
-const MAX_GUTTER: usize = 180;
+const UPRIGHT_LINE: f64 = 110.0;
 
 /// A label of one or more lines: a `<text>` whose lines are `<tspan>`s, the first at
 /// `y`, each `step` below the one before.
@@ -278,4 +315,65 @@ pub fn impact_chart(rows: &[ImpactRow], catalog: &crate::i18n::Catalog) -> Strin
         escape(&catalog.text("impact-axis-time")),
     );
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heat_map;
+    use crate::model::RiskMatrix;
+
+    fn viewbox(svg: &str) -> (usize, usize) {
+        let v = svg.split("viewBox=\"0 0 ").nth(1).expect("viewBox");
+        let mut n = v.split(['"', ' ']).map(|x| x.parse().expect("number"));
+        (n.next().expect("width"), n.next().expect("height"))
+    }
+
+    #[test]
+    fn long_labels_wrap_and_stand_upright_so_the_map_stays_narrow() {
+        let catalog = crate::i18n::Catalog::new("de", &[]);
+        let short = heat_map(&RiskMatrix::default(), &[(1, 1)], "t", &catalog);
+        assert!(!short.contains("<g transform="), "{short}");
+        let long = RiskMatrix {
+            likelihood: [
+                "Äußerst unwahrscheinlich",
+                "Unwahrscheinlich",
+                "Möglich",
+                "Wahrscheinlich",
+                "Nahezu sicher (mehrmals jährlich)",
+            ]
+            .map(String::from)
+            .to_vec(),
+            impact: [
+                "Vernachlässigbar",
+                "Gering",
+                "Spürbar",
+                "Erheblich",
+                "Existenzbedrohend für die Versorgungssicherheit",
+            ]
+            .map(String::from)
+            .to_vec(),
+            ..RiskMatrix::default()
+        };
+        let svg = heat_map(&long, &[(5, 5)], "t", &catalog);
+        // Upright labels under columns as wide as the short ones'; the long impact
+        // label in lines, whole words each.
+        assert_eq!(
+            svg.matches("<g transform=\"rotate(-90 ").count(),
+            5,
+            "{svg}"
+        );
+        assert!(
+            svg.contains(">Existenzbedrohend</tspan>")
+                && svg.contains(">Versorgungssicherheit</tspan>"),
+            "{svg}"
+        );
+        let (w, _) = viewbox(&svg);
+        assert!(w <= viewbox(&short).0 + 80, "{w}");
+        // Every text is escaped.
+        let hostile = RiskMatrix {
+            impact: vec!["<script>x</script>".into(); 5],
+            ..RiskMatrix::default()
+        };
+        assert!(!heat_map(&hostile, &[], "t", &catalog).contains("<script>"));
+    }
 }

@@ -457,12 +457,16 @@ async function pdf(browser) {
     }
     return { W, scroll: document.documentElement.scrollWidth, past, labels,
       charts: document.querySelectorAll('svg.heat-map, svg.impact-chart').length,
-      tables: document.querySelectorAll('table').length };
+      tables: document.querySelectorAll('table').length,
+      // A number on paper is as high as its text (the screen's 44 px thumb box is not).
+      tall: [...document.querySelectorAll('main a.tel, main a[href^="tel:"]')]
+        .filter((a) => a.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(a).fontSize)).map((a) => a.textContent.trim()).slice(0, 3) };
   });
   check(layout.W === 680, `print.html: the print column is ${layout.W} px, not 680`);
   check(layout.scroll <= layout.W, `print.html: printed, the binder is ${layout.scroll} px wide, wider than the page's ${layout.W}`);
   for (const p of layout.past.slice(0, 8)) check(false, `print.html: printed, past the page's edge: ${p}`);
   for (const l of layout.labels.slice(0, 8)) check(false, `print.html: chart label: ${l}`);
+  check(layout.tall.length === 0, `print.html: printed numbers as high as a thumb box: ${JSON.stringify(layout.tall)}`);
   figures.push(`print_tables=${layout.tables}`, `print_charts=${layout.charts}`);
   await page.pdf({ path: config.pdf, preferCSSPageSize: true, printBackground: true });
   check(fs.statSync(config.pdf).size > 1000, 'print.html: no PDF');
