@@ -422,11 +422,12 @@ async function offline(browser) {
 // 680 px): nothing may reach past the column, or Chromium shrinks the whole binder
 // to fit (up to a limit) and cuts what is wider still. Every chart's labels stay
 // inside the chart and off each other.
+const NUMBERS = 'main a.tel, main a[href^="tel:"], .binder-hotline strong, .hotline strong';
 async function pdf(browser) {
   const page = await browser.newPage({ viewport: { width: 680, height: 960 } });
   await page.emulateMedia({ media: 'print' });
   await page.goto(fileUrl(path.join(path.resolve(config.site), 'print.html')));
-  const layout = await page.evaluate(() => {
+  const layout = await page.evaluate((NUMBERS) => {
     const W = document.documentElement.clientWidth;
     const past = [];
     for (const e of document.querySelectorAll('body *')) {
@@ -460,13 +461,20 @@ async function pdf(browser) {
       tables: document.querySelectorAll('table').length,
       // A number on paper is as high as its text (the screen's 44 px thumb box is not).
       tall: [...document.querySelectorAll('main a.tel, main a[href^="tel:"]')]
-        .filter((a) => a.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(a).fontSize)).map((a) => a.textContent.trim()).slice(0, 3) };
-  });
+        .filter((a) => a.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(a).fontSize)).map((a) => a.textContent.trim()).slice(0, 3),
+      // A number is dialled from one line: broken over two, half of it is easily read
+      // as the whole ("+1 760" at a line's end). One line box each.
+      broken: [...document.querySelectorAll(NUMBERS)]
+        .filter((a) => a.getClientRects().length > 1).map((a) => a.textContent.trim()).slice(0, 3),
+      numbers: [...document.querySelectorAll(NUMBERS)].filter((a) => a.getClientRects().length > 0)
+        .map((a) => a.textContent) };
+  }, NUMBERS);
   check(layout.W === 680, `print.html: the print column is ${layout.W} px, not 680`);
   check(layout.scroll <= layout.W, `print.html: printed, the binder is ${layout.scroll} px wide, wider than the page's ${layout.W}`);
   for (const p of layout.past.slice(0, 8)) check(false, `print.html: printed, past the page's edge: ${p}`);
   for (const l of layout.labels.slice(0, 8)) check(false, `print.html: chart label: ${l}`);
   check(layout.tall.length === 0, `print.html: printed numbers as high as a thumb box: ${JSON.stringify(layout.tall)}`);
+  check(layout.broken.length === 0, `print.html: printed numbers broken over two lines: ${JSON.stringify(layout.broken)}`);
   figures.push(`print_tables=${layout.tables}`, `print_charts=${layout.charts}`);
   await page.pdf({ path: config.pdf, preferCSSPageSize: true, printBackground: true });
   check(fs.statSync(config.pdf).size > 1000, 'print.html: no PDF');
@@ -483,6 +491,16 @@ async function pdf(browser) {
   const missing = cells.filter((t) => !paper.includes(t));
   check(missing.length === 0, `print.html: ${missing.length} of ${cells.length} table cells are not whole on paper, e.g. ${JSON.stringify(missing.slice(0, 3))}`);
   figures.push(`print_cells=${cells.length}`);
+  // And every number is on one printed line, whole (digits and signs; the lines of
+  // pdftotext, spaces aside): as many lines hold it as places print it.
+  const digits = (t) => t.replace(/[^0-9+*#]/g, '');
+  const lines = printed.split('\n').map(digits);
+  const split = [...new Set(layout.numbers.map(digits).filter((n) => n.length > 0))].filter((n) => {
+    const places = layout.numbers.filter((t) => digits(t) === n).length;
+    return lines.reduce((k, l) => k + l.split(n).length - 1, 0) < places;
+  });
+  check(split.length === 0, `print.html: numbers not whole on one printed line: ${JSON.stringify(split.slice(0, 3))}`);
+  figures.push(`print_numbers=${layout.numbers.length}`);
   await page.close();
 }
 
