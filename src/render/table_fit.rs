@@ -33,6 +33,10 @@ pub enum Fit {
     Small,
     /// One labelled record a row: `data-print="records"`.
     Records,
+    /// As records, each label above its value (`data-labels="above"` too): a
+    /// column heading has a word wider than the records' label gutter, in which it
+    /// would break inside the word ("Wiederanlaufreihe|nfolge").
+    RecordsLabelsAbove,
 }
 
 /// More columns than fit a page at their narrowest (one letter and padding each).
@@ -54,9 +58,30 @@ pub fn print_fit(table: &str) -> Fit {
         Fit::Normal
     } else if width(SMALL_PT) <= PAGE_PX {
         Fit::Small
+    } else if widest_heading_em(table) * SLACK * LABEL_PT * 4.0 / 3.0 > GUTTER_PX {
+        Fit::RecordsLabelsAbove
     } else {
         Fit::Records
     }
+}
+
+/// A record's label: the column's heading in 8 pt bold, in a gutter 31 mm wide
+/// (`table[data-print="records"]` in the print stylesheet), in CSS px.
+const LABEL_PT: f64 = 8.0;
+const GUTTER_PX: f64 = 31.0 / 25.4 * 96.0;
+
+/// The widest piece that cannot break of the table's column headings (its first
+/// row's `<th>`s, which label its records), in em of bold type.
+fn widest_heading_em(table: &str) -> f64 {
+    let Some(head) = table.split("<tr").nth(1) else {
+        return 0.0;
+    };
+    super::table_labels::cells(head)
+        .into_iter()
+        .take(MAX_COLUMNS)
+        .filter(|(open, _)| open.starts_with("<th"))
+        .map(|(_, content)| min_content_em(content, true))
+        .fold(0.0, f64::max)
 }
 
 /// Each column's narrowest width in em: its widest cell's longest piece that cannot
@@ -347,6 +372,24 @@ mod tests {
             [long; 3].join("")
         );
         assert_eq!(print_fit(&spanned), Fit::Records);
+        // A heading word wider than the records' label gutter: labels above values.
+        let headed = |heading: &str| {
+            format!(
+                "<table><thead><tr>{}</tr></thead><tbody><tr>{}</tr></tbody></table>",
+                format!("<th>{heading}</th>").repeat(3),
+                format!("<td>{long}</td>").repeat(3)
+            )
+        };
+        assert_eq!(print_fit(&headed("Zuständig")), Fit::Records);
+        assert_eq!(print_fit(&headed("Verantwortlich")), Fit::Records);
+        assert_eq!(
+            print_fit(&headed("Wiederanlaufreihenfolge")),
+            Fit::RecordsLabelsAbove
+        );
+        assert_eq!(
+            print_fit(&headed("Reihenfolge des Wiederanlaufs")),
+            Fit::Records
+        );
         // Malformed or huge markup is measured, never a panic nor a huge allocation.
         let many = format!(
             "<table><tr>{}</tr></table>",

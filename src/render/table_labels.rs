@@ -40,6 +40,7 @@ fn label_table(table: &str, out: &mut String) {
         Fit::Normal => return label_rows(table, out),
         Fit::Small => "<table data-print=\"small\"",
         Fit::Records => "<table data-print=\"records\"",
+        Fit::RecordsLabelsAbove => "<table data-print=\"records\" data-labels=\"above\"",
     };
     out.push_str(mark);
     label_rows(&table["<table".len()..], out);

@@ -464,16 +464,32 @@ async function pdf(browser) {
         .filter((a) => a.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(a).fontSize)).map((a) => a.textContent.trim()).slice(0, 3),
       // A number is dialled from one line: broken over two, half of it is easily read
       // as the whole ("+1 760" at a line's end). One line box each.
-      broken: [...document.querySelectorAll(NUMBERS)]
-        .filter((a) => a.getClientRects().length > 1).map((a) => a.textContent.trim()).slice(0, 3),
+      broken: [...document.querySelectorAll(NUMBERS)].filter((a) => {
+        const range = document.createRange();
+        range.selectNodeContents(a);
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom))).size > 1;
+      }).map((a) => a.textContent.trim()).slice(0, 3),
       numbers: [...document.querySelectorAll(NUMBERS)].filter((a) => a.getClientRects().length > 0)
-        .map((a) => a.textContent) };
+        .map((a) => a.textContent),
+      // A record's label in the 31 mm gutter breaks inside no word: each word of it,
+      // set as the label is (8 pt, 600), is narrower than the gutter.
+      gutter: (() => {
+        const probe = document.body.appendChild(document.createElement('span'));
+        probe.style.cssText = 'position:absolute;white-space:nowrap;font-size:8pt;font-weight:600';
+        const mm = 96 / 25.4;
+        const words = new Set([...document.querySelectorAll('table[data-print="records"]:not([data-labels="above"]) td[data-label]')]
+          .flatMap((td) => td.dataset.label.split(/\s+|(?<=-)/)));
+        const wide = [...words].filter((w) => { probe.textContent = w; return probe.getBoundingClientRect().width > 31 * mm; });
+        probe.remove();
+        return wide.slice(0, 3);
+      })() };
   }, NUMBERS);
   check(layout.W === 680, `print.html: the print column is ${layout.W} px, not 680`);
   check(layout.scroll <= layout.W, `print.html: printed, the binder is ${layout.scroll} px wide, wider than the page's ${layout.W}`);
   for (const p of layout.past.slice(0, 8)) check(false, `print.html: printed, past the page's edge: ${p}`);
   for (const l of layout.labels.slice(0, 8)) check(false, `print.html: chart label: ${l}`);
   check(layout.tall.length === 0, `print.html: printed numbers as high as a thumb box: ${JSON.stringify(layout.tall)}`);
+  check(layout.gutter.length === 0, `print.html: record labels wider than their gutter, broken inside a word: ${JSON.stringify(layout.gutter)}`);
   check(layout.broken.length === 0, `print.html: printed numbers broken over two lines: ${JSON.stringify(layout.broken)}`);
   figures.push(`print_tables=${layout.tables}`, `print_charts=${layout.charts}`);
   await page.pdf({ path: config.pdf, preferCSSPageSize: true, printBackground: true });

@@ -592,10 +592,14 @@ pub fn assert_allowed(page: &str, html: &str) {
                             "{page}: <{name} src=\"{value}\">"
                         ),
                         "style" => assert!(theme_style(value), "{page}: style=\"{value}\""),
-                        // How a table prints: only the build's two marks.
+                        // How a table prints: only the build's marks.
                         "data-print" => assert!(
                             name == "table" && matches!(value, "small" | "records"),
                             "{page}: <{name} data-print=\"{value}\">"
+                        ),
+                        "data-labels" => assert!(
+                            name == "table" && value == "above",
+                            "{page}: <{name} data-labels=\"{value}\">"
                         ),
                         _ => {}
                     }

@@ -491,6 +491,11 @@ fn printed_wide_tables_become_smaller_or_records_and_nothing_is_cut_at_the_page_
     assert_eq!(marks.len(), 4, "{marks:?}");
     assert_eq!(&marks[..2], ["records", "records"], "{marks:?}");
     assert_eq!(marks[3], "as is", "{marks:?}");
+    // A heading word wider than the records' label gutter puts the labels above
+    // their values; the checksum's short headings stay in the gutter.
+    let tables: Vec<&str> = page.split("<table").skip(1).collect();
+    assert!(tables[0].starts_with(" data-print=\"records\" data-labels=\"above\""));
+    assert!(!tables[1].contains("data-labels"), "{}", &tables[1][..60]);
     // print.html carries the same tables.
     let binder = std::fs::read_to_string(site.join("print.html")).expect("print.html");
     assert!(binder.matches("<table data-print=\"records\"").count() >= 2);
@@ -518,6 +523,14 @@ fn printed_wide_tables_become_smaller_or_records_and_nothing_is_cut_at_the_page_
         "no labels"
     );
     assert!(text.contains("tail-n200"), "the command line is cut");
+    // The long heading is a label whole on its line ("Wiederanlaufreihe|nfolge" in
+    // the gutter before).
+    assert!(
+        crate::harness::pdf_pages(&pdf)
+            .iter()
+            .any(|p| p.lines().any(|l| l.contains("Wiederanlaufreihenfolge"))),
+        "a label broken inside its word"
+    );
     // The same of a plan in Swedish (the binder test covers four more).
     let site = dir.path().join("kit");
     build_site(&plan("kit-aangstroem"), &site, &[]);
