@@ -350,7 +350,11 @@ async function offline(browser) {
   let root = path.resolve(config.site);
   const poison = {};
   const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+  // Offline is the server gone too: Chromium (148) lets a service worker's own
+  // requests through the context's offline emulation.
+  let down = false;
   const server = http.createServer((req, res) => {
+    if (down) { req.socket.destroy(); return; }
     const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const file = path.join(root, p.endsWith('/') ? p + 'index.html' : p);
     if (poison[p]) { res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }); res.end(poison[p]); return; }
@@ -361,6 +365,7 @@ async function offline(browser) {
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${server.address().port}/`;
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const setOffline = async (on) => { down = on; await context.setOffline(on); };
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`offline: uncaught: ${e.message}`));
   try {
@@ -369,7 +374,7 @@ async function offline(browser) {
     const status = await page.locator('.offline-status').textContent();
     const version = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8')).plan_version;
     check(status.includes(`version ${version}`), `offline: the page does not say which version it holds ("${status}")`);
-    await context.setOffline(true);
+    await setOffline(true);
     const pages = fs.readdirSync(path.join(root, 'runbooks')).filter((f) => f.endsWith('.html')).slice(0, 3)
       .map((f) => `runbooks/${f}`).concat(['contacts/index.html', 'log.html', 'vendors/']);
     for (const p of pages) {
@@ -384,7 +389,7 @@ async function offline(browser) {
       // First a server that sends one file other than the build's: the copy held
       // stays, and the poison is never kept.
       poison['/contacts/index.html'] = '<!DOCTYPE html><h1>POISON</h1><script>document.title="POISON"</script>';
-      await context.setOffline(false);
+      await setOffline(false);
       await page.goto(base + 'index.html');
       await page.waitForTimeout(4000);
       const held = await page.evaluate(async () => {
@@ -405,7 +410,7 @@ async function offline(browser) {
         return s && s.textContent.includes(`version ${v}`);
       }, next, { timeout: 60000 }).then(() => true).catch(() => false);
       check(updated, `offline: the copy was not updated to version ${next}`);
-      await context.setOffline(true);
+      await setOffline(true);
       await page.goto(base + 'index.html');
       await page.goto(base + 'index.html');
       const footer = await page.locator('.site-footer').textContent().catch(() => '');
