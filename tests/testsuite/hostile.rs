@@ -504,6 +504,7 @@ const ATTRIBUTES: &[&str] = &[
     "data-label",
     "data-part",
     "data-print",
+    "data-labels",
     "dy",
     "tabindex",
 ];
