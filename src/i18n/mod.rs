@@ -46,6 +46,26 @@ pub fn built_in(lang: &str) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
+/// Whether `lang` is written right to left (Hebrew, Arabic, Persian, Urdu, ...): its
+/// script subtag when it names one (`az-Arab` is, `ku-Latn` is not), else its
+/// primary language. The pages then say `dir="rtl"`; numbers stay left to right.
+pub fn right_to_left(lang: &str) -> bool {
+    const SCRIPTS: &[&str] = &[
+        "arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr", "mend",
+    ];
+    const LANGUAGES: &[&str] = &[
+        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "pnb", "ps", "sd", "syr", "ug", "ur",
+        "yi", "ji", "nqo",
+    ];
+    let mut parts = lang.split(['-', '_']);
+    let primary = parts.next().unwrap_or("");
+    let script = parts.find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()));
+    match script {
+        Some(s) => SCRIPTS.iter().any(|r| r.eq_ignore_ascii_case(s)),
+        None => LANGUAGES.iter().any(|l| l.eq_ignore_ascii_case(primary)),
+    }
+}
+
 /// The file of a plan's `locales/` folder that speaks `lang`: `LANG.ftl`, else the
 /// primary language's (`de.ftl` for `de-CH`).
 pub fn plan_file<'f>(lang: &str, files: &'f [(String, String)]) -> Option<&'f (String, String)> {

@@ -169,3 +169,25 @@ fn dates_read_the_languages_way() {
         "24 oktober 2026"
     );
 }
+
+#[test]
+fn right_to_left_by_script_or_language() {
+    for rtl in [
+        "he",
+        "he-IL",
+        "ar",
+        "AR-eg",
+        "fa",
+        "ur_PK",
+        "yi",
+        "az-Arab",
+        "pa-Arab-PK",
+    ] {
+        assert!(super::right_to_left(rtl), "{rtl}");
+    }
+    for ltr in [
+        "en", "de-CH", "ku-Latn", "tr", "", "hello", "arn", "her", "ar-Latn",
+    ] {
+        assert!(!super::right_to_left(ltr), "{ltr}");
+    }
+}

@@ -140,6 +140,8 @@ struct SiteView {
     version: String,
     classification: Option<String>,
     language: String,
+    /// Written right to left: the pages say `dir="rtl"`.
+    rtl: bool,
     built: String,
     /// The build date the language's way.
     built_text: String,
@@ -515,6 +517,7 @@ impl<'a> Renderer<'a> {
                 .language
                 .as_ref()
                 .map_or_else(|| "en".to_string(), |l| l.value.clone()),
+            rtl: crate::i18n::right_to_left(plan.language()),
             built: input.options.today.to_string(),
             built_text: views::date_text(input.catalog, input.options.today),
             copy_stamp: copy_stamp(plan, input.options.copy, input.catalog),

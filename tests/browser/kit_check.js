@@ -9,7 +9,8 @@
 // sheet; under print media every card face measures 85.60 x 53.98 mm (+-0.5 mm),
 // no text in it is set smaller than 6 pt, no line of text overlaps another or the QR
 // code, no text sticks out of the card or is clipped by a box (or an ellipsis), and
-// every QR code's module is at least 0.4 mm. Then on each
+// every QR code's module is at least 0.4 mm, and the sheet's own words (how to
+// print it) lie on the sheet. Then on each
 // communication template with placeholders: typing a value fills every place of it,
 // and an SMS counts its characters and segments as GSM 03.38 says. Prints one line
 // per problem and a last line `sheets=N faces=N templates=N problems=N`.
@@ -110,6 +111,13 @@ function sms(text) {
         }
         out.faces.push({ id: card.getAttribute('data-card'), w: r.width, h: r.height, small, outside, clipped, overlaps });
       }
+      // The sheet's own words (how to print it, the ruler's label) are on the sheet.
+      out.marks = [];
+      for (const t of document.querySelectorAll('.sheet-marks text')) {
+        const s = t.closest('.sheet').getBoundingClientRect();
+        const b = t.getBoundingClientRect();
+        if (b.left < s.left - 0.5 || b.right > s.right + 0.5 || b.top < s.top - 0.5 || b.bottom > s.bottom + 0.5) out.marks.push(t.textContent.slice(0, 40));
+      }
       for (const svg of document.querySelectorAll('svg.qr')) {
         const side = svg.viewBox.baseVal.width;
         out.qr.push(svg.getBoundingClientRect().width / side);
@@ -119,6 +127,7 @@ function sms(text) {
     sheetsSeen += state.sheets;
     faces += state.faces.length;
     if (state.faces.length === 0) problems.push(`${file}: no cards`);
+    for (const m of state.marks.slice(0, 3)) problems.push(`${file}: the sheet's words run off the sheet: "${m}"`);
     for (const f of state.faces) {
       const w = f.w * MM, h = f.h * MM;
       if (Math.abs(w - 85.6) > 0.5 || Math.abs(h - 53.98) > 0.5) problems.push(`${file}: ${f.id} measures ${w.toFixed(2)} x ${h.toFixed(2)} mm`);

@@ -15,6 +15,8 @@
 //   position: the page leaves room for it;
 // - numbers to call are tap targets of at least 44 x 44 px;
 // - a footnote's number stands on the first line of its note.
+// - every number's digits read in the order they are dialled, on screen and printed
+//   (a right-to-left page must not reverse its groups), cards too.
 // Prints one line per problem and a last line
 // `pages=N ordinals=N tels=N cells=N problems=N`.
 'use strict';
@@ -90,6 +92,33 @@ function measure() {
     if (first && (!(level(first.top) || level(note.getBoundingClientRect().top)) || first.left < l.right - 1)) {
       out.footnotes.push(`footnote ${name(label)} stands apart from its note "${name(note).slice(0, 30)}"`);
     }
+  }
+  return out;
+}
+
+// Numbers whose digits a reader sees in another order than they are dialled: in a
+// right-to-left page a number's groups are set in reverse ("0100 555 4 972+") unless
+// it is isolated left to right. The digits and `+` of every number (tel links, the
+// hotlines, cards too), line by line, left to right, against the text's order.
+function misread() {
+  const out = [];
+  for (const el of document.querySelectorAll('a[href^="tel:"], .hotline strong, .binder-hotline strong')) {
+    if (!el.getClientRects().length || el.closest('[hidden]')) continue;
+    const chars = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (let i = 0; i < n.data.length; i++) {
+        if (!/[0-9+]/.test(n.data[i])) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 1);
+        const b = r.getBoundingClientRect();
+        if (b.width) chars.push({ c: n.data[i], x: b.left + b.width / 2, y: b.top + b.height / 2 });
+      }
+    }
+    const seen = [...chars].sort((p, q) => (Math.abs(p.y - q.y) > 4 ? p.y - q.y : p.x - q.x)).map((c) => c.c).join('');
+    const said = chars.map((c) => c.c).join('');
+    if (seen !== said) out.push(`"${el.textContent.trim().replace(/\s+/g, ' ').slice(0, 40)}" reads ${seen}`);
   }
   return out;
 }
@@ -192,6 +221,7 @@ function underFixed() {
     for (const c of m.cells.filter(Boolean).slice(0, 5)) problems.push(`${current}: table cell ${c}`);
     for (const s of m.small.slice(0, 3)) problems.push(`${current}: tap target ${s}`);
     for (const f of m.footnotes) problems.push(`${current}: ${f}`);
+    for (const x of (await page.evaluate(misread)).slice(0, 5)) problems.push(`${current}: number ${x}`);
     const under = await page.evaluate(underFixed);
     if (under.length) problems.push(`${current}: text under the hotline button at every scroll position: ${under.slice(0, 3).join(', ')}`);
     await numbers('');
@@ -199,7 +229,9 @@ function underFixed() {
     const boxes = page.locator('main input.step');
     const n = await boxes.count();
     if (n) {
-      for (let i = 0; i < Math.min(n, 3); i++) await boxes.nth(i).check();
+      for (let i = 0; i < Math.min(n, 3); i++) {
+        await boxes.nth(i).check({ timeout: 5000 }).catch((e) => problems.push(`${current}: step ${i + 1} cannot be ticked: ${e.message.split("\n")[0]}`));
+      }
       await numbers(' (ticked)');
       // A tick's time stays readable: no line is drawn through it. A decoration of the
       // step reaches inline descendants, not inline blocks.
@@ -224,6 +256,7 @@ function underFixed() {
     // Printed: the same numbers.
     await page.emulateMedia({ media: 'print' });
     await numbers(' (print)');
+    for (const x of (await page.evaluate(misread)).slice(0, 5)) problems.push(`${current} (print): number ${x}`);
   }
   await browser.close();
   clearTimeout(watchdog);

@@ -503,13 +503,22 @@ async function pdf(browser) {
   // PDF's text (pdftotext, in the order it was drawn; spaces and line breaks aside,
   // and right-to-left script, which pdftotext writes in another order).
   const plain = (t) => t.replace(/[\s\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, '');
+  // A right-to-left page: pdftotext writes its lines in the order they are drawn
+  // (the runs of left-to-right text of a line in reverse, brackets mirrored, a cell's
+  // lines apart), so there each word of a cell that is not right-to-left script
+  // (server names, numbers, codes) must be on paper whole.
+  const rtl = await page.evaluate(() => document.documentElement.dir === 'rtl');
+  const RTL_SCRIPT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  const pieces = (t) => (rtl
+    ? t.replace(RTL_SCRIPT, ' ').split(/[\s()[\]{}<>«»„“”"',;:!?]+/).filter((w) => w.length > 1)
+    : [plain(t)].filter((w) => w.length > 0));
   const cells = (await page.evaluate(() => [...document.querySelectorAll('main td, main th')]
     .filter((c) => c.getClientRects().length > 0)
-    .map((c) => c.innerText))).map(plain).filter((t) => t.length > 0);
+    .map((c) => c.innerText))).map(pieces).filter((w) => w.length > 0);
   const printed = require('child_process')
     .execFileSync('pdftotext', ['-raw', config.pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const paper = plain(printed);
-  const missing = cells.filter((t) => !paper.includes(t));
+  const paper = rtl ? printed.replace(/\n/g, '') : plain(printed);
+  const missing = cells.filter((ws) => ws.some((w) => !paper.includes(w))).map((ws) => ws.join(' '));
   check(missing.length === 0, `print.html: ${missing.length} of ${cells.length} table cells are not whole on paper, e.g. ${JSON.stringify(missing.slice(0, 3))}`);
   figures.push(`print_cells=${cells.length}`);
   // And every number is on one printed line, whole (digits and signs; the lines of

@@ -15,6 +15,7 @@ pub fn fixture_plans() -> Vec<std::path::PathBuf> {
         "stress-muehlenbach",
         "kit-aangstroem",
         "markdown-gfm",
+        "galil-he",
     ] {
         plans.push(root().join("tests/testsuite/plans").join(p));
     }

@@ -316,6 +316,7 @@ fn print_html_is_a_binder_with_classification_version_and_page_numbers_on_every_
         "stress-muehlenbach",
         "water-utility-us",
         "klinikum-nord-de",
+        "galil-he",
     ] {
         let dir = tempfile::tempdir().expect("temp dir");
         let plan = if name == "example" {
