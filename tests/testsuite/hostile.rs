@@ -432,6 +432,7 @@ const ATTRIBUTES: &[&str] = &[
     "alt",
     "title",
     "lang",
+    "dir",
     "translate",
     "charset",
     "name",
@@ -601,6 +602,11 @@ pub fn assert_allowed(page: &str, html: &str) {
                         "data-labels" => assert!(
                             name == "table" && value == "above",
                             "{page}: <{name} data-labels=\"{value}\">"
+                        ),
+                        // Written by the build for a right-to-left language only.
+                        "dir" => assert!(
+                            name == "html" && value == "rtl",
+                            "{page}: <{name} dir=\"{value}\">"
                         ),
                         _ => {}
                     }
