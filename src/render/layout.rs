@@ -123,7 +123,7 @@ impl<'a> Renderer<'a> {
         head: &str,
         parts: &[&str],
     ) -> Result<SiteFile, Error> {
-        let render = |content: &str| {
+        let render = |title: &str, content: &str| {
             let context = tera::Context::from_serialize(Layout {
                 site: &self.site,
                 root,
@@ -138,8 +138,14 @@ impl<'a> Renderer<'a> {
                 .render("layout.html", &context)
                 .map_err(|e| tera_error(format!("template layout.html failed for {path}"), &e))
         };
-        let shell = render(CONTENT_MARKER)?;
-        self.guard("layout.html", path, &shell)?;
+        let shell = match self.shells.shell(path, root, title, head, &render)? {
+            Some(shell) => shell,
+            None => {
+                let shell = render(title, CONTENT_MARKER)?;
+                self.guard("layout.html", path, &shell)?;
+                shell
+            }
+        };
         let bytes = match shell.split_once(CONTENT_MARKER) {
             Some((before, after)) if !after.contains(CONTENT_MARKER) => {
                 let (doctype, before) = split_doctype(before);
@@ -159,7 +165,7 @@ impl<'a> Renderer<'a> {
             }
             // A layout that does not show `content` once, as it is: render it whole.
             _ => {
-                let whole = render(&parts.concat())?;
+                let whole = render(title, &parts.concat())?;
                 let (doctype, rest) = split_doctype(&whole);
                 [doctype, CSP_META, rest].concat().into_bytes()
             }
@@ -171,9 +177,178 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// Stands for the page's title while a shell is drawn for a kind of page (a
+/// character from the private use area: the escaping keeps it as it is).
+const TITLE_MARKER: &str = "\u{E000}lifeboat-title\u{E000}";
+
+/// The theme's layout drawn once for each kind of page instead of once for each of
+/// a large plan's thousands of pages (a tenth of a build's work): what the layout
+/// writes depends on the page only through `root`, `title` and the tests of `path`
+/// it makes, so pages alike in those get the same shell with their own title put
+/// in. Only for the theme's own layout, whose tests of `path` are read from its
+/// source (`path == "..."`, `path is starting_with("...")`; any other use of
+/// `path` turns the shells off), and never for a page with more for the head.
+pub(super) struct Shells {
+    tests: Option<PathTests>,
+    catalog: crate::i18n::Catalog,
+    organization: String,
+    drawn: std::sync::Mutex<HashMap<(String, String), std::sync::Arc<Shell>>>,
+}
+
+struct PathTests {
+    exact: Vec<String>,
+    prefixes: Vec<String>,
+}
+
+/// A layout drawn around [`CONTENT_MARKER`] with [`TITLE_MARKER`] for the title,
+/// and the page title message as it shows the marker.
+struct Shell {
+    html: String,
+    title: String,
+}
+
+impl Shells {
+    pub(super) fn new(
+        overrides: &[(String, String)],
+        catalog: &crate::i18n::Catalog,
+        organization: &str,
+    ) -> Shells {
+        let theme = || {
+            theme::TEMPLATES
+                .iter()
+                .find(|(n, _)| *n == "layout.html")
+                .map(|(_, t)| *t)
+        };
+        let overridden = overrides.iter().any(|(n, _)| n == "layout.html");
+        Shells {
+            tests: (!overridden).then(theme).flatten().and_then(path_tests),
+            catalog: catalog.clone(),
+            organization: organization.to_string(),
+            drawn: std::sync::Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The layout for `path` without its content (see [`CONTENT_MARKER`]), from the
+    /// shell of its kind, drawn with `render` when first needed. None when the page
+    /// is to be drawn on its own.
+    fn shell(
+        &self,
+        path: &str,
+        root: &str,
+        title: &str,
+        head: &str,
+        render: &dyn Fn(&str, &str) -> Result<String, Error>,
+    ) -> Result<Option<String>, Error> {
+        let Some(tests) = &self.tests else {
+            return Ok(None);
+        };
+        if !head.is_empty() {
+            return Ok(None);
+        }
+        let kind = match tests.exact.iter().any(|p| p == path) {
+            true => path.to_string(),
+            false => tests
+                .prefixes
+                .iter()
+                .filter(|p| path.starts_with(p.as_str()))
+                .fold(String::from("\0"), |k, p| k + p + "\0"),
+        };
+        let key = (root.to_string(), kind);
+        let known = self.drawn.lock().ok().and_then(|d| d.get(&key).cloned());
+        let shell = match known {
+            Some(s) => s,
+            None => {
+                let html = render(TITLE_MARKER, CONTENT_MARKER)?;
+                let title = crate::html::escape(&self.page_title(TITLE_MARKER));
+                // The title shows once, in the message that holds it, and nowhere else.
+                if html.matches(TITLE_MARKER).count() != 1 || html.matches(&title).count() != 1 {
+                    return Ok(None);
+                }
+                let s = std::sync::Arc::new(Shell { html, title });
+                if let Ok(mut d) = self.drawn.lock() {
+                    d.insert(key, s.clone());
+                }
+                s
+            }
+        };
+        let own = crate::html::escape(&self.page_title(title));
+        let html = shell.html.replacen(&shell.title, &own, 1);
+        // Drawn the long way as well in debug builds (every test's build): the same bytes.
+        #[cfg(debug_assertions)]
+        {
+            let whole = render(title, CONTENT_MARKER)?;
+            assert_eq!(html, whole, "the shell of {path} differs from its layout");
+        }
+        Ok(Some(html))
+    }
+
+    /// The page title message, as the layout writes it with `title`.
+    fn page_title(&self, title: &str) -> String {
+        use crate::i18n::Arg;
+        self.catalog.format(
+            "page-title",
+            &[
+                ("title", Arg::Text(title.to_string())),
+                ("organization", Arg::Text(self.organization.clone())),
+            ],
+        )
+    }
+}
+
+/// The tests of `path` a layout makes, when it makes no other use of `path`.
+fn path_tests(layout: &str) -> Option<PathTests> {
+    let mut tests = PathTests {
+        exact: Vec::new(),
+        prefixes: Vec::new(),
+    };
+    for (at, _) in layout.match_indices("path") {
+        let before = layout[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+            return None;
+        }
+        let rest = &layout[at + "path".len()..];
+        let (list, quoted) = if let Some(r) = rest.strip_prefix(" == \"") {
+            (&mut tests.exact, r)
+        } else if let Some(r) = rest.strip_prefix(" is starting_with(\"") {
+            (&mut tests.prefixes, r)
+        } else {
+            return None;
+        };
+        let (value, _) = quoted.split_once('"')?;
+        list.push(value.to_string());
+    }
+    Some(tests)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shells_only_where_the_layout_tests_path_and_nothing_else() {
+        let theme = theme::TEMPLATES
+            .iter()
+            .find(|(n, _)| *n == "layout.html")
+            .map(|(_, t)| *t)
+            .expect("the theme has a layout");
+        let tests = path_tests(theme).expect("the theme's layout only tests path");
+        assert!(tests.exact.iter().any(|p| p == "runbooks/index.html"));
+        assert!(tests.exact.iter().any(|p| p == "print.html"));
+        assert_eq!(tests.prefixes, ["runbooks/", "comms/"]);
+        // Any other use of path: every page is drawn on its own.
+        assert!(path_tests("<p>{{ path }}</p>").is_none());
+        assert!(path_tests("{% if path != \"x\" %}{% endif %}").is_none());
+        assert!(path_tests("{{ page.path }}").is_none());
+        assert!(path_tests("{% if path == \"x\" %}").is_some());
+        // A layout of the plan's own is never drawn once for many pages.
+        let catalog = crate::i18n::Catalog::english();
+        let own = [(
+            "layout.html".to_string(),
+            "{{ content | safe }}".to_string(),
+        )];
+        assert!(Shells::new(&own, &catalog, "Org").tests.is_none());
+        assert!(Shells::new(&[], &catalog, "Org").tests.is_some());
+    }
 
     #[test]
     fn the_policy_goes_first_whatever_the_layout() {

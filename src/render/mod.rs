@@ -216,6 +216,8 @@ struct Renderer<'a> {
     cards: std::sync::OnceLock<Cards>,
     /// Who took part in which exercise, and each runbook's last one.
     coverage: crate::analyze::training::Coverage,
+    /// The layout drawn once for each kind of page.
+    shells: layout::Shells,
 }
 
 /// Where rendered files go, as soon as each is ready (from any thread).
@@ -505,6 +507,11 @@ impl<'a> Renderer<'a> {
 
     fn with(input: &Input<'a>, templates: Templates) -> Result<Self, Error> {
         let input = *input;
+        let shells = layout::Shells::new(
+            input.templates,
+            &templates.1,
+            &input.plan.settings.info.organization.value,
+        );
         let tera = templates.0;
         let plan = input.plan;
         let info = &plan.settings.info;
@@ -564,6 +571,7 @@ impl<'a> Renderer<'a> {
             wave_of,
             cards: std::sync::OnceLock::new(),
             coverage: crate::analyze::training::coverage(plan, input.options.today),
+            shells,
         })
     }
 
