@@ -140,12 +140,9 @@ impl<'a> Renderer<'a> {
         };
         let shell = match self.shells.shell(path, root, title, head, &render)? {
             Some(shell) => shell,
-            None => {
-                let shell = render(title, CONTENT_MARKER)?;
-                self.guard("layout.html", path, &shell)?;
-                shell
-            }
+            None => render(title, CONTENT_MARKER)?,
         };
+        self.guard("layout.html", path, &shell)?;
         let bytes = match shell.split_once(CONTENT_MARKER) {
             Some((before, after)) if !after.contains(CONTENT_MARKER) => {
                 let (doctype, before) = split_doctype(before);
@@ -192,8 +189,13 @@ pub(super) struct Shells {
     tests: Option<PathTests>,
     catalog: crate::i18n::Catalog,
     organization: String,
-    drawn: std::sync::Mutex<HashMap<(String, String), std::sync::Arc<Shell>>>,
+    /// Each kind's shell; none for a kind whose shell did not show the title
+    /// exactly once (each of its pages is drawn on its own).
+    drawn: std::sync::Mutex<HashMap<(String, String), Drawn>>,
 }
+
+/// A kind's shell, or none when its pages are drawn each on its own.
+type Drawn = Option<std::sync::Arc<Shell>>;
 
 struct PathTests {
     exact: Vec<String>,
@@ -256,19 +258,22 @@ impl Shells {
         let key = (root.to_string(), kind);
         let known = self.drawn.lock().ok().and_then(|d| d.get(&key).cloned());
         let shell = match known {
-            Some(s) => s,
+            Some(Some(s)) => s,
+            Some(None) => return Ok(None),
             None => {
                 let html = render(TITLE_MARKER, CONTENT_MARKER)?;
                 let title = crate::html::escape(&self.page_title(TITLE_MARKER));
-                // The title shows once, in the message that holds it, and nowhere else.
-                if html.matches(TITLE_MARKER).count() != 1 || html.matches(&title).count() != 1 {
-                    return Ok(None);
-                }
-                let s = std::sync::Arc::new(Shell { html, title });
+                // The title message shows once, and the title nowhere else.
+                let once = html.matches(&title).count() == 1
+                    && html.matches(TITLE_MARKER).count() == title.matches(TITLE_MARKER).count();
+                let s = once.then(|| std::sync::Arc::new(Shell { html, title }));
                 if let Ok(mut d) = self.drawn.lock() {
                     d.insert(key, s.clone());
                 }
-                s
+                match s {
+                    Some(s) => s,
+                    None => return Ok(None),
+                }
             }
         };
         let own = crate::html::escape(&self.page_title(title));

@@ -364,3 +364,43 @@ fn a_plan_catalogue_cannot_add_markup_or_template_syntax() {
         "the script's messages cannot end an inline script"
     );
 }
+
+/// The page title is the plan's own message on every page, whatever it does with the
+/// title: shown twice, or chosen by it (pages of a kind share the layout drawn once,
+/// with each page's title message put in).
+#[test]
+fn a_page_title_message_of_the_plan_is_each_page_s_own() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = with_language(&root().join("example-plan"), dir.path(), "xx");
+    std::fs::create_dir_all(plan.join("locales")).expect("locales/");
+    std::fs::write(
+        plan.join("locales/xx.ftl"),
+        "page-title = { $title ->\n    [Runbooks] All runbooks\n   *[other] { $title } / { $title }\n} · { $organization }\n",
+    )
+    .expect("xx.ftl");
+    let site = dir.path().join("site");
+    build_site(&plan, &site, &[]);
+    let title = |page: &str| {
+        let html = std::fs::read_to_string(site.join(page)).expect(page);
+        let from = html.find("<title>").expect("a title") + "<title>".len();
+        let to = html[from..].find("</title>").expect("its end") + from;
+        html[from..to].to_string()
+    };
+    let db = "Restore or fail over the clinical database cluster";
+    assert_eq!(
+        title("runbooks/db-cluster-restore.html"),
+        format!("{db} / {db} · Northwind Health")
+    );
+    assert_eq!(
+        title("runbooks/index.html"),
+        "All runbooks · Northwind Health"
+    );
+    let failover = title("runbooks/ehr-failover.html");
+    assert!(failover.ends_with(" · Northwind Health"), "{failover}");
+    let (a, b) = failover
+        .trim_end_matches(" · Northwind Health")
+        .split_once(" / ")
+        .expect("twice");
+    assert_eq!(a, b);
+    assert_ne!(a, db);
+}
