@@ -16,14 +16,13 @@ bytes=$(find "$plan" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 sync
-# One warm-up run each, then the timed runs of each tool back to back.
+# One warm-up run each, then the timed runs of each tool in turn.
 python3 bench/parse_baseline.py "$plan" >/dev/null
 ./target/release/lifeboat check "$plan" --now 2026-11-24 >/dev/null 2>&1 || true
 py_times=(); lb_times=(); lb_mem=()
+# Alternated, so that a busy spell of the machine falls on both.
 for _ in $(seq "$runs"); do
   py_times+=("$(python3 bench/parse_baseline.py "$plan" | cut -d' ' -f1)")
-done
-for _ in $(seq "$runs"); do
   /usr/bin/time -o /tmp/lifeboat-bench-time -f '%e %M' ./target/release/lifeboat check "$plan" --now 2026-11-24 >/dev/null 2>&1 || true
   out=$(tail -1 /tmp/lifeboat-bench-time)
   lb_times+=("${out% *}"); lb_mem+=("${out#* }")
