@@ -215,15 +215,12 @@ impl Shells {
         catalog: &crate::i18n::Catalog,
         organization: &str,
     ) -> Shells {
-        let theme = || {
-            theme::TEMPLATES
-                .iter()
-                .find(|(n, _)| *n == "layout.html")
-                .map(|(_, t)| *t)
-        };
         let overridden = overrides.iter().any(|(n, _)| n == "layout.html");
         Shells {
-            tests: (!overridden).then(theme).flatten().and_then(path_tests),
+            tests: (!overridden)
+                .then(theme_layout)
+                .flatten()
+                .and_then(path_tests),
             catalog: catalog.clone(),
             organization: organization.to_string(),
             drawn: std::sync::Mutex::new(HashMap::new()),
@@ -300,6 +297,14 @@ impl Shells {
     }
 }
 
+/// The theme's own `layout.html`.
+fn theme_layout() -> Option<&'static str> {
+    theme::TEMPLATES
+        .iter()
+        .find(|(n, _)| *n == "layout.html")
+        .map(|(_, t)| *t)
+}
+
 /// The tests of `path` a layout makes, when it makes no other use of `path`.
 fn path_tests(layout: &str) -> Option<PathTests> {
     let mut tests = PathTests {
@@ -331,11 +336,7 @@ mod tests {
 
     #[test]
     fn shells_only_where_the_layout_tests_path_and_nothing_else() {
-        let theme = theme::TEMPLATES
-            .iter()
-            .find(|(n, _)| *n == "layout.html")
-            .map(|(_, t)| *t)
-            .expect("the theme has a layout");
+        let theme = theme_layout().expect("the theme has a layout");
         let tests = path_tests(theme).expect("the theme's layout only tests path");
         assert!(tests.exact.iter().any(|p| p == "runbooks/index.html"));
         assert!(tests.exact.iter().any(|p| p == "print.html"));
