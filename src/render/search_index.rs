@@ -259,13 +259,13 @@ pub fn search_index(input: &Input) -> Vec<u8> {
     let counts: Vec<u32> = docs.iter().map(|(_, d)| d.targets.len() as u32).collect();
     let first_target = firsts(&counts);
     let n = counts.iter().map(|&c| c as usize).sum();
-    let words: Vec<(String, Vec<(u32, u8)>)> = (hits.0.into_par_iter())
+    let words: Vec<Word> = (hits.0.into_par_iter())
         .map(|(word, hits)| {
             let global = hits
                 .into_iter()
                 .map(|h| (first_target[h.doc as usize] + u32::from(h.target), h.weight))
                 .collect();
-            (word, global)
+            (word, global, None)
         })
         .collect();
     let (w, p) = word_lists(words, n);
@@ -367,22 +367,43 @@ pub fn search_index_again(input: &Input, earlier: &[u8], changed: &[ItemRef]) ->
             );
         }
     }
-    let mut words: Vec<(String, Vec<(u32, u8)>)> = (old.w.into_par_iter().zip(old.p))
+    // A word none of whose hits moved or went, over as many targets as before, keeps
+    // its posting string (it is what `postings` makes of the same hits) unless it
+    // gains hits.
+    let same_targets = targets == old_targets;
+    // The hits of the changed documents' previous versions go (`gone`); when they
+    // are the hits their new versions bring, the word's postings are as they were.
+    let mut words: Vec<Word> = (old.w.into_par_iter().zip(old.p))
         .map(|(word, p)| {
             let list = decode_postings(&p, old_targets)?;
+            let mut same = same_targets;
+            let mut gone = Vec::new();
             let list = (list.into_iter())
-                .filter_map(|(t, w)| Some((moved[t as usize]?, w)))
+                .filter_map(|(t, w)| match moved[t as usize] {
+                    Some(to) => {
+                        same &= to == t;
+                        Some((to, w))
+                    }
+                    None => {
+                        gone.push((t, w));
+                        None
+                    }
+                })
                 .collect();
-            Some((word, list))
+            let kept = match added.get(&word) {
+                Some(more) => same && normal(gone) == normal(more.clone()),
+                None => same && gone.is_empty(),
+            };
+            Some((word, list, kept.then_some(p)))
         })
         .collect::<Option<_>>()?;
-    for (word, list) in &mut words {
+    for (word, list, _) in &mut words {
         if let Some(more) = added.remove(word) {
             list.extend(more);
         }
     }
-    words.extend(added);
-    words.retain(|(_, list)| !list.is_empty());
+    words.extend(added.into_iter().map(|(word, list)| (word, list, None)));
+    words.retain(|(_, list, _)| !list.is_empty());
     let (w, p) = word_lists(words, targets);
     let mut fresh = fresh.into_iter().peekable();
     let mut t = Vec::with_capacity(targets);
@@ -422,60 +443,76 @@ fn firsts(counts: &[u32]) -> Vec<u32> {
 
 /// The index's words and their posting strings (see [`Index::w`], [`Index::p`]),
 /// from each word's hits as (target, weight), over `targets` targets.
-fn word_lists(
-    mut words: Vec<(String, Vec<(u32, u8)>)>,
-    targets: usize,
-) -> (Vec<String>, Vec<String>) {
+fn word_lists(mut words: Vec<Word>, targets: usize) -> (Vec<String>, Vec<String>) {
     // JavaScript compares strings by UTF-16 code units.
     words.par_sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
     (words.into_par_iter())
-        .map(|(word, hits)| (word, postings(hits, targets)))
+        .map(|(word, hits, kept)| {
+            // Debug builds (every test's) check that a kept string is the one the
+            // hits make.
+            #[cfg(debug_assertions)]
+            if let Some(k) = &kept {
+                assert_eq!(*k, postings(hits.clone(), targets), "postings of {word}");
+            }
+            let p = kept.unwrap_or_else(|| postings(hits, targets));
+            (word, p)
+        })
         .unzip()
 }
+
+/// A word of the index, its hits as (target, weight), and its posting string when
+/// that is known already (see [`search_index_again`]).
+type Word = (String, Vec<(u32, u8)>, Option<String>);
 
 /// A posting string (see [`Index::p`]) read back: (target, weight) of each hit,
 /// title and field hits first. None when it is not one [`postings`] writes for
 /// `targets` targets.
 fn decode_postings(p: &str, targets: usize) -> Option<Vec<(u32, u8)>> {
     let (high, body) = p.split_once('|')?;
+    let target = |t: u64| u32::try_from(t).ok().filter(|&t| (t as usize) < targets);
     let mut out = Vec::new();
     let mut at = 0u64;
     for v in high.split(',').filter(|v| !v.is_empty()) {
         let v = u64::from_str_radix(v, 36).ok()?;
         at += v / 2;
-        out.push((at, if v % 2 == 1 { TITLE } else { FIELD }));
+        out.push((target(at)?, if v % 2 == 1 { TITLE } else { FIELD }));
     }
     if let Some(bits) = body.strip_prefix('~') {
         for (i, c) in bits.bytes().enumerate() {
-            let b = DIGITS.iter().position(|&d| d == c)? as u64;
-            out.extend(
-                (0..6)
-                    .filter(|k| b & (1 << k) != 0)
-                    .map(|k| (i as u64 * 6 + k, BODY)),
-            );
+            let b = DIGIT_VALUE[usize::from(c)];
+            if b >= 64 {
+                return None;
+            }
+            for k in (0..6).filter(|k| b & (1 << k) != 0) {
+                out.push((target(i as u64 * 6 + k)?, BODY));
+            }
         }
     } else {
         let mut at = 0u64;
         for v in body.split(',').filter(|v| !v.is_empty()) {
             at += u64::from_str_radix(v, 36).ok()?;
-            out.push((at, BODY));
+            out.push((target(at)?, BODY));
         }
     }
-    (out.iter())
-        .map(|&(t, w)| {
-            Some((
-                u32::try_from(t).ok().filter(|&t| (t as usize) < targets)?,
-                w,
-            ))
-        })
-        .collect()
+    Some(out)
 }
 
-/// The posting string of one word (see [`Index::p`]).
-fn postings(mut hits: Vec<(u32, u8)>, targets: usize) -> String {
+/// The value of each byte as one of [`DIGITS`], 255 for a byte that is not one.
+const DIGIT_VALUE: [u8; 256] = {
+    let mut v = [255u8; 256];
+    let mut i = 0;
+    while i < DIGITS.len() {
+        v[DIGITS[i] as usize] = i as u8;
+        i += 1;
+    }
+    v
+};
+
+/// What a word's posting string holds of its `hits`: title and field hits per
+/// target with their best weight, and the targets of prose hits, each once, in
+/// order.
+fn normal(mut hits: Vec<(u32, u8)>) -> (Vec<(u32, u8)>, Vec<u32>) {
     hits.sort_unstable();
-    // Title and field hits are kept per target with their best weight; prose hits
-    // once per target.
     let mut high: Vec<(u32, u8)> = Vec::new();
     let mut body: Vec<u32> = Vec::new();
     for (t, w) in hits {
@@ -489,6 +526,12 @@ fn postings(mut hits: Vec<(u32, u8)>, targets: usize) -> String {
             high.push((t, w));
         }
     }
+    (high, body)
+}
+
+/// The posting string of one word (see [`Index::p`]).
+fn postings(hits: Vec<(u32, u8)>, targets: usize) -> String {
+    let (high, body) = normal(hits);
     let mut out = String::new();
     let mut prev = 0u32;
     for (i, (t, w)) in high.iter().enumerate() {

@@ -201,6 +201,11 @@ fn a_rebuild_draws_only_changed_prose_and_equals_a_clean_build() {
             format!("{t}\nOne more paragraph, *added* after the build.\n")
         });
         rebuild_after(&plan, &out, &clean, "a paragraph added", Draws::Only(&page));
+        // A word swapped for another, the sections as they were: the search index
+        // keeps every other word's postings, and loses this page's hits of the old
+        // word.
+        edit(first, |t| t.replace("*added* after", "*appended* after"));
+        rebuild_after(&plan, &out, &clean, "a word swapped", Draws::Only(&page));
         // A word changed in the middle of the prose (its headings' outline too).
         edit(first, |t| {
             let (front, body) = t.split_at(t.rfind("+++").expect("front matter") + 3);
