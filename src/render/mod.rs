@@ -306,9 +306,11 @@ pub fn render_again(
         let data = plan_json::bodies(input.plan, &all, &bytes);
         Ok((Some(bytes), data))
     };
+    // Three parts that take about as long each (print.html spliced, the search
+    // index updated, plan.json spliced), on as many threads as there are.
     let (record, (index, plan_json)) = rayon::join(
         || r.again(fingerprint, earlier, &put),
-        || (index(), plan_json()),
+        || rayon::join(index, plan_json),
     );
     let Some((binder, drawn)) = record? else {
         return Ok(None);

@@ -72,7 +72,7 @@ pub fn fingerprint(input: &Input, build: &str, locales: &[(String, String)]) -> 
     // The pages whose item's prose is all of its Markdown file after the front
     // matter: that part is cut from the skeleton and hashed for the page alone.
     let mut cut: HashMap<crate::source::FileId, Vec<std::ops::Range<usize>>> = HashMap::new();
-    let prose: Vec<Option<String>> = all
+    let bodies: Vec<Option<&str>> = all
         .iter()
         .map(|&p| {
             let r = prose_item(p)?;
@@ -83,11 +83,14 @@ pub fn fingerprint(input: &Input, build: &str, locales: &[(String, String)]) -> 
             }
             let range = head.body.markdown.range_in(&file.text)?;
             cut.insert(head.at.file, vec![range]);
-            Some(hex(&Sha256::digest(head.body.markdown.as_bytes())[..8]))
+            Some(&*head.body.markdown)
         })
         .collect();
+    let prose: Vec<Option<String>> = (bodies.par_iter())
+        .map(|b| b.map(|b| hex(&Sha256::digest(b.as_bytes())[..8])))
+        .collect();
     let mut h = Sha256::new();
-    feed(&mut h, b"lifeboat reuse 2");
+    feed(&mut h, b"lifeboat reuse 3");
     feed(&mut h, build.as_bytes());
     let o = input.options;
     feed(
@@ -161,15 +164,17 @@ pub fn fingerprint(input: &Input, build: &str, locales: &[(String, String)]) -> 
     feed(&mut h, format!("{:?}", plan.document).as_bytes());
     feed(&mut h, format!("{:?}", plan.cards).as_bytes());
     feed(&mut h, b"links");
+    // Each link as bytes (kinds, indexes, field name), hashed together.
+    let mut bytes = Vec::with_capacity(input.links.len() * 24);
     for l in input.links.all() {
-        h.update(
-            format!(
-                "{:?} {} {} {} {}\n",
-                l.from.kind, l.from.index, l.field, l.to.kind as u8, l.to.index
-            )
-            .as_bytes(),
-        );
+        bytes.push(l.from.kind as u8);
+        bytes.extend((l.from.index as u64).to_le_bytes());
+        bytes.extend(l.field.as_bytes());
+        bytes.push(0);
+        bytes.push(l.to.kind as u8);
+        bytes.extend((l.to.index as u64).to_le_bytes());
     }
+    h.update(&bytes);
     feed(&mut h, b"warnings");
     for w in input.warnings {
         feed(&mut h, format!("{:?} {:?}", w.report, w.item).as_bytes());
