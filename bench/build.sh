@@ -55,17 +55,27 @@ sync
 hugo --quiet -s "$hugo_site" -d "$work/hugo-out" >/dev/null 2>&1
 ./target/release/lifeboat build "$plan" -o "$work/site" --now 2026-11-24 >/dev/null 2>&1
 h_t=(); h_m=(); l_t=(); l_m=(); f_t=(); f_m=(); h_c=(); f_c=()
+c_t=(); c_c=(); t_t=(); t_c=()
 for _ in $(seq "$runs"); do
   r=$(timed hugo --quiet -s "$hugo_site" -d "$work/hugo-out"); h_c+=("$(echo "$r" | cpu)"); r=$(echo "$r" | wall_mem); h_t+=("${r% *}"); h_m+=("${r#* }")
   r=$(timed ./target/release/lifeboat build "$plan" -o "$work/site" --now 2026-11-24 | wall_mem); l_t+=("${r% *}"); l_m+=("${r#* }")
   # Into a new folder: nothing of a previous build to reuse (one never used: right
   # after a large site is deleted, ext4 spends seconds more creating files).
-  r=$(timed ./target/release/lifeboat build "$plan" -o "$work/fresh-$RANDOM" --now 2026-11-24); f_c+=("$(echo "$r" | cpu)"); r=$(echo "$r" | wall_mem); f_t+=("${r% *}"); f_m+=("${r#* }")
+  fresh="$work/fresh-$RANDOM"
+  r=$(timed ./target/release/lifeboat build "$plan" -o "$fresh" --now 2026-11-24); f_c+=("$(echo "$r" | cpu)"); r=$(echo "$r" | wall_mem); f_t+=("${r% *}"); f_m+=("${r#* }")
+  # The floor of any build of this plan: reading and checking it (`lifeboat check`,
+  # which item 7 of #20 measures against tomllib) and writing the site's bytes
+  # (a `tar` pipe of the site just built into a new folder, the yardstick of item 6).
+  r=$(timed ./target/release/lifeboat check "$plan" --now 2026-11-24); c_c+=("$(echo "$r" | cpu)"); c_t+=("${r%% *}")
+  mkdir "$fresh-copy"
+  r=$(timed sh -c 'tar -C "$1" -cf - . | tar -C "$2" -xf -' sh "$fresh" "$fresh-copy"); t_c+=("$(echo "$r" | cpu)"); t_t+=("${r%% *}")
 done
 ht=$(printf '%s\n' "${h_t[@]}" | median); hm=$(printf '%s\n' "${h_m[@]}" | median)
 lt=$(printf '%s\n' "${l_t[@]}" | median); lm=$(printf '%s\n' "${l_m[@]}" | median)
 ft=$(printf '%s\n' "${f_t[@]}" | median); fm=$(printf '%s\n' "${f_m[@]}" | median)
 hc=$(printf '%s\n' "${h_c[@]}" | median); fc=$(printf '%s\n' "${f_c[@]}" | median)
+ct=$(printf '%s\n' "${c_t[@]}" | median); cc=$(printf '%s\n' "${c_c[@]}" | median)
+tt=$(printf '%s\n' "${t_t[@]}" | median); tc=$(printf '%s\n' "${t_c[@]}" | median)
 hp=$(find "$work/hugo-out" -name '*.html' | wc -l); lp=$(find "$work/site" -name '*.html' | wc -l)
 echo "| what | pages | time (median of $runs runs) | peak memory |"
 echo "| --- | --- | --- | --- |"
@@ -74,4 +84,11 @@ echo "| lifeboat build, the whole plan ($runbooks runbooks, 200 services, 500 co
 echo "| the same into a new folder | $lp | ${ft} s | $((fm / 1024)) MiB |"
 awk -v a="$lt" -v f="$ft" -v b="$ht" 'BEGIN { printf "\nlifeboat build takes %.0f%% of Hugo'"'"'s time over its unchanged previous site, %.0f%% into a new folder.\n", 100 * a / b, 100 * f / b }'
 awk -v a="$fc" -v b="$hc" 'BEGIN { printf "Processor time (user and system) into a new folder: lifeboat %.2f s, Hugo %.2f s (%.2f times; #20 asks for at most 0.15).\n", a, b, a / b }'
+awk -v f="$ft" -v t="$tt" 'BEGIN { printf "Wall time into a new folder: %.2f times a tar copy of the site (%.2f s; #20 asks for at most 1.5).\n", f / t, t }'
+awk -v cc="$cc" -v ct="$ct" -v tc="$tc" -v tt="$tt" -v h="$hc" 'BEGIN { printf "The floor, reading and checking the plan (lifeboat check: %.2f s, %.2f s of processor time) and writing the site (the tar copy: %.2f s, %.2f s of processor time): %.2f s of processor time, %.2f times Hugo'"'"'s, and %.2f s, %.2f times the copy.\n", ct, cc, tt, tc, cc + tc, (cc + tc) / h, ct + tt, (ct + tt) / tt }'
+bytes=$(du -sb "$work/site" | cut -f1)
+# The runbooks' prose (their Markdown after the front matter): the spec puts it in
+# three files at least, the runbook's page, print.html and plan.json.
+prose=$(find "$plan/runbooks" -name '*.md' -exec env LC_ALL=C awk 'FNR == 1 { fm = 0 } /^\+\+\+$/ { fm++; next } fm >= 2 { n += length($0) + 1 } END { print n }' {} + | awk '{ s += $1 } END { print s }')
+awk -v b="$bytes" -v p="$prose" -v n="$runbooks" 'BEGIN { printf "Site bytes per runbook: %.1f KB (#20 asks for at most 8); the runbooks'"'"' Markdown alone is %.1f KB per runbook, %.1f KB at the three places the spec puts it.\n", b / n / 1000, p / n / 1000, 3 * p / n / 1000 }'
 [ -z "$old_work" ] || rm -rf "$old_work"
