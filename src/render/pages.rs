@@ -174,11 +174,23 @@ impl<'a> Renderer<'a> {
         };
         let own = self.ctx(root, false, false).prose(r);
         put(self.wrap(&path, &title, root, &[before, &own, after])?)?;
-        drop(own);
         if !with_section {
             return Ok(String::new());
         }
-        let printed = self.ctx("", true, false).prose(r);
+        // The binder's prose is the page's with links from the root and anchors
+        // prefixed with the item's id; drawn again only where that cannot be read
+        // off the page's. Debug builds (every test's) draw it again anyway and
+        // compare.
+        let id = &self.input.plan.head(r).id.value;
+        let printed =
+            binder_prose(&own, root, id).unwrap_or_else(|| self.ctx("", true, false).prose(r));
+        #[cfg(debug_assertions)]
+        assert_eq!(
+            printed,
+            self.ctx("", true, false).prose(r),
+            "the binder's prose of {path}"
+        );
+        drop(own);
         let (b, a) = (in_print(before), in_print(after));
         let mut section = String::with_capacity(b.len() + printed.len() + a.len() + 48);
         section.push_str(&format!(
@@ -304,5 +316,65 @@ impl<'a> Renderer<'a> {
                 )
             }
         }
+    }
+}
+
+/// An item's prose as the binder shows it, from its page's (`own`, drawn with
+/// links from `root`): what differs is that links start from the site's root and
+/// that every anchor and fragment link carries the prefix `{id}--` (print.html
+/// holds every item). The page's prose has `"../` only in the links it drew
+/// (`href`, `src`), and ` id="` and `href="#` only in its headings, footnotes and
+/// fragment links (plan text is escaped: its quotes are `&quot;`). None when that
+/// is not certain: the id needs escaping, or `"../` occurs elsewhere (a link's
+/// title).
+fn binder_prose(own: &str, root: &str, id: &str) -> Option<String> {
+    let safe_id = |c: char| c.is_ascii_alphanumeric() || "-_.".contains(c);
+    if id.is_empty() || !id.chars().all(safe_id) {
+        return None;
+    }
+    let mut text = std::borrow::Cow::Borrowed(own);
+    if !root.is_empty() {
+        let up = format!("\"{root}");
+        let links =
+            own.matches(&format!("href={up}")).count() + own.matches(&format!("src={up}")).count();
+        if own.matches(&up).count() != links {
+            return None;
+        }
+        text = std::borrow::Cow::Owned(own.replace(&up, "\""));
+    }
+    let prefix = format!("{id}--");
+    Some(
+        text.replace(" id=\"", &format!(" id=\"{prefix}"))
+            .replace("href=\"#", &format!("href=\"#{prefix}")),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::binder_prose;
+
+    #[test]
+    fn the_binder_s_prose_is_read_off_the_page_s_where_that_is_certain() {
+        let own = "<h2 id=\"steps\">Steps<a class=\"anchor\" href=\"#steps\">#</a></h2>\n\
+                   <p>Ask <a href=\"../contacts/ana.html\">Ana</a>, see <a href=\"#fn-1\">1</a> \
+                   and <img src=\"../assets/map.png\" alt=\"map\"> &quot;../x&quot;</p>\n\
+                   <div class=\"footnote\" id=\"fn-1\">x</div>";
+        assert_eq!(
+            binder_prose(own, "../", "restore-email").as_deref(),
+            Some(
+                "<h2 id=\"restore-email--steps\">Steps<a class=\"anchor\" \
+                 href=\"#restore-email--steps\">#</a></h2>\n\
+                 <p>Ask <a href=\"contacts/ana.html\">Ana</a>, see <a \
+                 href=\"#restore-email--fn-1\">1</a> and <img src=\"assets/map.png\" \
+                 alt=\"map\"> &quot;../x&quot;</p>\n\
+                 <div class=\"footnote\" id=\"restore-email--fn-1\">x</div>"
+            )
+        );
+        // A link's title with `"../` would be changed too: drawn again instead.
+        let titled = "<a href=\"https://x.example/\" title=\"../up\">x</a>";
+        assert_eq!(binder_prose(titled, "../", "r"), None);
+        // An id that HTML or a URL would escape: drawn again.
+        assert_eq!(binder_prose("<p>x</p>", "../", "r&d"), None);
+        assert_eq!(binder_prose("<p>x</p>", "../", "ré"), None);
     }
 }
