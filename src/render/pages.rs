@@ -332,21 +332,33 @@ fn binder_prose(own: &str, root: &str, id: &str) -> Option<String> {
     if id.is_empty() || !id.chars().all(safe_id) {
         return None;
     }
-    let mut text = std::borrow::Cow::Borrowed(own);
-    if !root.is_empty() {
-        let up = format!("\"{root}");
-        let links =
-            own.matches(&format!("href={up}")).count() + own.matches(&format!("src={up}")).count();
-        if own.matches(&up).count() != links {
-            return None;
+    // One pass over the attribute values' opening quotes.
+    let mut out = String::with_capacity(own.len() + own.len() / 16);
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(q) = own[at..].find('"').map(|q| q + at) {
+        let (before, after) = (&own[..q], &own[q + 1..]);
+        at = q + 1;
+        if !root.is_empty() && after.starts_with(root) {
+            if !(before.ends_with("href=") || before.ends_with("src=")) {
+                return None;
+            }
+            out.push_str(&own[copied..at]);
+            copied = at + root.len();
+        } else {
+            // An anchor's id, or a link to one: the prefix goes after `"` or `"#`.
+            let fragment = after.starts_with('#') && before.ends_with("href=");
+            if fragment || before.ends_with(" id=") {
+                let from = at + usize::from(fragment);
+                out.push_str(&own[copied..from]);
+                out.push_str(id);
+                out.push_str("--");
+                copied = from;
+            }
         }
-        text = std::borrow::Cow::Owned(own.replace(&up, "\""));
     }
-    let prefix = format!("{id}--");
-    Some(
-        text.replace(" id=\"", &format!(" id=\"{prefix}"))
-            .replace("href=\"#", &format!("href=\"#{prefix}")),
-    )
+    out.push_str(&own[copied..]);
+    Some(out)
 }
 
 #[cfg(test)]
