@@ -212,18 +212,47 @@ fn build(
     if let Some(file) = single_file {
         return build_single_file(&input, file, started);
     }
-    // What the site is drawn from: when it is what the previous build in OUT was
-    // drawn from but for some pages' prose, only those are drawn again.
-    let fingerprint = render::reuse::fingerprint(&input, &binary(), &loaded.site.locales);
+    // Three preparations that need nothing of each other, together: what the site
+    // is drawn from (when it is what the previous build in OUT was drawn from but
+    // for some pages' prose, only those are drawn again), the templates parsed,
+    // and the staging folder begun (the previous manifest read).
+    let ((fingerprint, templates), staging) = rayon::join(
+        || {
+            rayon::join(
+                || render::reuse::fingerprint(&input, &binary(), &loaded.site.locales),
+                || render::Templates::new(input.templates, input.catalog),
+            )
+        },
+        || output::Staging::begin(out, include_private),
+    );
+    let staging = match staging {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let templates = match templates {
+        Ok(t) => t,
+        Err(e) => {
+            print_render_error(&e);
+            eprintln!("error: nothing was built{}", untouched(out));
+            return ExitCode::from(1);
+        }
+    };
+    let mut begun = Some(staging);
     let mut again = true;
     let (staging, rendered) = loop {
         // The site goes to a staging folder as it is rendered; the commit puts it in place.
-        let staging = match output::Staging::begin(out, include_private) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(2);
-            }
+        let staging = match begun.take() {
+            Some(s) => s,
+            None => match output::Staging::begin(out, include_private) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            },
         };
         let record = (staging.earlier()).filter(|r| again && r.key == fingerprint.key);
         let copied = loaded.site.assets.par_iter().try_for_each(|(rel, path)| {
@@ -256,7 +285,8 @@ fn build(
                     read: &read,
                     splice: &splice,
                 };
-                match render::render_again(&input, &fingerprint, &earlier, &sink) {
+                match render::render_again(&input, templates.clone(), &fingerprint, &earlier, &sink)
+                {
                     // The previous pages cannot be reused: the whole site is drawn (into a
                     // new staging folder; files whose bytes did not change stay as they are).
                     Ok(None) => {
@@ -267,7 +297,7 @@ fn build(
                     Err(e) => Err(e),
                 }
             }
-            None => render::render(&input, &sink),
+            None => render::render_with(&input, templates.clone(), &sink),
         };
         break (staging, rendered);
     };

@@ -228,7 +228,17 @@ pub type Sink<'s> = dyn Fn(&SiteFile) -> Result<(), String> + Sync + 's;
 /// each section (for [`reuse::Record`]). Fails on a template error or when the sink
 /// does.
 pub fn render(input: &Input, sink: &Sink) -> Result<reuse::Rendered, Error> {
-    let r = Renderer::new(input)?;
+    render_with(input, Templates::new(input.templates, input.catalog)?, sink)
+}
+
+/// [`render`] with the templates parsed already (`build` parses them while it
+/// reads the previous build's manifest).
+pub fn render_with(
+    input: &Input,
+    templates: Templates,
+    sink: &Sink,
+) -> Result<reuse::Rendered, Error> {
+    let r = Renderer::new(input, templates)?;
     let put = |file: SiteFile| sink(&file).map_err(Error::Output);
     // Each page goes to the sink at once; its section of print.html is kept. The
     // search index is made meanwhile (print.html has long serial steps).
@@ -238,7 +248,7 @@ pub fn render(input: &Input, sink: &Sink) -> Result<reuse::Rendered, Error> {
     let plan_json = plan_json::plan_json(input, &r.waves)?;
     let all = pages::pages(input.plan);
     let data = plan_json::bodies(input.plan, &all, &plan_json);
-    r.whole_plan_files(Some(index), Some(plan_json), &put)?;
+    r.whole_plan_files(index, plan_json, &put)?;
     Ok(reuse::Rendered {
         notes: r.cards().notes.clone(),
         drawn: all.len(),
@@ -253,6 +263,7 @@ pub fn render(input: &Input, sink: &Sink) -> Result<reuse::Rendered, Error> {
 /// earlier build cannot be reused: the caller then renders the whole site.
 pub fn render_again(
     input: &Input,
+    templates: Templates,
     fingerprint: &reuse::Record,
     earlier: &reuse::Earlier,
     sink: &Sink,
@@ -266,7 +277,7 @@ pub fn render_again(
         .filter(|(_, c)| **c)
         .filter_map(|(&p, _)| pages::prose_item(p))
         .collect();
-    let r = Renderer::new(input)?;
+    let r = Renderer::new(input, templates)?;
     let put = |file: SiteFile| sink(&file).map_err(Error::Output);
     // When no prose changed either, the site is the previous one: the files made
     // of the whole plan are kept as they are too.
@@ -275,18 +286,22 @@ pub fn render_again(
     // made again.
     let index = || {
         if same && (earlier.keep)("search-index.js") {
-            return None;
+            return Ok(());
         }
         let again = (earlier.read)("search-index.js")
             .and_then(|old| search_index::search_index_again(input, &old, &prose_changed));
-        Some(again.unwrap_or_else(|| search_index::search_index(input)))
+        let bytes = again.unwrap_or_else(|| search_index::search_index(input));
+        put(SiteFile {
+            path: "search-index.js".into(),
+            bytes,
+        })
     };
     // plan.json beside the search index: kept, or the previous one with the
     // changed items' bodies in place of theirs, or made again.
-    let plan_json = || -> Result<(Option<Vec<u8>>, reuse::Sections), Error> {
+    let plan_json = || -> Result<reuse::Sections, Error> {
         let before = &earlier.record.data;
         if same && (earlier.keep)("plan.json") {
-            return Ok((None, before.clone()));
+            return Ok(before.clone());
         }
         let bodies: HashMap<usize, String> = (all.iter().zip(&changed).enumerate())
             .filter(|(_, (_, c))| **c)
@@ -299,24 +314,35 @@ pub fn render_again(
         if !before.is_empty() && known == bodies.len() {
             let (parts, data) = reuse::splice_sections(before, &bodies);
             if (earlier.splice)("plan.json", &parts).map_err(Error::Output)? {
-                return Ok((None, data));
+                return Ok(data);
             }
         }
         let bytes = plan_json::plan_json(input, &r.waves)?;
         let data = plan_json::bodies(input.plan, &all, &bytes);
-        Ok((Some(bytes), data))
+        put(SiteFile {
+            path: "plan.json".into(),
+            bytes,
+        })?;
+        Ok(data)
     };
-    // Three parts that take about as long each (print.html spliced, the search
-    // index updated, plan.json spliced), on as many threads as there are.
-    let (record, (index, plan_json)) = rayon::join(
+    // Four parts, on as many threads as there are: print.html spliced (the longest,
+    // begun first), the search index updated, plan.json spliced, and the kit's and
+    // the theme's files.
+    let (record, ((index, plan_json), kit)) = rayon::join(
         || r.again(fingerprint, earlier, &put),
-        || rayon::join(index, plan_json),
+        || {
+            rayon::join(
+                || rayon::join(index, plan_json),
+                || r.kit_and_theme_files(&put),
+            )
+        },
     );
     let Some((binder, drawn)) = record? else {
         return Ok(None);
     };
-    let (plan_json, data) = plan_json?;
-    r.whole_plan_files(index, plan_json, &put)?;
+    index?;
+    kit?;
+    let data = plan_json?;
     Ok(Some(reuse::Rendered {
         notes: r.cards().notes.clone(),
         drawn,
@@ -327,27 +353,30 @@ pub fn render_again(
 
 impl Renderer<'_> {
     /// The files drawn from the whole plan: the search index and plan.json (made
-    /// already; None when the previous build's is kept), the kit's exports, the
-    /// sealed private values and the theme's files.
+    /// already), then [`Renderer::kit_and_theme_files`].
     fn whole_plan_files(
         &self,
-        index: Option<Vec<u8>>,
-        plan_json: Option<Vec<u8>>,
+        index: Vec<u8>,
+        plan_json: Vec<u8>,
+        put: &(dyn Fn(SiteFile) -> Result<(), Error> + Sync),
+    ) -> Result<(), Error> {
+        put(SiteFile {
+            path: "search-index.js".into(),
+            bytes: index,
+        })?;
+        put(SiteFile {
+            path: "plan.json".into(),
+            bytes: plan_json,
+        })?;
+        self.kit_and_theme_files(put)
+    }
+
+    /// The kit's exports, the sealed private values and the theme's files.
+    fn kit_and_theme_files(
+        &self,
         put: &(dyn Fn(SiteFile) -> Result<(), Error> + Sync),
     ) -> Result<(), Error> {
         let input = &self.input;
-        if let Some(index) = index {
-            put(SiteFile {
-                path: "search-index.js".into(),
-                bytes: index,
-            })?;
-        }
-        if let Some(bytes) = plan_json {
-            put(SiteFile {
-                path: "plan.json".into(),
-                bytes,
-            })?;
-        }
         kit_files(input, put)?;
         if let Some(script) = &input.options.private_script {
             put(SiteFile {
@@ -489,7 +518,7 @@ impl<'a> Site<'a> {
 
 /// The whole site as one self-contained HTML file (`build --single-file`).
 pub fn single_file(input: &Input) -> Result<Vec<u8>, Error> {
-    Renderer::new(input)?.single_file()
+    Renderer::new(input, Templates::new(input.templates, input.catalog)?)?.single_file()
 }
 
 /// `plan.json` on its own (for `lifeboat export json`): the same bytes as the site's.
@@ -501,8 +530,8 @@ pub fn plan_json(input: &Input) -> Result<Vec<u8>, Error> {
 impl<'a> Renderer<'a> {
     /// The renderer of a whole site, its cards drawn before any page goes to the
     /// thread pool (see `cards`).
-    fn new(input: &Input<'a>) -> Result<Self, Error> {
-        let r = Renderer::with(input, Templates::new(input.templates, input.catalog)?)?;
+    fn new(input: &Input<'a>, templates: Templates) -> Result<Self, Error> {
+        let r = Renderer::with(input, templates)?;
         r.cards();
         Ok(r)
     }

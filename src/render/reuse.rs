@@ -261,12 +261,31 @@ impl<'a> Renderer<'a> {
         let Some(changed) = changed(now, before, all.len()) else {
             return Ok(None);
         };
-        let kept = (all.par_iter().zip(&changed))
-            .filter(|(_, c)| !**c)
-            .all(|(&p, _)| (earlier.keep)(&self.path_and_title(p).0));
+        // Every page that did not change must be as the previous build wrote it;
+        // that is looked at while print.html is spliced (whose staged copy is
+        // dropped with the rest when it is not).
+        let keep = || {
+            (all.par_iter().zip(&changed))
+                .filter(|(_, c)| !**c)
+                .all(|(&p, _)| (earlier.keep)(&self.path_and_title(p).0))
+        };
+        let (kept, print) = rayon::join(keep, || self.print_again(&all, &changed, earlier, put));
         if !kept {
             return Ok(None);
         }
+        print
+    }
+
+    /// print.html of a rebuild: the previous one with the sections of the `changed`
+    /// pages drawn again (and those pages written). None when it cannot be.
+    fn print_again(
+        &self,
+        all: &[Page],
+        changed: &[bool],
+        earlier: &Earlier,
+        put: &(dyn Fn(SiteFile) -> Result<(), Error> + Sync),
+    ) -> Result<Option<(Sections, usize)>, Error> {
+        let before = earlier.record;
         let fresh: Vec<usize> = (0..all.len()).filter(|&i| changed[i]).collect();
         // Nothing changed: print.html is the previous build's too.
         if fresh.is_empty() && (earlier.keep)("print.html") {
