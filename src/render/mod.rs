@@ -218,6 +218,9 @@ struct Renderer<'a> {
     coverage: crate::analyze::training::Coverage,
     /// The layout drawn once for each kind of page.
     shells: layout::Shells,
+    /// When the whole site is drawn: each item's prose as text, read off its own
+    /// page for the search index (see [`search_index::Texts`]).
+    texts: Option<search_index::Texts>,
 }
 
 /// Where rendered files go, as soon as each is ready (from any thread).
@@ -238,17 +241,34 @@ pub fn render_with(
     templates: Templates,
     sink: &Sink,
 ) -> Result<reuse::Rendered, Error> {
-    let r = Renderer::new(input, templates)?;
+    let mut r = Renderer::new(input, templates)?;
+    r.texts = Some(search_index::Texts::default());
     let put = |file: SiteFile| sink(&file).map_err(Error::Output);
-    // Each page goes to the sink at once; its section of print.html is kept. The
-    // search index is made meanwhile (print.html has long serial steps).
-    let (print, index) = rayon::join(|| r.print(&put), || search_index::search_index(input));
+    // Each page goes to the sink at once; its section of print.html is kept. plan.json
+    // and the kit's and theme's files are made meanwhile (print.html has long serial
+    // steps); the search index after the pages, whose prose it reads as text.
+    let all = pages::pages(input.plan);
+    let plan_json = || -> Result<reuse::Sections, Error> {
+        let bytes = plan_json::plan_json(input, &r.waves)?;
+        let data = plan_json::bodies(input.plan, &all, &bytes);
+        put(SiteFile {
+            path: "plan.json".into(),
+            bytes,
+        })?;
+        Ok(data)
+    };
+    let (print, (data, kit)) = rayon::join(
+        || r.print(&put),
+        || rayon::join(plan_json, || r.kit_and_theme_files(&put)),
+    );
     let (print, binder) = print?;
     put(print)?;
-    let plan_json = plan_json::plan_json(input, &r.waves)?;
-    let all = pages::pages(input.plan);
-    let data = plan_json::bodies(input.plan, &all, &plan_json);
-    r.whole_plan_files(index, plan_json, &put)?;
+    kit?;
+    let data = data?;
+    put(SiteFile {
+        path: "search-index.js".into(),
+        bytes: search_index::search_index_with(input, r.texts.as_ref()),
+    })?;
     Ok(reuse::Rendered {
         notes: r.cards().notes.clone(),
         drawn: all.len(),
@@ -352,25 +372,6 @@ pub fn render_again(
 }
 
 impl Renderer<'_> {
-    /// The files drawn from the whole plan: the search index and plan.json (made
-    /// already), then [`Renderer::kit_and_theme_files`].
-    fn whole_plan_files(
-        &self,
-        index: Vec<u8>,
-        plan_json: Vec<u8>,
-        put: &(dyn Fn(SiteFile) -> Result<(), Error> + Sync),
-    ) -> Result<(), Error> {
-        put(SiteFile {
-            path: "search-index.js".into(),
-            bytes: index,
-        })?;
-        put(SiteFile {
-            path: "plan.json".into(),
-            bytes: plan_json,
-        })?;
-        self.kit_and_theme_files(put)
-    }
-
     /// The kit's exports, the sealed private values and the theme's files.
     fn kit_and_theme_files(
         &self,
@@ -603,6 +604,7 @@ impl<'a> Renderer<'a> {
             cards: std::sync::OnceLock::new(),
             coverage: crate::analyze::training::coverage(plan, input.options.today),
             shells,
+            texts: None,
         })
     }
 

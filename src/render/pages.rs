@@ -172,7 +172,16 @@ impl<'a> Renderer<'a> {
                 in_print(&content)
             ));
         };
-        let own = self.ctx(root, false, false).prose(r);
+        let own = match &self.texts {
+            Some(texts) => {
+                let (own, text) = self.ctx(root, false, false).prose_and_text(r);
+                if let Some(text) = text {
+                    texts.put(r, text);
+                }
+                own
+            }
+            None => self.ctx(root, false, false).prose(r),
+        };
         put(self.wrap(&path, &title, root, &[before, &own, after])?)?;
         if !with_section {
             return Ok(String::new());

@@ -11,7 +11,7 @@
 //! folds the query: lower case, accents off (`Ångström` is `angstrom`).
 
 use super::Input;
-use super::markdown::text_sections;
+use super::markdown::{TextSection, text_sections};
 use super::paths;
 use crate::model::{ItemRef, Kind, Opt, Plan};
 use rayon::prelude::*;
@@ -206,8 +206,31 @@ fn indexed_items(plan: &Plan) -> Vec<ItemRef> {
         .collect()
 }
 
+/// Each item's prose as text, read off its own page as the page was drawn (see
+/// [`super::markdown::to_html_and_text`]), so that the index does not parse the
+/// plan's Markdown a second time. An item without a page (a risk) is read here.
+#[derive(Default)]
+pub struct Texts(std::sync::Mutex<FxHashMap<ItemRef, Vec<TextSection>>>);
+
+impl Texts {
+    pub fn put(&self, r: ItemRef, sections: Vec<TextSection>) {
+        if let Ok(mut map) = self.0.lock() {
+            map.insert(r, sections);
+        }
+    }
+
+    fn take(&self, r: ItemRef) -> Option<Vec<TextSection>> {
+        self.0.lock().ok()?.remove(&r)
+    }
+}
+
 /// The index as the script file's bytes.
 pub fn search_index(input: &Input) -> Vec<u8> {
+    search_index_with(input, None)
+}
+
+/// [`search_index`], with the prose's text the pages read already.
+pub fn search_index_with(input: &Input, texts: Option<&Texts>) -> Vec<u8> {
     let plan = input.plan;
     let private = input.options.include_private;
     let items = indexed_items(plan);
@@ -239,7 +262,11 @@ pub fn search_index(input: &Input) -> Vec<u8> {
             || (Vec::new(), Hits::default(), String::new()),
             |(mut docs, mut hits, mut buf), (k, &r)| {
                 let d = PAGES.len() + k;
-                docs.push((d, item_doc(plan, r, private, d as u32, &mut hits, &mut buf)));
+                let sections = texts.and_then(|t| t.take(r));
+                docs.push((
+                    d,
+                    item_doc(input, r, private, d as u32, sections, &mut hits, &mut buf),
+                ));
                 (docs, hits, buf)
             },
         )
@@ -342,7 +369,7 @@ pub fn search_index_again(input: &Input, earlier: &[u8], changed: &[ItemRef]) ->
         .map(|(d, r)| {
             let (mut hits, mut buf) = (Hits::default(), String::new());
             let private = input.options.include_private;
-            let doc = item_doc(plan, r, private, d as u32, &mut hits, &mut buf);
+            let doc = item_doc(input, r, private, d as u32, None, &mut hits, &mut buf);
             (d, doc, hits)
         })
         .collect();
@@ -652,13 +679,15 @@ fn digits(number: &str) -> String {
 
 /// The item as a document, its words added to `hits` as document `doc`.
 fn item_doc(
-    plan: &Plan,
+    input: &Input,
     r: ItemRef,
     private: bool,
     doc: u32,
+    sections: Option<Vec<TextSection>>,
     hits: &mut Hits,
     buf: &mut String,
 ) -> Doc {
+    let plan = input.plan;
     let head = plan.head(r);
     let title = plan.name_of(r).to_string();
     let name = |id: &Opt<String>| {
@@ -787,7 +816,26 @@ fn item_doc(
         hits.text(f, doc, 0, FIELD, buf);
     }
     let mut targets = vec![(String::new(), String::new(), String::new())];
-    for s in text_sections(plan, &head.body.markdown) {
+    // Read off the item's page when it was drawn; debug builds (every test's) read
+    // it again here and compare.
+    let read = || {
+        let dir = super::views::source_dir(&input.sources.get(head.at.file).path);
+        text_sections(plan, &head.body.markdown, dir, input.assets)
+    };
+    let sections = match sections {
+        Some(s) => {
+            #[cfg(debug_assertions)]
+            assert_eq!(
+                s,
+                read(),
+                "the text of {} as its page read it",
+                head.id.value
+            );
+            s
+        }
+        None => read(),
+    };
+    for s in sections {
         // Sections beyond the 65,535th count as part of the last one kept.
         if s.anchor.is_empty() {
             targets[0].2 = excerpt(&s.text);

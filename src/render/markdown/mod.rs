@@ -66,18 +66,37 @@ impl Target<'_> {
 /// footnotes, scrolling tables, placeholders) from events that are already safe;
 /// only HTML written by this module is ever emitted as HTML.
 pub fn to_html(plan: &Plan, markdown: &str, target: &Target) -> String {
+    draw(plan, markdown, target, None)
+}
+
+/// [`to_html`], and the prose's [`text_sections`] read off the same events: an
+/// item's own page gives the search index its text without a second parse. None
+/// where the events differ from the index's own: with an anchor prefix, and with
+/// placeholders marked (`{{ name }}` is drawn as `{{name}}`).
+pub fn to_html_and_text(
+    plan: &Plan,
+    markdown: &str,
+    target: &Target,
+) -> (String, Option<Vec<TextSection>>) {
+    if target.placeholders || !target.anchor_prefix.is_empty() {
+        return (to_html(plan, markdown, target), None);
+    }
+    let mut text = TextWalker::new(target);
+    let html = draw(plan, markdown, target, Some(&mut text));
+    (html, Some(text.finish()))
+}
+
+fn draw(plan: &Plan, markdown: &str, target: &Target, text: Option<&mut TextWalker>) -> String {
     let mut body = String::with_capacity(markdown.len() + markdown.len() / 2);
     let source = crate::markdown::protect_nested_references(markdown);
-    let mut structure = Structure {
-        safe: Safe::new(plan, &source, target),
-        target,
-        pending: VecDeque::new(),
-        slugs: HashMap::new(),
-        taken: HashSet::new(),
-        footnotes: HashMap::new(),
-        sections: Vec::new(),
-    };
-    pulldown_cmark::html::push_html(&mut body, structure.by_ref());
+    let mut structure = Structure::new(plan, &source, target);
+    match text {
+        Some(walker) => pulldown_cmark::html::push_html(
+            &mut body,
+            structure.by_ref().inspect(|e| walker.event(e)),
+        ),
+        None => pulldown_cmark::html::push_html(&mut body, structure.by_ref()),
+    }
     let sections = structure.sections;
     if let Cow::Owned(labelled) = super::table_labels::label_cells(&body) {
         body = labelled;
@@ -99,6 +118,7 @@ pub fn to_html(plan: &Plan, markdown: &str, target: &Target) -> String {
 }
 
 /// A section of prose as plain text, for the search index.
+#[derive(Debug, PartialEq)]
 pub struct TextSection {
     /// The anchor of its heading as the item's own page writes it; empty for the
     /// text before the first heading.
@@ -108,64 +128,96 @@ pub struct TextSection {
 }
 
 /// The plain text of prose, cut at its sections (h1 and h2 headings), with the
-/// same anchors as [`to_html`] gives them: the events of the same two passes,
-/// read as text (a reference is its item's name and number).
-pub fn text_sections(plan: &Plan, markdown: &str) -> Vec<TextSection> {
+/// same anchors as [`to_html`] gives them on the item's page: the events of the
+/// same two passes, for the same source folder and `assets/` (an image kept or
+/// dropped changes a heading's anchor), read as text (a reference is its item's
+/// name and number).
+pub fn text_sections(
+    plan: &Plan,
+    markdown: &str,
+    source_dir: &str,
+    assets: &[(String, Vec<u8>)],
+) -> Vec<TextSection> {
     let target = Target {
         root: "",
         anchor_prefix: "",
-        source_dir: "",
+        source_dir,
         placeholders: false,
         outline: false,
-        assets: &[],
+        assets,
         catalog: None,
     };
     let source = crate::markdown::protect_nested_references(markdown);
-    let mut structure = Structure {
-        safe: Safe::new(plan, &source, &target),
-        target: &target,
-        pending: VecDeque::new(),
-        slugs: HashMap::new(),
-        taken: HashSet::new(),
-        footnotes: HashMap::new(),
-        sections: Vec::new(),
-    };
-    let mut out = vec![TextSection {
-        anchor: String::new(),
-        heading: String::new(),
-        text: String::new(),
-    }];
-    let mut in_heading = None::<bool>;
-    for event in structure.by_ref() {
-        let Some(current) = out.last_mut() else { break };
+    let mut text = TextWalker::new(&target);
+    for event in Structure::new(plan, &source, &target) {
+        text.event(&event);
+    }
+    text.finish()
+}
+
+/// Reads the drawn events of prose as [`TextSection`]s. A link into `assets/` is read
+/// as its text alone, as a link left as text is (no space after it).
+struct TextWalker {
+    out: Vec<TextSection>,
+    /// In a heading: whether it starts a section (h1, h2).
+    in_heading: Option<bool>,
+    /// For each open link: whether it leads into `assets/`.
+    links: Vec<bool>,
+    /// How a link into `assets/` starts on this page (`../assets/`).
+    assets: String,
+}
+
+impl TextWalker {
+    fn new(target: &Target) -> TextWalker {
+        TextWalker {
+            out: vec![TextSection {
+                anchor: String::new(),
+                heading: String::new(),
+                text: String::new(),
+            }],
+            in_heading: None,
+            links: Vec::new(),
+            assets: format!("{}assets/", target.root),
+        }
+    }
+
+    fn event(&mut self, event: &Event) {
+        let Some(current) = self.out.last_mut() else {
+            return;
+        };
+        let words = |current: &mut TextSection, t: &str| {
+            if self.in_heading == Some(true) {
+                push_words(&mut current.heading, t);
+            } else {
+                push_words(&mut current.text, t);
+            }
+        };
         match event {
             Event::Html(html) => {
                 if let Some(rest) = html.strip_prefix("<h2 id=\"") {
                     let anchor = rest.split('"').next().unwrap_or_default();
-                    out.push(TextSection {
+                    self.out.push(TextSection {
                         anchor: anchor.to_string(),
                         heading: String::new(),
                         text: String::new(),
                     });
-                    in_heading = Some(true);
+                    self.in_heading = Some(true);
                 } else if html.starts_with("<h")
                     && html.as_bytes().get(2).is_some_and(u8::is_ascii_digit)
                 {
-                    in_heading = Some(false);
+                    self.in_heading = Some(false);
                 } else if html.starts_with("<a class=\"anchor\"") {
-                    in_heading = None;
+                    self.in_heading = None;
                     push_words(&mut current.text, " ");
                 } else if html.starts_with("<span class=\"ref") || html.starts_with("<a ") {
-                    push_words(&mut current.text, &html_text(&html));
+                    push_words(&mut current.text, &html_text(html));
                 }
             }
-            Event::Text(t) | Event::Code(t) => {
-                if in_heading == Some(true) {
-                    push_words(&mut current.heading, &t);
-                } else {
-                    push_words(&mut current.text, &t);
-                }
+            Event::Text(t) | Event::Code(t) => words(current, t),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                self.links.push(dest_url.starts_with(&self.assets));
             }
+            Event::End(TagEnd::Link) if self.links.pop() == Some(true) => {}
             Event::SoftBreak | Event::HardBreak | Event::End(_)
                 if !current.text.ends_with(' ') && !current.text.is_empty() =>
             {
@@ -174,12 +226,16 @@ pub fn text_sections(plan: &Plan, markdown: &str) -> Vec<TextSection> {
             _ => {}
         }
     }
-    for s in &mut out {
-        let t = s.text.trim_end().len();
-        s.text.truncate(t);
+
+    fn finish(mut self) -> Vec<TextSection> {
+        for s in &mut self.out {
+            let t = s.text.trim_end().len();
+            s.text.truncate(t);
+        }
+        self.out
+            .retain(|s| !s.anchor.is_empty() || !s.text.is_empty());
+        self.out
     }
-    out.retain(|s| !s.anchor.is_empty() || !s.text.is_empty());
-    out
 }
 
 /// Appends text with its runs of white space made one space.
@@ -496,6 +552,8 @@ mod tests {
         let s = text_sections(
             &plan,
             "Intro *text*\n\n## Step one\nCall [[ben]].\n\n### Sub\nmore\n\n## Step one\n- [ ] tick\n",
+            "runbooks",
+            &ASSETS,
         );
         let got: Vec<(&str, &str, &str)> = s
             .iter()
@@ -513,6 +571,44 @@ mod tests {
                 ("step-one-2", "Step one", "tick"),
             ]
         );
+    }
+
+    #[test]
+    fn a_page_reads_its_prose_as_the_search_index_does() {
+        let (_d, plan) = plan();
+        for md in [
+            "See [the plan](../assets/plan.pdf#p2), then [gone](../assets/nope.pdf) and \
+             [web](https://x.example/) ![map](../assets/map.svg) ![far](https://x.example/i.png).",
+            "## Dear {{name}}\nSubject: [{{severity}}] {{ service }} is down {{}} {{a{b}}\n\n\
+             - [ ] tell {{who}} & <them>\n\n## Step {{n}} of [[ben]]\n{{x}}",
+            "{{start}} of a line, [[acme|the vendor]] [a [[ben]] link](../assets/a%20b%C3%A9.pdf)\n\n\
+             > [!NOTE]\n> Call [[ben]].[^n]\n\n[^n]: Note with [[ehr]].\n\n| A | B |\n|---|---|\n| [x](../assets/plan.pdf) | y |",
+            // An image kept (or not) changes the heading's text, so its anchor.
+            "## ![map](../assets/map.svg \"m\")\ntext\n\n## ![gone](../assets/x.png) Floor\n\n## [p](../assets/plan.pdf) two",
+        ] {
+            for placeholders in [false, true] {
+                let target = Target {
+                    root: "../",
+                    anchor_prefix: "",
+                    source_dir: "runbooks",
+                    placeholders,
+                    outline: true,
+                    assets: &ASSETS,
+                    catalog: Some(&ENGLISH),
+                };
+                let (html, text) = to_html_and_text(&plan, md, &target);
+                assert_eq!(html, to_html(&plan, md, &target), "{md:?}");
+                // Marked placeholders are not read back: the index reads those again.
+                match text {
+                    Some(text) => assert_eq!(
+                        text,
+                        text_sections(&plan, md, "runbooks", &ASSETS),
+                        "{md:?} {html}"
+                    ),
+                    None => assert!(placeholders, "{md:?}"),
+                }
+            }
+        }
     }
 
     #[test]

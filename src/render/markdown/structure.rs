@@ -46,7 +46,19 @@ pub(super) fn reserved(id: &str) -> bool {
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-impl<'a> Structure<'a, '_> {
+impl<'a, 'p> Structure<'a, 'p> {
+    pub(super) fn new(plan: &'p Plan, source: &'a str, target: &'p Target<'p>) -> Self {
+        Structure {
+            safe: Safe::new(plan, source, target),
+            target,
+            pending: VecDeque::new(),
+            slugs: HashMap::new(),
+            taken: HashSet::new(),
+            footnotes: HashMap::new(),
+            sections: Vec::new(),
+        }
+    }
+
     /// An anchor no other element of the page has: `base`, else `base-2`, `-3`...
     fn unique(&mut self, base: String) -> String {
         let n = self.slugs.entry(base.clone()).or_insert(0);

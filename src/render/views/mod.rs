@@ -290,31 +290,53 @@ impl Ctx<'_> {
     /// links are resolved from the item's file; communication templates get their
     /// placeholders marked, runbooks an outline of their sections.
     pub fn prose(&self, r: ItemRef) -> String {
+        if self.defer_prose {
+            return if self.plan.head(r).body.markdown.trim().is_empty() {
+                String::new()
+            } else {
+                PROSE_MARKER.to_string()
+            };
+        }
+        self.draw_prose(r, false).0
+    }
+
+    /// [`Ctx::prose`] drawn, and its text as the search index reads it where that can
+    /// be read off the same events (see [`markdown::to_html_and_text`]).
+    pub fn prose_and_text(&self, r: ItemRef) -> (String, Option<Vec<markdown::TextSection>>) {
+        self.draw_prose(r, true)
+    }
+
+    fn draw_prose(
+        &self,
+        r: ItemRef,
+        with_text: bool,
+    ) -> (String, Option<Vec<markdown::TextSection>>) {
         let head = self.plan.head(r);
         if head.body.markdown.trim().is_empty() {
-            return String::new();
-        }
-        if self.defer_prose {
-            return PROSE_MARKER.to_string();
+            return (String::new(), None);
         }
         let prefix = if self.shared_page {
             format!("{}--", head.id.value)
         } else {
             String::new()
         };
-        markdown::to_html(
-            self.plan,
-            &head.body.markdown,
-            &Target {
-                root: self.root,
-                anchor_prefix: &prefix,
-                source_dir: source_dir(&self.sources.get(head.at.file).path),
-                placeholders: r.kind == Kind::Template,
-                outline: r.kind == Kind::Runbook,
-                assets: self.assets,
-                catalog: Some(self.catalog),
-            },
-        )
+        let target = Target {
+            root: self.root,
+            anchor_prefix: &prefix,
+            source_dir: source_dir(&self.sources.get(head.at.file).path),
+            placeholders: r.kind == Kind::Template,
+            outline: r.kind == Kind::Runbook,
+            assets: self.assets,
+            catalog: Some(self.catalog),
+        };
+        if with_text {
+            markdown::to_html_and_text(self.plan, &head.body.markdown, &target)
+        } else {
+            (
+                markdown::to_html(self.plan, &head.body.markdown, &target),
+                None,
+            )
+        }
     }
 
     fn tier_label(&self, tier: i64) -> Option<String> {
