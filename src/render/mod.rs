@@ -248,15 +248,7 @@ pub fn render_with(
     // and the kit's and theme's files are made meanwhile (print.html has long serial
     // steps); the search index after the pages, whose prose it reads as text.
     let all = pages::pages(input.plan);
-    let plan_json = || -> Result<reuse::Sections, Error> {
-        let bytes = plan_json::plan_json(input, &r.waves)?;
-        let data = plan_json::bodies(input.plan, &all, &bytes);
-        put(SiteFile {
-            path: "plan.json".into(),
-            bytes,
-        })?;
-        Ok(data)
-    };
+    let plan_json = || write_plan_json(input, &r, &all, &put);
     let (print, (data, kit)) = rayon::join(
         || r.print(&put),
         || rayon::join(plan_json, || r.kit_and_theme_files(&put)),
@@ -275,6 +267,23 @@ pub fn render_with(
         binder,
         data,
     })
+}
+
+/// plan.json made whole and put, with where it holds each item's prose (for
+/// [`reuse::Record`]).
+fn write_plan_json(
+    input: &Input,
+    r: &Renderer,
+    all: &[Page],
+    put: &(dyn Fn(SiteFile) -> Result<(), Error> + Sync),
+) -> Result<reuse::Sections, Error> {
+    let bytes = plan_json::plan_json(input, &r.waves)?;
+    let data = plan_json::bodies(input.plan, all, &bytes);
+    put(SiteFile {
+        path: "plan.json".into(),
+        bytes,
+    })?;
+    Ok(data)
 }
 
 /// A rebuild: the pages whose prose changed since the `earlier` build, print.html
@@ -337,13 +346,7 @@ pub fn render_again(
                 return Ok(data);
             }
         }
-        let bytes = plan_json::plan_json(input, &r.waves)?;
-        let data = plan_json::bodies(input.plan, &all, &bytes);
-        put(SiteFile {
-            path: "plan.json".into(),
-            bytes,
-        })?;
-        Ok(data)
+        write_plan_json(input, &r, &all, &put)
     };
     // Four parts, on as many threads as there are: print.html spliced (the longest,
     // begun first), the search index updated, plan.json spliced, and the kit's and

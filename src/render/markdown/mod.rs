@@ -209,8 +209,17 @@ impl TextWalker {
                 } else if html.starts_with("<a class=\"anchor\"") {
                     self.in_heading = None;
                     push_words(&mut current.text, " ");
-                } else if html.starts_with("<span class=\"ref") || html.starts_with("<a ") {
-                    push_words(&mut current.text, &html_text(html));
+                } else if [
+                    "<span class=\"ref",
+                    "<a ",
+                    "<img ",
+                    "<span class=\"missing-image",
+                    "<span class=\"remote-image",
+                ]
+                .iter()
+                .any(|p| html.starts_with(p))
+                {
+                    words(current, &drawn_text(html));
                 }
             }
             Event::Text(t) | Event::Code(t) => words(current, t),
@@ -248,6 +257,18 @@ fn push_words(out: &mut String, text: &str) {
         } else {
             out.push(c);
         }
+    }
+}
+
+/// The text a reader takes from HTML this module drew: an image's is its
+/// description (`alt`), anything else's the text between its tags.
+fn drawn_text(html: &str) -> String {
+    match html.strip_prefix("<img ") {
+        Some(img) => img
+            .split_once(" alt=\"")
+            .and_then(|(_, alt)| alt.split_once('"'))
+            .map_or_else(String::new, |(alt, _)| html_text(alt)),
+        None => html_text(html),
     }
 }
 
@@ -544,6 +565,39 @@ mod tests {
             "{out}"
         );
         assert!(!html(&plan, "## One\n## Two\n", "", "").contains("outline"));
+    }
+
+    #[test]
+    fn a_heading_of_an_image_or_reference_is_named_by_their_text() {
+        let (_d, plan) = plan();
+        let md = "## ![Floor map](map.svg)\n\n## ![Gone](x.png) plan\n\n## Call [[ben]]\n";
+        let out = html(&plan, md, "assets", "");
+        for (id, name) in [
+            ("floor-map", "Floor map"),
+            ("gone-plan", "Gone plan"),
+            ("call-ben-ode", "Call Ben &lt;Ode&gt;"),
+        ] {
+            assert!(out.contains(&format!("<h2 id=\"{id}\">")), "{id} {out}");
+            assert!(
+                out.contains(&format!("<li><a href=\"#{id}\">{name}</a></li>")),
+                "{name} {out}"
+            );
+        }
+        let headings: Vec<_> = text_sections(&plan, md, "assets", &ASSETS)
+            .into_iter()
+            .map(|s| (s.anchor, s.heading))
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                ("floor-map".into(), "Floor map".into()),
+                ("gone-plan".into(), "Gone plan".into()),
+                (
+                    "call-ben-ode".into(),
+                    "Call Ben <Ode> +44 7700 900011".into()
+                ),
+            ] as [(String, String); 3]
+        );
     }
 
     #[test]

@@ -171,7 +171,7 @@ impl<'a> Iterator for Structure<'a, '_> {
                 Event::SoftBreak | Event::HardBreak => text.push(' '),
                 Event::Html(html) => match self.safe.last_reference.take() {
                     Some(name) => text.push_str(&name),
-                    None => text.push_str(&html_text(html)),
+                    None => text.push_str(&super::drawn_text(html)),
                 },
                 _ => {}
             }
