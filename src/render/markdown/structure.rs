@@ -164,6 +164,8 @@ impl<'a> Iterator for Structure<'a, '_> {
         // break as a space) names it in the outline and gives its anchor.
         let mut text = String::new();
         let mut inner = Vec::new();
+        // A reference drawn before the heading (in a paragraph) does not name it.
+        self.safe.last_reference = None;
         while let Some(e) = self.safe.next() {
             match &e {
                 Event::End(TagEnd::Heading(_)) => break,
