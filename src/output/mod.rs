@@ -15,93 +15,38 @@
 //! set a ctime back), so it is not read again. Any other is read and compared byte
 //! for byte. The manifest is moved in last, so that every file the build wrote is
 //! older than it or, in the same tick of the clock, read again next time.
+//!
+//! Its parts: `out_folder` (where OUT is, and whether it may be written),
+//! `previous` (what the previous build left in OUT), `manifest` (manifest.json and
+//! the hashing of files), `earlier` (the previous build's files reused, kept or
+//! spliced by a rebuild), `safe_fs` (file system calls that follow no link) and
+//! `verify`. This file is the staging folder: begun, written, committed.
 
+mod earlier;
+mod manifest;
+mod out_folder;
+mod previous;
 mod safe_fs;
 mod verify;
 
+pub(crate) use manifest::sha256_hex;
+pub use manifest::{MANIFEST, Manifest, ManifestEntry};
+pub use out_folder::check_out_place;
 pub use verify::{Mismatches, fingerprint, verify};
 
 use crate::render::SiteFile;
-use crate::render::reuse::{Part, Record};
+use crate::render::reuse::Record;
+use manifest::{manifest_json, stream};
+use out_folder::real_out;
+use previous::{Previous, previous_site};
 use safe_fs::{
-    FolderLock, Owner, changed_at, exchange, inside, is_mount_root, is_site_path, open_regular,
-    read_exact_len, real_folder,
+    FolderLock, Owner, exchange, inside, is_mount_root, is_site_path, open_regular, read_exact_len,
 };
-use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-
-pub const MANIFEST: &str = "manifest.json";
-
-#[derive(Serialize, Deserialize)]
-pub struct Manifest {
-    pub generator: String,
-    pub plan_version: String,
-    /// When the site was built, `YYYY-MM-DDTHH:MM:SSZ`.
-    pub built: String,
-    /// The controlled copy this site is (`build --copy N`), and its holder.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub copy: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub copy_holder: Option<String>,
-    pub files: Vec<ManifestEntry>,
-    /// What the next build may reuse of this one (see `render::reuse`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reuse: Option<Record>,
-}
-
-#[derive(Serialize, Deserialize)]
-pub struct ManifestEntry {
-    pub path: String,
-    pub sha256: String,
-    pub bytes: u64,
-}
-
-/// The manifest as JSON, one file a line: compact (10,000 runbooks make 20,000
-/// entries), yet a change between two builds is a line of `diff`.
-fn manifest_json(m: &Manifest) -> serde_json::Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(64 + m.files.len() * 120);
-    out.extend_from_slice(b"{\"generator\":");
-    serde_json::to_writer(&mut out, &m.generator)?;
-    out.extend_from_slice(b",\"plan_version\":");
-    serde_json::to_writer(&mut out, &m.plan_version)?;
-    out.extend_from_slice(b",\"built\":");
-    serde_json::to_writer(&mut out, &m.built)?;
-    if let Some(n) = m.copy {
-        out.extend_from_slice(format!(",\"copy\":{n},\"copy_holder\":").as_bytes());
-        serde_json::to_writer(&mut out, &m.copy_holder)?;
-    }
-    out.extend_from_slice(b",\"files\":[");
-    for (i, f) in m.files.iter().enumerate() {
-        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-        serde_json::to_writer(&mut out, f)?;
-    }
-    out.extend_from_slice(b"\n]");
-    if let Some(r) = &m.reuse {
-        out.extend_from_slice(b",\n\"reuse\":");
-        serde_json::to_writer(&mut out, r)?;
-    }
-    out.extend_from_slice(b"}\n");
-    Ok(out)
-}
-
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-/// A digest in lower-case hexadecimal.
-fn hex(digest: &[u8]) -> String {
-    let mut out = String::with_capacity(64);
-    for b in digest.iter() {
-        out.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
-        out.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
-    }
-    out
-}
 
 /// Why the site could not be written, and what that did to OUT.
 #[derive(Debug)]
@@ -154,77 +99,6 @@ pub struct Staging {
     /// What the caller should tell the user (paths of the previous manifest that
     /// were ignored, the way OUT is updated).
     pub notes: Vec<String>,
-}
-
-/// Where OUT really is: a link to a folder is followed, so that the link stays.
-fn real_out(out: &Path) -> Result<PathBuf, WriteError> {
-    match fs::symlink_metadata(out) {
-        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(out).map_err(|e| {
-            WriteError(format!(
-                "{} is a symbolic link to nothing ({e}): point it at a folder, or choose another output folder with -o",
-                out.display()
-            ))
-        }),
-        _ => Ok(absolute(out)),
-    }
-}
-
-/// `path` made absolute and rid of `.` and `..` parts (after resolving what exists).
-fn absolute(path: &Path) -> PathBuf {
-    let mut existing = path.to_path_buf();
-    let mut rest = Vec::new();
-    loop {
-        if let Ok(real) = fs::canonicalize(&existing) {
-            let mut out = real;
-            for part in rest.iter().rev() {
-                out.push(part);
-            }
-            return out;
-        }
-        match (existing.file_name(), existing.parent()) {
-            (Some(name), Some(parent)) => {
-                rest.push(name.to_owned());
-                existing = if parent.as_os_str().is_empty() {
-                    PathBuf::from(".")
-                } else {
-                    parent.to_path_buf()
-                };
-            }
-            _ => return path.to_path_buf(),
-        }
-    }
-}
-
-/// Refuses an OUT from which the build would read itself (inside the plan's
-/// `assets/`, `templates/` or a collection folder, or the plan folder itself) or
-/// that holds the plan folder.
-pub fn check_out_place(plan: &Path, out: &Path) -> Result<(), WriteError> {
-    let plan = absolute(plan);
-    let out = absolute(out);
-    let refuse = |why: &str| {
-        Err(WriteError(format!(
-            "{} {why}: choose an output folder outside the plan's folders with -o (the default is PLAN/site)",
-            out.display()
-        )))
-    };
-    if plan.starts_with(&out) {
-        return refuse("is or holds the plan folder, which the site would replace");
-    }
-    if let Ok(rel) = out.strip_prefix(&plan) {
-        let first = rel
-            .components()
-            .next()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let read = crate::load::FOLDERS.iter().any(|(f, _)| *f == first)
-            || ["assets", "templates", "plan.toml"].contains(&first.as_str());
-        if read {
-            return refuse(&format!(
-                "is inside the plan's {first}/ folder, which the build reads: the site would be read as plan input"
-            ));
-        }
-    }
-    Ok(())
 }
 
 impl Staging {
@@ -416,154 +290,6 @@ impl Staging {
         Ok(())
     }
 
-    /// Where the previous build's file at `path` is, what that build's manifest
-    /// says of it (SHA-256 and size), and whether it is settled: unchanged since
-    /// that build, known without reading it (see the module's text). None when it
-    /// is not a regular file of that size with no link on the way, or no previous
-    /// build wrote it.
-    fn earlier_place(&self, path: &str) -> Option<(PathBuf, &(String, u64), bool)> {
-        let old = self.previous.as_ref()?;
-        let entry = old.hashes.get(path)?;
-        // The folders the previous build's files are in were checked once (see
-        // `previous_site`): one look at the file itself is left.
-        let folder = path.rsplit_once('/').map(|(dir, _)| dir);
-        if folder.is_some_and(|dir| !old.folders.contains(dir)) {
-            return None;
-        }
-        let at = self.out.join(path);
-        let meta = fs::symlink_metadata(&at).ok()?;
-        if !meta.is_file() || meta.len() != entry.1 {
-            return None;
-        }
-        let settled = (old.settled.zip(changed_at(&meta))).is_some_and(|(m, f)| f < m);
-        Some((at, entry, settled))
-    }
-
-    /// Whether OUT holds `bytes` (whose SHA-256 is `sha256`) at `path` already, as
-    /// the previous build wrote them: never judged by size or time alone.
-    fn unchanged(&self, path: &str, sha256: &str, bytes: &[u8]) -> bool {
-        let Some((at, entry, settled)) = self.earlier_place(path) else {
-            return false;
-        };
-        if entry.0 != sha256 || entry.1 != bytes.len() as u64 {
-            return false;
-        }
-        settled || read_exact_len(&at, entry.1).is_ok_and(|b| b.as_deref() == Some(bytes))
-    }
-
-    /// What the previous build in OUT recorded for a rebuild, if anything.
-    pub fn earlier(&self) -> Option<&Record> {
-        self.previous.as_ref()?.reuse.as_ref()
-    }
-
-    /// Keeps the previous build's file at `path` in the new site as it is; false
-    /// when it is not as that build wrote it.
-    pub fn keep(&self, path: &str) -> bool {
-        let Some((at, (sha256, bytes), settled)) = self.earlier_place(path) else {
-            return false;
-        };
-        let same = settled
-            || read_exact_len(&at, *bytes)
-                .ok()
-                .flatten()
-                .is_some_and(|b| sha256_hex(&b) == *sha256);
-        if same {
-            self.record(ManifestEntry {
-                path: path.to_string(),
-                sha256: sha256.clone(),
-                bytes: *bytes,
-            });
-        }
-        same
-    }
-
-    /// The bytes of the previous build's file at `path`, when they are what that
-    /// build wrote (see [`Staging::keep`]).
-    pub fn read_earlier(&self, path: &str) -> Option<Vec<u8>> {
-        let (at, (sha256, len), settled) = self.earlier_place(path)?;
-        let bytes = read_exact_len(&at, *len).ok().flatten()?;
-        (settled || sha256_hex(&bytes) == *sha256).then_some(bytes)
-    }
-
-    /// Writes `path` made of `parts`: pieces of the previous build's file there and
-    /// new bytes, streamed a buffer at a time and hashed on the way (print.html is
-    /// 91 MB for 10,000 runbooks: neither version is held whole). Ok(false) when the
-    /// previous file is not as that build wrote it, or a piece does not lie inside
-    /// it; nothing is moved into OUT then. When the result is the previous file's
-    /// bytes, it is kept as it is.
-    pub fn splice(&self, path: &str, parts: &[Part]) -> Result<bool, WriteError> {
-        use std::io::{Seek, SeekFrom, Write};
-        let Some((at, (sha256, len), settled)) = self.earlier_place(path) else {
-            return Ok(false);
-        };
-        let (earlier, len) = (sha256.clone(), *len);
-        let inside_file = |from: usize, to: Option<usize>| {
-            let to = to.map_or(len, |t| t as u64);
-            from as u64 <= to && to <= len
-        };
-        if (parts.iter()).any(|p| matches!(p, Part::Earlier(f, t) if !inside_file(*f, *t))) {
-            return Ok(false);
-        }
-        let Ok(mut old) = open_regular(&at) else {
-            return Ok(false);
-        };
-        // Not known to be unchanged: it is read whole and hashed first.
-        if !settled && stream(&mut old, len, path, |_| Ok(())).ok() != Some((earlier.clone(), len))
-        {
-            return Ok(false);
-        }
-        let p = self.place(path)?;
-        let mut out = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&p)
-            .map_err(|e| io_error("write", &p, e))?;
-        let mut hasher = Sha256::new();
-        let mut bytes = 0u64;
-        let mut put = |b: &[u8]| {
-            hasher.update(b);
-            bytes += b.len() as u64;
-            out.write_all(b).map_err(|e| io_error("write", &p, e))
-        };
-        let mut buf = vec![0u8; 256 * 1024];
-        for part in parts {
-            let (from, to) = match part {
-                Part::New(b) => {
-                    put(b)?;
-                    continue;
-                }
-                Part::Earlier(from, to) => (*from as u64, to.map_or(len, |t| t as u64)),
-            };
-            let read = |e: io::Error| io_error("read", &at, e);
-            old.seek(SeekFrom::Start(from)).map_err(read)?;
-            let mut left = to - from;
-            while left > 0 {
-                let want = usize::try_from(left).unwrap_or(usize::MAX).min(buf.len());
-                let n = match old.read(&mut buf[..want]) {
-                    // Shorter than the manifest said: changed under us.
-                    Ok(0) => return Ok(false),
-                    Ok(n) => n,
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                    Err(e) => return Err(read(e)),
-                };
-                put(&buf[..n])?;
-                left -= n as u64;
-            }
-        }
-        let sha256 = hex(&hasher.finalize());
-        if (&sha256, bytes) == (&earlier, len) {
-            let _ = fs::remove_file(&p);
-        } else {
-            self.stage(path);
-        }
-        self.record(ManifestEntry {
-            path: path.to_string(),
-            sha256,
-            bytes,
-        });
-        Ok(true)
-    }
-
     /// Writes the manifest (with `record`, what the next build may reuse) and puts
     /// the new site in place of the old one. Returns the manifest and its bytes.
     pub fn commit(
@@ -718,37 +444,6 @@ impl Drop for Staging {
     }
 }
 
-/// Reads `from` a buffer at a time, giving each to `each`: its SHA-256 and size.
-/// More than `max` bytes is an error naming `shown`.
-fn stream(
-    from: &mut dyn Read,
-    max: u64,
-    shown: &str,
-    mut each: impl FnMut(&[u8]) -> Result<(), WriteError>,
-) -> Result<(String, u64), WriteError> {
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 64 * 1024];
-    let mut bytes: u64 = 0;
-    loop {
-        let n = match from.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(WriteError(format!("cannot read {shown}: {e}"))),
-        };
-        bytes += n as u64;
-        if bytes > max {
-            return Err(WriteError(format!(
-                "{shown} is larger than {} MiB",
-                max / (1024 * 1024)
-            )));
-        }
-        hasher.update(&buf[..n]);
-        each(&buf[..n])?;
-    }
-    Ok((hex(&hasher.finalize()), bytes))
-}
-
 /// Removes staging folders (`prefix<pid>`) and set-aside sites of builds that
 /// crashed: those whose lock no running build holds.
 fn remove_stale(dir: &Path, prefix: &str, name: &str) {
@@ -767,112 +462,4 @@ fn remove_stale(dir: &Path, prefix: &str, name: &str) {
             }
         }
     }
-}
-
-/// What a previous build left in OUT: the files its manifest lists, and anything
-/// else found there.
-struct Previous {
-    listed: Vec<String>,
-    /// When the previous manifest's inode last changed (see the module's text).
-    settled: Option<i128>,
-    /// The folders that hold files of the previous build and are real folders
-    /// inside OUT, with no link on the way.
-    folders: std::collections::HashSet<String>,
-    /// Path to SHA-256 and size of each file the previous build wrote.
-    hashes: HashMap<String, (String, u64)>,
-    /// Paths of the manifest that name no place inside OUT: never used.
-    ignored: usize,
-    /// What the previous build recorded for a rebuild.
-    reuse: Option<Record>,
-}
-
-/// A manifest is at most this large (a site of about a million files).
-const MAX_MANIFEST_BYTES: u64 = 256 * 1024 * 1024;
-
-fn previous_site(out: &Path, shown: &Path) -> Result<Option<Previous>, WriteError> {
-    let meta = match fs::metadata(out) {
-        Ok(m) => m,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(io_error("read", shown, e)),
-    };
-    if !meta.is_dir() {
-        return Err(WriteError(format!(
-            "{} exists and is not a folder: choose another output folder with -o",
-            shown.display()
-        )));
-    }
-    let mut present = fs::read_dir(out).map_err(|e| io_error("read", shown, e))?;
-    let staging = format!(".{STAGING}");
-    let empty =
-        !present.any(|e| e.is_ok_and(|e| !e.file_name().to_string_lossy().starts_with(&staging)));
-    if empty {
-        return Ok(None);
-    }
-    let mut settled = None;
-    let manifest: Option<Manifest> = inside(out, MANIFEST, true)
-        .and_then(|p| {
-            let f = open_regular(&p).ok()?;
-            settled = f.metadata().ok().as_ref().and_then(changed_at);
-            let mut bytes = Vec::new();
-            f.take(MAX_MANIFEST_BYTES).read_to_end(&mut bytes).ok()?;
-            Some(bytes)
-        })
-        .and_then(|b| serde_json::from_slice(&b).ok());
-    let Some(manifest) = manifest else {
-        return Err(WriteError(format!(
-            "{} is not empty and holds no lifeboat manifest.json, so it was not written by lifeboat: \
-             lifeboat will not overwrite it; choose another folder with -o, or empty it",
-            shown.display()
-        )));
-    };
-    let total = manifest.files.len();
-    let reuse = manifest.reuse.filter(Record::valid);
-    let hashes: HashMap<String, (String, u64)> = manifest
-        .files
-        .into_iter()
-        .filter(|f| is_site_path(&f.path) && f.path != MANIFEST)
-        .map(|f| (f.path, (f.sha256, f.bytes)))
-        .collect();
-    let mut listed: Vec<String> = hashes.keys().cloned().collect();
-    listed.sort();
-    let folders: BTreeSet<&str> = (listed.iter())
-        .filter_map(|p| p.rsplit_once('/').map(|(dir, _)| dir))
-        .collect();
-    let folders = (folders.into_iter())
-        .filter(|dir| real_folder(out, dir))
-        .map(str::to_string)
-        .collect();
-    Ok(Some(Previous {
-        folders,
-        reuse,
-        ignored: total - listed.len(),
-        listed,
-        settled,
-        hashes,
-    }))
-}
-
-/// Every file under `dir` (and every empty folder, with a trailing `/`), relative
-/// with `/` separators, sorted. Links are listed, never followed.
-fn list_files(dir: &Path) -> io::Result<Vec<String>> {
-    let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
-        let entry = entry.map_err(io::Error::other)?;
-        let rel = entry
-            .path()
-            .strip_prefix(dir)
-            .map_err(io::Error::other)?
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
-        if entry.file_type().is_dir() {
-            if fs::read_dir(entry.path())?.next().is_none() {
-                out.push(format!("{rel}/"));
-            }
-        } else {
-            out.push(rel);
-        }
-    }
-    Ok(out)
 }

@@ -3,8 +3,8 @@
 //! and special files never read; a missing or corrupt manifest, or one with another
 //! fingerprint than the one recorded at build time, is a mismatch.
 
+use super::manifest::{MANIFEST, MAX_MANIFEST_BYTES, Manifest, sha256_hex};
 use super::safe_fs::{inside, is_site_path, open_regular, read_exact_len};
-use super::{MANIFEST, Manifest, list_files, sha256_hex};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::fs;
@@ -38,9 +38,6 @@ impl Mismatches {
 pub fn fingerprint(manifest: &[u8]) -> String {
     sha256_hex(manifest)
 }
-
-/// A manifest is at most this large (a site of about a million files).
-const MAX_MANIFEST_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Checks `site` against its manifest (and, when given, the fingerprint recorded
 /// at build time). Fails only when `site` is not a readable folder.
@@ -140,5 +137,30 @@ pub fn verify(site: &Path, expected: Option<&str>) -> io::Result<Mismatches> {
         .into_iter()
         .filter(|p| p != MANIFEST && !listed.contains(p.as_str()))
         .collect();
+    Ok(out)
+}
+
+/// Every file under `dir` (and every empty folder, with a trailing `/`), relative
+/// with `/` separators, sorted. Links are listed, never followed.
+fn list_files(dir: &Path) -> io::Result<Vec<String>> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+        let entry = entry.map_err(io::Error::other)?;
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .map_err(io::Error::other)?
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        if entry.file_type().is_dir() {
+            if fs::read_dir(entry.path())?.next().is_none() {
+                out.push(format!("{rel}/"));
+            }
+        } else {
+            out.push(rel);
+        }
+    }
     Ok(out)
 }
