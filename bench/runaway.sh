@@ -61,5 +61,22 @@ for i in $(seq 1 29); do ln "$work/plan/assets/big.bin" "$work/plan/assets/link-
 run "30 hard links of a 64 MiB asset"
 
 fresh
+python3 - "$work/plan" <<'PY'
+import sys
+p = sys.argv[1]
+body = "x [[db-cluster-restore]] " * 40000 + " [y](https://a.example)"
+open(f"{p}/runbooks/many-references.md", "w").write('+++\ntitle = "Many"\n+++\n' + body + "\n")
+PY
+run "40,000 references in one 1 MB paragraph with a link"
+
+fresh
+python3 - "$work/plan" <<'PY'
+import sys
+p = sys.argv[1]
+open(f"{p}/runbooks/openers.md", "w").write('+++\ntitle = "Openers"\n+++\n' + "[a](" * 100000 + "\n")
+PY
+run "100,000 unclosed links [a]( in a 400 KB runbook"
+
+fresh
 for i in 1 2 3; do head -c $((60 * 1024 * 1024)) /dev/urandom >"$work/plan/assets/scan-$i.pdf"; done
 run "three 60 MiB assets (allowed: copied a buffer at a time)"

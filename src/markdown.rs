@@ -126,6 +126,10 @@ pub fn protect_nested_references(markdown: &str) -> std::borrow::Cow<'_, str> {
     let bytes = markdown.as_bytes();
     let mut out: Option<Vec<u8>> = None;
     let mut i = 0;
+    // Where paragraphs break (`\n\n`), found once going forward, however many
+    // references a paragraph holds (looking again from each would take time
+    // growing with the square of its length).
+    let mut breaks = Breaks::default();
     while let Some(at) = markdown[i..].find("[[").map(|a| a + i) {
         let Some(close) = markdown[at + 2..].find("]]").map(|c| c + at + 2) else {
             break;
@@ -138,12 +142,12 @@ pub fn protect_nested_references(markdown: &str) -> std::borrow::Cow<'_, str> {
         // An opening `[` of a link before it (in the same paragraph, no `]` between)
         // and `](` after it.
         let before = &markdown[..at];
-        let limit = before.rfind("\n\n").map_or(0, |p| p + 2);
+        let limit = breaks.last_before(markdown, at).map_or(0, |p| p + 2);
         let opener = before[limit..]
             .rfind(['[', ']'])
             .filter(|&p| before.as_bytes()[limit + p] == b'[');
         let after = &markdown[close + 2..];
-        let end = after.find("\n\n").unwrap_or(after.len());
+        let end = (breaks.first_from(markdown, close + 2)).map_or(after.len(), |p| p - close - 2);
         let closer = after[..end]
             .find(['[', ']'])
             .filter(|&p| after[p..].starts_with("]("));
@@ -161,6 +165,57 @@ pub fn protect_nested_references(markdown: &str) -> std::borrow::Cow<'_, str> {
             std::borrow::Cow::Owned,
         ),
         None => std::borrow::Cow::Borrowed(markdown),
+    }
+}
+
+/// The paragraph breaks (`\n\n`) of a text, asked for at places that only move
+/// forward: each byte is looked at about once.
+#[derive(Default)]
+struct Breaks {
+    /// The last break starting before `seen` that ends by `seen`, and where the
+    /// search for the next stopped.
+    last: Option<usize>,
+    seen: usize,
+    /// The `at` of the call before.
+    upto: usize,
+    /// The first break at or after `from` (None: there is none).
+    next: Option<Option<usize>>,
+    from: usize,
+}
+
+impl Breaks {
+    /// The start of the last `\n\n` that ends by `at`, as `text[..at].rfind("\n\n")`
+    /// (looked for again from the start when `at` is smaller than at the call before).
+    fn last_before(&mut self, text: &str, at: usize) -> Option<usize> {
+        if at < self.upto {
+            (self.last, self.seen) = (None, 0);
+        }
+        self.upto = at;
+        while self.seen + 2 <= at {
+            match text[self.seen..at].find("\n\n") {
+                Some(p) => {
+                    self.last = Some(self.seen + p);
+                    self.seen += p + 1;
+                }
+                None => self.seen = at - 1,
+            }
+        }
+        self.last
+    }
+
+    /// The start of the first `\n\n` at or after `from`, as `text[from..].find("\n\n")`
+    /// (plus `from`; looked for again when `from` is smaller than at the call before).
+    fn first_from(&mut self, text: &str, from: usize) -> Option<usize> {
+        let known = match self.next {
+            Some(Some(p)) => p >= from,
+            Some(None) => true,
+            None => false,
+        };
+        if !known || from < self.from {
+            self.next = Some(text[from..].find("\n\n").map(|p| p + from));
+            self.from = from;
+        }
+        self.next.flatten()
     }
 }
 
@@ -253,6 +308,78 @@ fn percent_decode(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn paragraph_breaks_are_found_as_by_searching_from_each_place(
+            text in "[\n\na ]{0,40}",
+            places in proptest::collection::vec(0usize..42, 0..8),
+        ) {
+            let mut breaks = Breaks::default();
+            for &at in &places {
+                let at = at.min(text.len());
+                prop_assert_eq!(breaks.last_before(&text, at), text[..at].rfind("\n\n"));
+                prop_assert_eq!(
+                    breaks.first_from(&text, at),
+                    text[at..].find("\n\n").map(|p| p + at)
+                );
+            }
+        }
+
+        #[test]
+        fn nested_references_are_protected_as_by_searching_from_each_one(
+            parts in proptest::collection::vec(
+                proptest::sample::select(
+                    &["[[a]]", "[[b|c]]", "[", "]", "](u)", "(", "\n\n", "\n", "a", " "][..],
+                ),
+                0..24,
+            ),
+        ) {
+            let text = parts.concat();
+            prop_assert_eq!(protect_nested_references(&text), protect_slowly(&text));
+        }
+    }
+
+    /// [`protect_nested_references`] as it was: each reference looked for its
+    /// paragraph's ends from where it stands.
+    fn protect_slowly(markdown: &str) -> std::borrow::Cow<'_, str> {
+        if !markdown.contains("[[") || !markdown.contains("](") {
+            return std::borrow::Cow::Borrowed(markdown);
+        }
+        let mut out: Option<Vec<u8>> = None;
+        let mut i = 0;
+        while let Some(at) = markdown[i..].find("[[").map(|a| a + i) {
+            let Some(close) = markdown[at + 2..].find("]]").map(|c| c + at + 2) else {
+                break;
+            };
+            let inner = &markdown[at + 2..close];
+            i = close + 2;
+            if inner.is_empty() || inner.contains(['[', ']', '\n']) {
+                continue;
+            }
+            let before = &markdown[..at];
+            let limit = before.rfind("\n\n").map_or(0, |p| p + 2);
+            let opener = before[limit..]
+                .rfind(['[', ']'])
+                .filter(|&p| before.as_bytes()[limit + p] == b'[');
+            let after = &markdown[close + 2..];
+            let end = after.find("\n\n").unwrap_or(after.len());
+            let closer = after[..end]
+                .find(['[', ']'])
+                .filter(|&p| after[p..].starts_with("]("));
+            if opener.is_none() || closer.is_none() {
+                continue;
+            }
+            let buf = out.get_or_insert_with(|| markdown.as_bytes().to_vec());
+            buf[at..at + 2].copy_from_slice(NESTED_OPEN.as_bytes());
+            buf[close..close + 2].copy_from_slice(NESTED_CLOSE.as_bytes());
+        }
+        match out.map(String::from_utf8) {
+            Some(Ok(s)) => std::borrow::Cow::Owned(s),
+            _ => std::borrow::Cow::Borrowed(markdown),
+        }
+    }
 
     #[test]
     fn finds_references_but_not_in_code() {
