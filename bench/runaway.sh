@@ -77,6 +77,20 @@ open(f"{p}/runbooks/openers.md", "w").write('+++\ntitle = "Openers"\n+++\n' + "[
 PY
 run "100,000 unclosed links [a]( in a 400 KB runbook"
 
+# `lifeboat diff` of two copies of the plan whose one runbook differs in every line.
+fresh
+cp -r "$work/plan" "$work/other"
+python3 - "$work/plan" "$work/other" <<'PY'
+import sys
+for p, word in zip(sys.argv[1:], "ab"):
+    lines = "".join(f"line {word} {i}\n" for i in range(50000))
+    open(f"{p}/runbooks/long.md", "w").write('+++\ntitle = "Long"\n+++\n' + lines)
+PY
+/usr/bin/time -f '%e %M' -o "$work/time" "$bin" diff "$work/plan" "$work/other" >"$work/out" 2>"$work/err" && code=0 || code=$?
+read -r secs kib < <(tail -n 1 "$work/time") || true
+printf '| %s | %s s | %s MiB | exit %s |\n' "diff: a runbook's 50,000 lines all changed (lifeboat diff)" "$secs" "$((kib / 1024))" "$code"
+rm -rf "$work/other"
+
 fresh
 for i in 1 2 3; do head -c $((60 * 1024 * 1024)) /dev/urandom >"$work/plan/assets/scan-$i.pdf"; done
 run "three 60 MiB assets (allowed: copied a buffer at a time)"
