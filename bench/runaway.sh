@@ -77,6 +77,15 @@ open(f"{p}/runbooks/openers.md", "w").write('+++\ntitle = "Openers"\n+++\n' + "[
 PY
 run "100,000 unclosed links [a]( in a 400 KB runbook"
 
+fresh
+python3 - "$work/plan" <<'PY'
+import sys
+p = sys.argv[1]
+refs = "[[ana\\u002druiz]] " * 40000
+open(f"{p}/services/escaped.toml", "w").write(f'[[service]]\nid = "escaped"\nname = "Escaped"\nbody = "{refs}"\n')
+PY
+run "40,000 references written with an escape in a 760 KB TOML body"
+
 # `lifeboat diff` of two copies of the plan whose one runbook differs in every line.
 fresh
 cp -r "$work/plan" "$work/other"

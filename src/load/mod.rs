@@ -344,7 +344,38 @@ fn index(plan: &mut Plan, sources: &Sources, diagnostics: &mut Vec<Diagnostic>) 
 #[cfg(test)]
 mod tests {
     use super::discover::folder_typo;
-    use super::read::split_front_matter;
+    use super::read::{split_front_matter, toml_body};
+    use crate::model::Text;
+    use crate::source::Span;
+
+    #[test]
+    fn references_of_a_toml_body_are_placed_where_they_are_written() {
+        // The file's text, with the string's value as TOML reads it.
+        let body = |file: &str, value: String| {
+            let start = file.find('"').expect("string") + 1;
+            let end = file.rfind('"').expect("string");
+            toml_body(Text::new(value, Span::new(0, start..end)), file)
+        };
+        let at = |b: &crate::model::Body| -> Vec<(String, u32)> {
+            (b.references.iter())
+                .map(|r| (r.id.value.clone(), r.id.span.start))
+                .collect()
+        };
+        let file = r#"body = "Call [[ana]], then [[ben]].""#;
+        let b = body(file, "Call [[ana]], then [[ben]].".into());
+        assert_eq!(at(&b), [("ana".into(), 13), ("ben".into(), 27)]);
+        // Written with an escape: placed at the string; the next one where it is.
+        let file = r#"body = "[[an\u0061]] and [[ben]]""#;
+        let b = body(file, "[[ana]] and [[ben]]".into());
+        assert_eq!(at(&b), [("ana".into(), 8), ("ben".into(), 25)]);
+        // Thousands written with escapes: the searches stop after a few readings of
+        // the string, and the rest are placed at the string.
+        let n = 5000;
+        let file = format!("body = \"{}[[ben]]\"", r"[[an\u0061]] ".repeat(n));
+        let b = body(&file, format!("{}[[ben]]", "[[ana]] ".repeat(n)));
+        assert_eq!(b.references.len(), n + 1);
+        assert!(b.references.iter().all(|r| r.id.span.start == 8));
+    }
 
     #[test]
     fn only_close_misspellings_of_collection_folders_are_typos() {

@@ -304,19 +304,26 @@ pub(super) fn toml_body(body: Text, text: &str) -> Body {
     let raw_start = body.span.start as usize;
     let raw = text.get(raw_start..body.span.end as usize).unwrap_or("");
     let (found, links) = markdown::scan(&body.value);
-    // Each is looked up in the raw string after the one before.
-    let place = |from: &mut usize, needle: &str| match raw
-        .get(*from..)
-        .and_then(|rest| rest.find(needle))
-    {
-        Some(pos) => {
-            *from += pos + needle.len();
-            Span::new(
-                body.span.file,
-                raw_start + *from - needle.len()..raw_start + *from,
-            )
+    // Each is looked up in the raw string after the one before. A reference written
+    // with an escape (`[[an\u0061]]`) is not found there, and each such search reads
+    // the rest of the string: all the searches together read at most a few times the
+    // string, and what is not found by then is placed at the string itself.
+    let mut budget = raw.len().saturating_mul(4).max(4096);
+    let mut place = |from: &mut usize, needle: &str| {
+        let start = (*from).min(raw.len());
+        let end = start.saturating_add(budget).min(raw.len());
+        let found = memchr::memmem::find(&raw.as_bytes()[start..end], needle.as_bytes());
+        budget -= found.map_or(end - start, |pos| pos + needle.len());
+        match found {
+            Some(pos) => {
+                *from = start + pos + needle.len();
+                Span::new(
+                    body.span.file,
+                    raw_start + *from - needle.len()..raw_start + *from,
+                )
+            }
+            None => body.span,
         }
-        None => body.span,
     };
     let mut from = 0;
     let references = found
