@@ -86,6 +86,15 @@ open(f"{p}/services/escaped.toml", "w").write(f'[[service]]\nid = "escaped"\nnam
 PY
 run "40,000 references written with an escape in a 760 KB TOML body"
 
+fresh
+python3 - "$work/plan" <<'PY'
+import sys
+p = sys.argv[1]
+names = " ".join("{{p%d}}" % k for k in range(50000))
+open(f"{p}/comms/fill-in.md", "w").write('+++\ntitle = "Fill in"\naudience = ["all-staff"]\nchannel = "email"\n+++\n' + names + "\n")
+PY
+run "50,000 different placeholders in a 450 KB comms template"
+
 # `lifeboat diff` of two copies of the plan whose one runbook differs in every line.
 fresh
 cp -r "$work/plan" "$work/other"
