@@ -172,8 +172,8 @@ pub fn protect_nested_references(markdown: &str) -> std::borrow::Cow<'_, str> {
 /// forward: each byte is looked at about once.
 #[derive(Default)]
 struct Breaks {
-    /// The last break starting before `seen` that ends by `seen`, and where the
-    /// search for the next stopped.
+    /// The start of the last break found so far, and where the search for the next
+    /// one goes on.
     last: Option<usize>,
     seen: usize,
     /// The `at` of the call before.
