@@ -41,6 +41,7 @@ use out_folder::real_out;
 use previous::{Previous, previous_site};
 use safe_fs::{
     FolderLock, Owner, exchange, inside, is_mount_root, is_site_path, open_regular, read_exact_len,
+    replace,
 };
 use std::collections::BTreeSet;
 use std::fs;
@@ -436,26 +437,6 @@ impl Staging {
     }
 }
 
-/// Puts the staged file `from` at `to`. A file there already is exchanged with it
-/// (and so removed with the staging folder) rather than renamed over: ext4 writes a
-/// file just written out to disk before it is renamed over another (its
-/// `auto_da_alloc`, which guards programs that replace a file without syncing it),
-/// 60-75 ms for the 91 MB print.html of 10,000 runbooks, where the exchange takes
-/// none and the removal 20 ms. A rebuild does not sync either way: what a crash
-/// leaves short is read again by the next build (its size is not the manifest's).
-fn replace(from: &Path, to: &Path) -> io::Result<()> {
-    let file = |p: &Path| fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_file());
-    if file(to) && exchange(from, to).unwrap_or(false) {
-        if file(from) {
-            return Ok(());
-        }
-        // What came out is no longer the file that was checked: it goes back, and
-        // the new file is renamed over it as before (which a folder refuses).
-        exchange(from, to)?;
-    }
-    fs::rename(from, to)
-}
-
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
@@ -481,38 +462,5 @@ fn remove_stale(dir: &Path, prefix: &str, name: &str) {
                 let _ = fs::remove_dir_all(&path);
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_staged_file_takes_the_place_of_a_file_never_of_a_folder() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let (staged, at) = (dir.path().join("staged"), dir.path().join("site.html"));
-        let read = |p: &Path| fs::read_to_string(p).ok();
-        // Over a file: the new one is in place, the old one (exchanged) or nothing
-        // is left where the new one was staged.
-        fs::write(&at, "old").expect("write");
-        fs::write(&staged, "new").expect("write");
-        replace(&staged, &at).expect("replaced");
-        assert_eq!(read(&at).as_deref(), Some("new"));
-        assert!(matches!(read(&staged).as_deref(), None | Some("old")));
-        // Where nothing was.
-        let fresh = dir.path().join("fresh.html");
-        fs::write(&staged, "first").expect("write");
-        replace(&staged, &fresh).expect("renamed");
-        assert_eq!(read(&fresh).as_deref(), Some("first"));
-        assert!(fs::symlink_metadata(&staged).is_err());
-        // A folder in the way stays as it is, with what it holds.
-        let folder = dir.path().join("folder.html");
-        fs::create_dir(&folder).expect("dir");
-        fs::write(folder.join("keep.txt"), "mine").expect("write");
-        fs::write(&staged, "new").expect("write");
-        assert!(replace(&staged, &folder).is_err());
-        assert_eq!(read(&folder.join("keep.txt")).as_deref(), Some("mine"));
-        assert_eq!(read(&staged).as_deref(), Some("new"));
     }
 }

@@ -772,3 +772,26 @@ fn every_fixture_plan_builds_or_is_refused() {
     }
     assert!(built >= 15, "only {built} fixture plans built");
 }
+
+#[test]
+fn an_item_that_names_another_twice_is_listed_once_on_its_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    let runbook = plan.join("runbooks/ransomware-response.md");
+    let mut text = fs::read_to_string(&runbook).expect("runbook");
+    text.push_str("\nCall [[ana-ruiz]] again, then [[ana-ruiz|Ana]] once more.\n");
+    fs::write(&runbook, text).expect("write");
+    let out = dir.path().join("site");
+    build(&plan, &out, &[]);
+    let page = fs::read_to_string(out.join("contacts/ana-ruiz.html")).expect("page");
+    let section = page
+        .split("<h2>Mentioned in runbooks</h2>")
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .expect("the runbooks that mention Ana");
+    assert_eq!(
+        section.matches("runbooks/ransomware-response.html").count(),
+        1,
+        "{section}"
+    );
+}
