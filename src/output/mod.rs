@@ -36,14 +36,14 @@ pub use verify::{Mismatches, fingerprint, verify};
 
 use crate::render::SiteFile;
 use crate::render::reuse::Record;
-use manifest::{manifest_json, stream};
+use manifest::{manifest_json, sha256_midway, stream};
 use out_folder::real_out;
 use previous::{Previous, previous_site};
 use safe_fs::{
     FolderLock, Owner, exchange, inside, is_mount_root, is_site_path, open_regular, read_exact_len,
     replace,
 };
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -92,6 +92,9 @@ pub struct Staging {
     /// The files written to the staging folder (the rest are OUT's already).
     staged: Mutex<Vec<String>>,
     dirs: Mutex<BTreeSet<String>>,
+    /// The states of each large file's SHA-256 on the way (see `manifest::Hashing`),
+    /// for the next build's record.
+    midway: Mutex<BTreeMap<String, Vec<String>>>,
     committed: bool,
     _lock: Option<FolderLock>,
     /// Held on OUT while a rebuild updates it, so that two builds into one OUT
@@ -187,6 +190,7 @@ impl Staging {
             entries: Mutex::new(Vec::new()),
             staged: Mutex::new(Vec::new()),
             dirs: Mutex::new(BTreeSet::new()),
+            midway: Mutex::new(BTreeMap::new()),
             committed: false,
             _lock: lock,
             _out_lock: out_lock,
@@ -266,6 +270,15 @@ impl Staging {
         (self.staged.lock().unwrap_or_else(|e| e.into_inner())).push(path.to_string());
     }
 
+    /// The states of a large file's SHA-256 on the way (see `manifest::Hashing`),
+    /// for the next build's record (from any thread).
+    fn midway_states(&self, path: &str, states: Vec<String>) {
+        if !states.is_empty() {
+            (self.midway.lock().unwrap_or_else(|e| e.into_inner()))
+                .insert(path.to_string(), states);
+        }
+    }
+
     /// A file of the site, for the manifest (from any thread).
     fn record(&self, entry: ManifestEntry) {
         self.entries
@@ -277,7 +290,8 @@ impl Staging {
     /// Writes one file of the site (safe to call from several threads); nothing
     /// when the previous build wrote the same bytes there and they are still there.
     pub fn write(&self, file: &SiteFile) -> Result<(), WriteError> {
-        let sha256 = sha256_hex(&file.bytes);
+        let (sha256, midway) = sha256_midway(&file.bytes);
+        self.midway_states(&file.path, midway);
         if !self.unchanged(&file.path, &sha256, &file.bytes) {
             let p = self.place(&file.path)?;
             fs::write(&p, &file.bytes).map_err(|e| io_error("write", &p, e))?;
@@ -310,7 +324,10 @@ impl Staging {
             copy: copy.as_ref().map(|c| c.0),
             copy_holder: copy.map(|c| c.1),
             files,
-            reuse: record,
+            reuse: record.map(|r| Record {
+                midway: std::mem::take(&mut *self.midway.lock().unwrap_or_else(|e| e.into_inner())),
+                ..r
+            }),
         };
         let json = manifest_json(&manifest)
             .map_err(|e| WriteError(format!("cannot write the manifest: {e}")))?;

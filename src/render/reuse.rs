@@ -15,7 +15,7 @@
 use super::pages::{in_binder, pages, prose_item};
 use super::*;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Where print.html holds each page's section: start and end (bytes) and the
 /// page's place in the site's page order, in the order of the binder.
@@ -36,6 +36,12 @@ pub struct Record {
     /// empty when unknown.
     #[serde(default)]
     pub data: Sections,
+    /// For each large file of the site (print.html, plan.json), the states of its
+    /// SHA-256 every few MiB on the way (see `output`): a rebuild that splices it
+    /// hashes it from the last one before its first change. Kept by the output
+    /// stage.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub midway: BTreeMap<String, Vec<String>>,
 }
 
 impl Record {
@@ -184,6 +190,7 @@ pub fn fingerprint(input: &Input, build: &str, locales: &[(String, String)]) -> 
         prose,
         binder: Vec::new(),
         data: Vec::new(),
+        midway: BTreeMap::new(),
     }
 }
 
@@ -368,7 +375,7 @@ mod tests {
             key: "ab".repeat(32),
             prose: vec![hash("a"), hash("b"), None, hash("c"), hash("d")],
             binder: vec![(0, 10, 0)],
-            data: Vec::new(),
+            ..Record::default()
         };
         let mut now = before.clone();
         assert_eq!(changed(&now, &before, 5), Some(vec![false; 5]));
@@ -423,6 +430,7 @@ mod tests {
             prose: vec![None, Some("cd".repeat(8))],
             binder: vec![(10, 20, 0), (25, 40, 1)],
             data: vec![(5, 8, 1)],
+            midway: [("print.html".to_string(), vec!["00".repeat(40)])].into(),
         };
         assert!(r.valid());
         let json = serde_json::to_string(&r).expect("json");

@@ -355,6 +355,102 @@ fn a_rebuild_never_reuses_a_site_the_record_does_not_describe() {
     assert_eq!(lifeboat(&["verify", &out.to_string_lossy()]).code, 0);
 }
 
+/// print.html of a large plan (10,000 runbooks make 91 MB) is hashed, when a
+/// rebuild splices it, from the state of its SHA-256 that the previous build kept
+/// for the last few MiB before the change: the site is still the clean build's,
+/// manifest included, when that state is the previous build's, when print.html was
+/// rewritten with the same bytes (so it is read whole again) and when the state
+/// kept is garbled.
+#[test]
+fn a_rebuild_hashes_a_large_print_html_from_the_state_before_the_change() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("plan");
+    copy_dir(&root().join("example-plan"), &plan);
+    // 24 runbooks of about 250 KB of prose each, after every other in the binder.
+    let model = fs::read_to_string(plan.join("runbooks/db-cluster-restore.md")).expect("read");
+    let words = [
+        "replica", "vault", "restore", "confirm", "ledger", "quorum", "bridge",
+    ];
+    let mut seed = 7u64;
+    for n in 0..24 {
+        let mut prose = String::new();
+        while prose.len() < 250_000 {
+            for _ in 0..60 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                prose.push_str(words[(seed >> 33) as usize % words.len()]);
+                prose.push(' ');
+            }
+            prose.push_str("done.\n\n");
+        }
+        let text = model.replacen("title = \"", &format!("title = \"Bulk {n:02}: "), 1);
+        fs::write(
+            plan.join(format!("runbooks/zz-bulk-{n:02}.md")),
+            format!("{text}\n## Bulk\n\n{prose}"),
+        )
+        .expect("write");
+    }
+    let (out, clean) = (dir.path().join("site"), dir.path().join("clean"));
+    build(&plan, &out);
+    let print = out.join("print.html");
+    let states = || -> usize {
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&fs::read(out.join("manifest.json")).expect("read"))
+                .expect("json");
+        manifest["reuse"]["midway"]["print.html"]
+            .as_array()
+            .map_or(0, Vec::len)
+    };
+    let size = fs::metadata(&print).expect("print.html").len();
+    assert!(size > 6 << 20, "print.html is {size} bytes");
+    assert_eq!(states() as u64, size / (4 << 20), "a state every 4 MiB");
+    // The last runbook's section lies past the first state.
+    let last = plan.join("runbooks/zz-bulk-23.md");
+    let at = |needle: &str| {
+        let bytes = fs::read(&print).expect("read");
+        memchr::memmem::find(&bytes, needle.as_bytes()).expect("in print.html")
+    };
+    assert!(at("id=\"page-runbooks-zz-bulk-23\"") > 4 << 20);
+    let page = page_of(&last, "runbooks");
+    edit(&last, |t| {
+        format!("{t}\nA paragraph added after the build.\n")
+    });
+    rebuild_after(
+        &plan,
+        &out,
+        &clean,
+        "a late runbook changed",
+        Draws::Only(&page),
+    );
+    // print.html written again with the same bytes: not known to be unchanged, so it
+    // is read whole, and the states are those of its bytes.
+    fs::write(&print, fs::read(&print).expect("read")).expect("write");
+    edit(&last, |t| format!("{t}\nAnother one.\n"));
+    rebuild_after(
+        &plan,
+        &out,
+        &clean,
+        "print.html rewritten",
+        Draws::Only(&page),
+    );
+    // Garbled states are not used: print.html is hashed from its first byte.
+    let manifest = out.join("manifest.json");
+    let mut text = fs::read_to_string(&manifest).expect("read");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("json");
+    for state in json["reuse"]["midway"]["print.html"]
+        .as_array()
+        .expect("states")
+    {
+        let state = state.as_str().expect("a state");
+        text = text.replace(state, &"f".repeat(state.len()));
+    }
+    fs::write(&manifest, text).expect("write");
+    edit(&last, |t| format!("{t}\nAnd a third.\n"));
+    rebuild_after(&plan, &out, &clean, "a state garbled", Draws::Only(&page));
+    assert_eq!(states() as u64, size / (4 << 20));
+}
+
 #[test]
 fn the_record_of_a_default_build_does_not_depend_on_private_values() {
     let dir = tempfile::tempdir().expect("temp dir");
