@@ -4,26 +4,32 @@ use super::*;
 
 /// The contact and calendar files: `contacts.vcf` (every contact and team),
 /// `contacts/<id>.vcf` for each person, `exercises.ics`. Private fields only with
-/// `--include-private`.
+/// `--include-private`. They show no prose: those that `keep` keeps as the previous
+/// build wrote them are not made again (see `reuse`).
 pub(super) fn kit_files(
     input: &Input,
+    keep: &(dyn Fn(&str) -> bool + Sync),
     put: &(dyn Fn(SiteFile) -> Result<(), Error> + Sync),
 ) -> Result<(), Error> {
     let plan = input.plan;
     let private = input.options.include_private;
-    put(SiteFile {
-        path: "contacts.vcf".into(),
-        bytes: kit::vcard::directory(plan, private).into_bytes(),
+    let file = |path: String, bytes: &dyn Fn() -> String| {
+        if keep(&path) {
+            return Ok(());
+        }
+        let bytes = bytes().into_bytes();
+        put(SiteFile { path, bytes })
+    };
+    file("contacts.vcf".into(), &|| {
+        kit::vcard::directory(plan, private)
     })?;
     plan.contacts.par_iter().try_for_each(|c| {
-        put(SiteFile {
-            path: format!("contacts/{}.vcf", c.head.id.value),
-            bytes: kit::vcard::contact(plan, c, private).to_text().into_bytes(),
+        file(format!("contacts/{}.vcf", c.head.id.value), &|| {
+            kit::vcard::contact(plan, c, private).to_text()
         })
     })?;
-    put(SiteFile {
-        path: "exercises.ics".into(),
-        bytes: kit::ics::exercises(plan, input.options.today).into_bytes(),
+    file("exercises.ics".into(), &|| {
+        kit::ics::exercises(plan, input.options.today)
     })
 }
 

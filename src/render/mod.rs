@@ -251,7 +251,7 @@ pub fn render_with(
     let plan_json = || write_plan_json(input, &r, &all, &put);
     let (print, (data, kit)) = rayon::join(
         || r.print(&put),
-        || rayon::join(plan_json, || r.kit_and_theme_files(&put)),
+        || rayon::join(plan_json, || r.kit_and_theme_files(&|_| false, &put)),
     );
     let (print, binder) = print?;
     put(print)?;
@@ -356,7 +356,9 @@ pub fn render_again(
         || {
             rayon::join(
                 || rayon::join(index, plan_json),
-                || r.kit_and_theme_files(&put),
+                // They show no prose: the previous build's files, where they are as
+                // it wrote them.
+                || r.kit_and_theme_files(earlier.keep, &put),
             )
         },
     );
@@ -375,23 +377,28 @@ pub fn render_again(
 }
 
 impl Renderer<'_> {
-    /// The kit's exports, the sealed private values and the theme's files.
+    /// The kit's exports, the sealed private values and the theme's files: all but
+    /// those that `keep` keeps as the previous build wrote them.
     fn kit_and_theme_files(
         &self,
+        keep: &(dyn Fn(&str) -> bool + Sync),
         put: &(dyn Fn(SiteFile) -> Result<(), Error> + Sync),
     ) -> Result<(), Error> {
         let input = &self.input;
-        kit_files(input, put)?;
+        kit_files(input, keep, put)?;
+        for (name, _) in theme::STATIC {
+            if !keep(name) {
+                put(SiteFile {
+                    path: (*name).into(),
+                    bytes: theme::static_file(name, input.catalog).unwrap_or_default(),
+                })?;
+            }
+        }
+        // Sealed with a fresh salt each time: never the previous build's.
         if let Some(script) = &input.options.private_script {
             put(SiteFile {
                 path: "private.js".into(),
                 bytes: script.clone().into_bytes(),
-            })?;
-        }
-        for (name, _) in theme::STATIC {
-            put(SiteFile {
-                path: (*name).into(),
-                bytes: theme::static_file(name, input.catalog).unwrap_or_default(),
             })?;
         }
         // The files of `assets/` are not the renderer's: the output stage copies them
