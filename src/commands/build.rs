@@ -100,7 +100,14 @@ fn build(
         eprintln!("error: {e}");
         return ExitCode::from(2);
     }
-    let loaded = match lifeboat::load::load(dir) {
+    // What the previous build left in OUT (its manifest lists 20,000 files for
+    // 10,000 runbooks) is read while the plan is; nothing is written to OUT before
+    // the plan is known to be sound.
+    let (loaded, looked) = rayon::join(
+        || lifeboat::load::load(dir),
+        || single_file.is_none().then(|| output::Staging::look(out)),
+    );
+    let loaded = match loaded {
         Ok(l) => l,
         Err(e) => {
             eprintln!("error: cannot read the plan folder {}: {e}", dir.display());
@@ -223,7 +230,10 @@ fn build(
                 || render::Templates::new(input.templates, input.catalog),
             )
         },
-        || output::Staging::begin(out, include_private),
+        || match looked {
+            Some(looked) => looked.and_then(|l| output::Staging::begin_after(l, include_private)),
+            None => output::Staging::begin(out, include_private),
+        },
     );
     let staging = match staging {
         Ok(s) => s,

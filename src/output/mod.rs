@@ -77,6 +77,14 @@ enum Swap {
     FileByFile,
 }
 
+/// What [`Staging::look`] found in OUT, held for [`Staging::begin_after`].
+pub struct Looked {
+    out: PathBuf,
+    shown: PathBuf,
+    out_lock: Option<FolderLock>,
+    previous: Option<Previous>,
+}
+
 /// A site being written: files go to a staging folder as they are rendered (from
 /// any thread), and [`Staging::commit`] puts them in place. Dropped without a
 /// commit, it removes the staging folder and OUT stays as it was.
@@ -112,19 +120,42 @@ impl Staging {
     /// that crashed builds left. A new site of `private` data is a folder only its
     /// owner may open; a rebuilt one keeps the mode and owner OUT had.
     pub fn begin(out: &Path, private: bool) -> Result<Staging, WriteError> {
+        Self::begin_after(Staging::look(out)?, private)
+    }
+
+    /// The first part of [`Staging::begin`], which writes nothing: what the previous
+    /// build left in OUT (its manifest read), with OUT held for this build. A
+    /// build does it while the plan is read.
+    pub fn look(out: &Path) -> Result<Looked, WriteError> {
         let shown = out.to_path_buf();
         let out = real_out(out)?;
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .filter(|_| out.parent().is_some())
-            .unwrap_or_default();
         // Before the previous site is read: a build still writing OUT finishes first.
         let out_lock = fs::metadata(&out)
             .is_ok_and(|m| m.is_dir())
             .then(|| FolderLock::take(&out))
             .flatten();
         let previous = previous_site(&out, &shown)?;
+        Ok(Looked {
+            out,
+            shown,
+            out_lock,
+            previous,
+        })
+    }
+
+    /// [`Staging::begin`] after [`Staging::look`].
+    pub fn begin_after(looked: Looked, private: bool) -> Result<Staging, WriteError> {
+        let Looked {
+            out,
+            shown,
+            out_lock,
+            previous,
+        } = looked;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .filter(|_| out.parent().is_some())
+            .unwrap_or_default();
         let meta = fs::metadata(&out).ok();
         let owner = match &meta {
             Some(m) => Some(Owner::of(m)),
