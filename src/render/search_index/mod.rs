@@ -14,15 +14,17 @@ use super::Input;
 use super::markdown::{TextSection, text_sections};
 use super::paths;
 
+mod again;
 mod docs;
 mod postings;
 mod words;
 
 use crate::model::{ItemRef, Kind, Opt, Plan};
+pub use again::search_index_again;
 use docs::item_doc;
 #[cfg(test)]
 use postings::postings;
-use postings::{Word, decode_postings, normal, word_lists};
+use postings::{Word, word_lists};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -86,7 +88,7 @@ const TITLE: u8 = 3;
 const FIELD: u8 = 2;
 const BODY: u8 = 1;
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Index {
     /// Kind labels; a document's first field indexes them.
     k: Vec<String>,
@@ -338,131 +340,6 @@ fn script(index: &Index) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// The index of a rebuild in which only the prose of the `changed` items differs
-/// from the build that wrote `earlier` (its search-index.js): their documents are
-/// made again, every other document, target and posting is taken from `earlier`,
-/// with target numbers shifted where a changed item's sections grew or shrank.
-/// The bytes are those [`search_index`] makes. None when `earlier` does not fit
-/// this plan (the caller then makes the whole index).
-pub fn search_index_again(input: &Input, earlier: &[u8], changed: &[ItemRef]) -> Option<Vec<u8>> {
-    let plan = input.plan;
-    let json =
-        (earlier.strip_prefix(SCRIPT_HEAD.as_bytes()))?.strip_suffix(SCRIPT_TAIL.as_bytes())?;
-    let old: Index = serde_json::from_slice(json).ok()?;
-    let items = indexed_items(plan);
-    let docs = PAGES.len() + items.len();
-    let kinds: Vec<String> = KINDS.iter().map(|k| input.catalog.text(k)).collect();
-    let sorted = old.t.windows(2).all(|w| w[0].0 <= w[1].0);
-    if old.d.len() != docs || old.k != kinds || old.w.len() != old.p.len() || !sorted {
-        return None;
-    }
-    // Each document's first target and count of targets, before and after.
-    let mut count = vec![0u32; docs];
-    for t in &old.t {
-        *count.get_mut(t.0)? += 1;
-    }
-    if count.contains(&0) {
-        return None;
-    }
-    let old_first = firsts(&count);
-    let old_targets = old.t.len();
-    let wanted: rustc_hash::FxHashSet<ItemRef> = changed.iter().copied().collect();
-    let fresh: Vec<(usize, Doc, Hits)> = (items.iter().enumerate())
-        .filter(|(_, r)| wanted.contains(r))
-        .map(|(k, &r)| (PAGES.len() + k, r))
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|(d, r)| {
-            let (mut hits, mut buf) = (Hits::default(), String::new());
-            let private = input.options.include_private;
-            let doc = item_doc(input, r, private, d as u32, None, &mut hits, &mut buf);
-            (d, doc, hits)
-        })
-        .collect();
-    let mut is_fresh = vec![false; docs];
-    for (d, doc, _) in &fresh {
-        is_fresh[*d] = true;
-        count[*d] = u32::try_from(doc.targets.len()).ok()?;
-    }
-    let new_first = firsts(&count);
-    let targets = count.iter().map(|&c| c as usize).sum::<usize>();
-    // The new target of each old one, None for a changed document's.
-    let moved: Vec<Option<u32>> = (old.t.iter().enumerate())
-        .map(|(i, t)| (!is_fresh[t.0]).then(|| new_first[t.0] + (i as u32 - old_first[t.0])))
-        .collect();
-    let mut added: FxHashMap<String, Vec<(u32, u8)>> = FxHashMap::default();
-    for (d, _, hits) in &fresh {
-        for (word, list) in &hits.0 {
-            let to = added.entry(word.clone()).or_default();
-            to.extend(
-                list.iter()
-                    .map(|h| (new_first[*d] + u32::from(h.target), h.weight)),
-            );
-        }
-    }
-    // A word none of whose hits moved or went, over as many targets as before, keeps
-    // its posting string (it is what `postings` makes of the same hits) unless it
-    // gains hits.
-    let same_targets = targets == old_targets;
-    // The hits of the changed documents' previous versions go (`gone`); when they
-    // are the hits their new versions bring, the word's postings are as they were.
-    let mut words: Vec<Word> = (old.w.into_par_iter().zip(old.p))
-        .map(|(word, p)| {
-            let list = decode_postings(&p, old_targets)?;
-            let mut same = same_targets;
-            let mut gone = Vec::new();
-            let list = (list.into_iter())
-                .filter_map(|(t, w)| match moved[t as usize] {
-                    Some(to) => {
-                        same &= to == t;
-                        Some((to, w))
-                    }
-                    None => {
-                        gone.push((t, w));
-                        None
-                    }
-                })
-                .collect();
-            let kept = match added.get(&word) {
-                Some(more) => same && normal(gone) == normal(more.clone()),
-                None => same && gone.is_empty(),
-            };
-            Some((word, list, kept.then_some(p)))
-        })
-        .collect::<Option<_>>()?;
-    for (word, list, _) in &mut words {
-        if let Some(more) = added.remove(word) {
-            list.extend(more);
-        }
-    }
-    words.extend(added.into_iter().map(|(word, list)| (word, list, None)));
-    words.retain(|(_, list, _)| !list.is_empty());
-    let (w, p) = word_lists(words, targets);
-    let mut fresh = fresh.into_iter().peekable();
-    let mut t = Vec::with_capacity(targets);
-    let mut d = Vec::with_capacity(docs);
-    let mut old_t = old.t.into_iter().peekable();
-    for (i, old_doc) in old.d.into_iter().enumerate() {
-        let mine = std::iter::from_fn(|| old_t.next_if(|t| t.0 == i));
-        if let Some((_, doc, _)) = fresh.next_if(|f| f.0 == i) {
-            mine.for_each(drop);
-            let (row, targets) = doc.into_row(i);
-            t.extend(targets);
-            d.push(row);
-        } else {
-            t.extend(mine);
-            d.push(old_doc);
-        }
-    }
-    Some(script(&Index {
-        k: kinds,
-        d,
-        t,
-        w,
-        p,
-    }))
-}
-
 /// Where each document's targets begin, from how many each has.
 fn firsts(counts: &[u32]) -> Vec<u32> {
     (counts.iter())
@@ -476,7 +353,9 @@ fn firsts(counts: &[u32]) -> Vec<u32> {
 
 #[cfg(test)]
 mod tests {
+    use super::postings::{decode_postings, hits_within};
     use super::*;
+    use std::ops::Range;
 
     #[test]
     fn postings_read_back_as_written() {
@@ -494,6 +373,39 @@ mod tests {
                 decode_postings(bad, 1).is_none(),
                 "{bad:?} is not a posting of 1 target"
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// A rebuild reads a word's hits on the changed documents' targets alone
+        /// (of a bitmap, only the digits that hold them): they are the hits the
+        /// whole string holds there.
+        #[test]
+        fn the_hits_within_ranges_are_those_the_whole_string_holds_there(
+            targets in 1usize..200,
+            hits in proptest::collection::vec((0u32..200, 1u8..4), 0..150),
+            cuts in proptest::collection::vec(0u32..201, 0..10),
+            picks in proptest::collection::vec(proptest::bool::ANY, 10),
+        ) {
+            let n = targets as u32;
+            let hits: Vec<(u32, u8)> = hits.into_iter().map(|(t, w)| (t % n, w)).collect();
+            let p = postings(hits, targets);
+            // Ranges in order, apart or side by side, some sharing a bitmap digit.
+            let mut cuts: Vec<u32> = cuts.into_iter().map(|c| c % (n + 1)).collect();
+            cuts.sort_unstable();
+            cuts.dedup();
+            let ranges: Vec<Range<u32>> = (cuts.windows(2).zip(&picks))
+                .filter(|(_, pick)| **pick)
+                .map(|(w, _)| w[0]..w[1])
+                .collect();
+            let mut want: Vec<(u32, u8)> = (decode_postings(&p, targets).expect("read back"))
+                .into_iter()
+                .filter(|(t, _)| ranges.iter().any(|r| r.contains(t)))
+                .collect();
+            let mut within = hits_within(&p, targets, &ranges).expect("read back");
+            want.sort_unstable();
+            within.sort_unstable();
+            proptest::prop_assert_eq!(within, want, "{} in {:?}", p, ranges);
         }
     }
 

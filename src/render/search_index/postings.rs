@@ -2,6 +2,7 @@
 //! bitmap (see [`super::Index::p`]), and read back by a rebuild.
 
 use super::*;
+use std::ops::Range;
 
 /// The digits of a posting bitmap, 6 targets each.
 const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
@@ -26,37 +27,84 @@ pub(super) fn word_lists(mut words: Vec<Word>, targets: usize) -> (Vec<String>, 
 }
 
 /// A word of the index, its hits as (target, weight), and its posting string when
-/// that is known already (see [`search_index_again`]).
+/// that is known already (see [`super::again`]).
 pub(super) type Word = (String, Vec<(u32, u8)>, Option<String>);
 
 /// A posting string (see [`Index::p`]) read back: (target, weight) of each hit,
 /// title and field hits first. None when it is not one [`postings`] writes for
 /// `targets` targets.
 pub(super) fn decode_postings(p: &str, targets: usize) -> Option<Vec<(u32, u8)>> {
+    read_postings(p, targets, None)
+}
+
+/// The hits of a posting string (as [`decode_postings`] reads them) on the targets
+/// of `ranges` (in order, apart) alone: of a bitmap, only the digits that hold
+/// those targets are read.
+pub(super) fn hits_within(
+    p: &str,
+    targets: usize,
+    ranges: &[Range<u32>],
+) -> Option<Vec<(u32, u8)>> {
+    read_postings(p, targets, Some(ranges))
+}
+
+fn read_postings(p: &str, targets: usize, only: Option<&[Range<u32>]>) -> Option<Vec<(u32, u8)>> {
     let (high, body) = p.split_once('|')?;
     let target = |t: u64| u32::try_from(t).ok().filter(|&t| (t as usize) < targets);
+    let wanted = |t: u32| {
+        only.is_none_or(|ranges| {
+            let i = ranges.partition_point(|r| r.end <= t);
+            ranges.get(i).is_some_and(|r| r.start <= t)
+        })
+    };
     let mut out = Vec::new();
     let mut at = 0u64;
     for v in high.split(',').filter(|v| !v.is_empty()) {
         let v = u64::from_str_radix(v, 36).ok()?;
         at += v / 2;
-        out.push((target(at)?, if v % 2 == 1 { TITLE } else { FIELD }));
+        let t = target(at)?;
+        if wanted(t) {
+            out.push((t, if v % 2 == 1 { TITLE } else { FIELD }));
+        }
     }
     if let Some(bits) = body.strip_prefix('~') {
-        for (i, c) in bits.bytes().enumerate() {
-            let b = DIGIT_VALUE[usize::from(c)];
+        let bits = bits.as_bytes();
+        // The digits read: all, or those that hold the targets wanted.
+        let digits: Vec<Range<usize>> = match only {
+            None => std::iter::once(0..bits.len()).collect(),
+            Some(ranges) => {
+                let mut digits: Vec<Range<usize>> = Vec::new();
+                for r in ranges {
+                    let d = r.start as usize / 6..(r.end as usize).div_ceil(6).min(bits.len());
+                    // Two ranges may share a digit: it is read once.
+                    match digits.last_mut() {
+                        Some(last) if d.start <= last.end => last.end = last.end.max(d.end),
+                        _ => digits.push(d),
+                    }
+                }
+                digits
+            }
+        };
+        for i in digits.into_iter().flatten() {
+            let b = DIGIT_VALUE[usize::from(*bits.get(i)?)];
             if b >= 64 {
                 return None;
             }
             for k in (0..6).filter(|k| b & (1 << k) != 0) {
-                out.push((target(i as u64 * 6 + k)?, BODY));
+                let t = target(i as u64 * 6 + k)?;
+                if wanted(t) {
+                    out.push((t, BODY));
+                }
             }
         }
     } else {
         let mut at = 0u64;
         for v in body.split(',').filter(|v| !v.is_empty()) {
             at += u64::from_str_radix(v, 36).ok()?;
-            out.push((target(at)?, BODY));
+            let t = target(at)?;
+            if wanted(t) {
+                out.push((t, BODY));
+            }
         }
     }
     Some(out)
