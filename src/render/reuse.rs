@@ -270,13 +270,14 @@ impl<'a> Renderer<'a> {
         };
         // Every page that did not change must be as the previous build wrote it;
         // that is looked at while print.html is spliced (whose staged copy is
-        // dropped with the rest when it is not).
+        // dropped with the rest when it is not). The splice, the longest part of a
+        // rebuild's drawing, is begun first.
         let keep = || {
             (all.par_iter().zip(&changed))
                 .filter(|(_, c)| !**c)
                 .all(|(&p, _)| (earlier.keep)(&self.path_and_title(p).0))
         };
-        let (kept, print) = rayon::join(keep, || self.print_again(&all, &changed, earlier, put));
+        let (print, kept) = rayon::join(|| self.print_again(&all, &changed, earlier, put), keep);
         if !kept {
             return Ok(None);
         }
