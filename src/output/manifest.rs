@@ -148,8 +148,8 @@ impl Hashing {
     }
 
     /// The hashing of a file whose first `states.len()` × [`MIDWAY`] bytes went by,
-    /// from the states recorded on the way; None when the last of them is not such
-    /// a state.
+    /// from the states recorded on the way; None when any of them is not a state
+    /// after as many bytes as its place says.
     pub(super) fn resume(states: &[String]) -> Option<Hashing> {
         let read = |n: usize, kept: &str| {
             let mut state = SerializedState::<Sha256>::default();
