@@ -2,7 +2,7 @@
 //! links out of the plan, FIFOs and devices among its files, planted manifests and
 //! symbolic links inside OUT.
 
-use crate::harness::{NOW, Run, example_copy, names_containing};
+use crate::harness::{NOW, Run, example_copy, names_containing, sha256};
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
@@ -137,14 +137,6 @@ fn build_into(plan: &Path, out: &Path, extra: &[&str]) -> Run {
     let mut args = vec!["build", &p, "-o", &o, "--now", NOW];
     args.extend(extra);
     lifeboat_bounded(&args)
-}
-
-fn sha256(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 #[test]

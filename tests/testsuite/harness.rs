@@ -155,3 +155,12 @@ pub fn pdf_pages(pdf: &Path) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+/// SHA-256 in lower-case hexadecimal, as manifest.json lists it.
+pub fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

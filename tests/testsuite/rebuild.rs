@@ -4,7 +4,7 @@
 //! again; whatever else changed draws the whole site. Either way the site is byte
 //! for byte the one a clean build into a new folder makes.
 
-use crate::harness::{NOW, build_site, copy_dir, lifeboat, root};
+use crate::harness::{NOW, build_site, copy_dir, lifeboat, root, sha256};
 use std::collections::BTreeMap;
 use std::fs;
 use std::os::unix::fs::MetadataExt;
@@ -461,6 +461,48 @@ fn a_rebuild_hashes_a_large_print_html_from_the_state_before_the_change() {
     edit(&last, |t| format!("{t}\nAnd a third.\n"));
     rebuild_after(&plan, &out, &clean, "a state garbled", Draws::Only(&page));
     assert_eq!(states() as u64, size / (4 << 20));
+}
+
+/// A rebuild copies the previous search index's documents as their JSON text. A
+/// `<` in that text (an index no build writes: it would end the `<script>` of the
+/// single file) is never copied, even when the manifest was made to vouch for it:
+/// the whole index is made again.
+#[test]
+fn a_rebuild_never_copies_a_less_than_sign_out_of_the_previous_search_index() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("plan");
+    copy_dir(&root().join("example-plan"), &plan);
+    let (out, clean) = (dir.path().join("site"), dir.path().join("clean"));
+    build(&plan, &out);
+    let index = out.join("search-index.js");
+    let text = fs::read_to_string(&index).expect("read");
+    let title = "\"What to do now\"";
+    assert!(text.contains(title), "the start page's document");
+    let tampered = text.replacen(title, "\"What</script><script>alert(1)</script>\"", 1);
+    fs::write(&index, &tampered).expect("write");
+    // The manifest, written after it, vouches for the tampered index.
+    let manifest = out.join("manifest.json");
+    let entry = |sha: &str, bytes: usize| {
+        format!("{{\"path\":\"search-index.js\",\"sha256\":\"{sha}\",\"bytes\":{bytes}}}")
+    };
+    let m = fs::read_to_string(&manifest).expect("read");
+    let vouched = m.replace(
+        &entry(&sha256(text.as_bytes()), text.len()),
+        &entry(&sha256(tampered.as_bytes()), tampered.len()),
+    );
+    assert_ne!(m, vouched, "the manifest lists the index");
+    fs::write(&manifest, vouched).expect("write");
+    let runbook = &markdown_files(&plan, "runbooks")[0];
+    edit(runbook, |t| format!("{t}\nA line after the tampering.\n"));
+    rebuild_after(
+        &plan,
+        &out,
+        &clean,
+        "a previous index holding <",
+        Draws::Only(&page_of(runbook, "runbooks")),
+    );
+    let index = fs::read_to_string(&index).expect("read");
+    assert!(!index.contains('<'), "no < in the rebuilt index");
 }
 
 #[test]

@@ -45,13 +45,6 @@ fn target_doc(raw: &RawValue) -> Option<usize> {
     rest.get(..rest.find(',')?)?.parse().ok()
 }
 
-/// `value` as [`script`] writes it: JSON without `<`.
-fn push_json(out: &mut String, value: &impl Serialize) -> Option<()> {
-    let json = serde_json::to_string(value).ok()?;
-    out.push_str(&json.replace('<', "\\u003c"));
-    Some(())
-}
-
 /// The index of a rebuild in which only the prose of the `changed` items differs
 /// from the build that wrote `earlier` (its search-index.js): their documents are
 /// made again, every other document, target and posting is taken from `earlier`,
@@ -62,6 +55,11 @@ pub fn search_index_again(input: &Input, earlier: &[u8], changed: &[ItemRef]) ->
     let plan = input.plan;
     let json =
         (earlier.strip_prefix(SCRIPT_HEAD.as_bytes()))?.strip_suffix(SCRIPT_TAIL.as_bytes())?;
+    // Its text is copied as it is: it must hold no `<`, as no index written holds one
+    // (see `push_json`).
+    if memchr::memchr(b'<', json).is_some() {
+        return None;
+    }
     let old: Previous = serde_json::from_slice(json).ok()?;
     let items = indexed_items(plan);
     let docs = PAGES.len() + items.len();

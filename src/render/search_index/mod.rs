@@ -328,16 +328,22 @@ const SCRIPT_TAIL: &str = ";\n";
 
 /// The index as the script file's bytes.
 fn script(index: &Index) -> Vec<u8> {
-    let json = serde_json::to_string(index).unwrap_or_else(|_| "{}".into());
-    // Inlined in the single file too: no `<` at all (`</script>` would end the
-    // element early, `<!--` then `<script` would keep the parser from finding its
-    // end). JSON has `<` only inside strings, where `\u003c` says the same.
-    let json = json.replace('<', "\\u003c");
-    let mut out = String::with_capacity(json.len() + 64);
-    out.push_str(SCRIPT_HEAD);
-    out.push_str(&json);
+    let mut out = String::from(SCRIPT_HEAD);
+    if push_json(&mut out, index).is_none() {
+        out.push_str("{}");
+    }
     out.push_str(SCRIPT_TAIL);
     out.into_bytes()
+}
+
+/// `value` as the index holds it: JSON without `<`. The index is inlined in the
+/// single file too: no `<` at all (`</script>` would end the element early, `<!--`
+/// then `<script` would keep the parser from finding its end). JSON has `<` only
+/// inside strings, where `\u003c` says the same.
+fn push_json(out: &mut String, value: &impl Serialize) -> Option<()> {
+    let json = serde_json::to_string(value).ok()?;
+    out.push_str(&json.replace('<', "\\u003c"));
+    Some(())
 }
 
 /// Where each document's targets begin, from how many each has.
