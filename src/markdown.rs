@@ -39,11 +39,19 @@ pub fn references(markdown: &str) -> Vec<FoundReference> {
 /// Every `[[id]]` reference and every link or image to a relative address of
 /// `markdown`, outside code, in order.
 pub fn scan(markdown: &str) -> (Vec<FoundReference>, Vec<FoundLink>) {
+    if !markdown.contains('[') {
+        return (Vec::new(), Vec::new());
+    }
+    match plain_references(markdown) {
+        Some(refs) => (refs, Vec::new()),
+        None => parse(markdown),
+    }
+}
+
+/// [`scan`] by parsing `markdown`.
+fn parse(markdown: &str) -> (Vec<FoundReference>, Vec<FoundLink>) {
     let mut refs = Vec::new();
     let mut links = Vec::new();
-    if !markdown.contains('[') {
-        return (refs, links);
-    }
     let source = protect_nested_references(markdown);
     let mut in_code = false;
     for (event, range) in Parser::new_ext(&source, options()).into_offset_iter() {
@@ -103,6 +111,92 @@ pub fn scan(markdown: &str) -> (Vec<FoundReference>, Vec<FoundLink>) {
         }
     }
     (refs, links)
+}
+
+/// The references of Markdown in which no syntax can make a `[[id]]` anything but a
+/// reference, nor anything else a link, found without parsing it: each `[[id]]`, as
+/// the parser finds them (a property test compares the two). Reading a plan finds the
+/// references of every runbook, and most are such prose: the parser took a fifth of a
+/// rebuild's processor time. None when the text holds what could make a difference:
+/// - code (`` ` ``, `~~~`, a tab, or four spaces where a line's containers end: the
+///   run of spaces, `>`, list marks and digits it starts with), HTML and autolinks
+///   (`<`), heading attributes (`{`);
+/// - link syntax besides `[[id]]`: `](`, `][`, `]:` (definitions of links and
+///   footnotes), `[^`;
+/// - a `[[` not followed by an id (lowercase letters, digits, `-`, `_`, `.`) and
+///   `]]`, or written after `!` (an image), `\` (escaped), or before a `]`;
+/// - a `\r` that ends a line alone (the parser reads `# \r[[a]]` as one heading),
+///   and the marks of [`protect_nested_references`].
+fn plain_references(markdown: &str) -> Option<Vec<FoundReference>> {
+    use memchr::memmem;
+    let bytes = markdown.as_bytes();
+    let code_or_html = memchr::memchr3(b'`', b'<', b'\t', bytes).is_some()
+        || memchr::memchr2(b'{', b'\x01', bytes).is_some()
+        || memmem::find(bytes, b"~~~").is_some();
+    if code_or_html {
+        return None;
+    }
+    // A line that ends with `\r` alone: the parser ends an ATX heading there with
+    // the line after it.
+    for at in memchr::memchr_iter(b'\r', bytes) {
+        if bytes.get(at + 1) != Some(&b'\n') {
+            return None;
+        }
+    }
+    for at in memchr::memchr_iter(b']', bytes) {
+        if matches!(bytes.get(at + 1), Some(b'(' | b'[' | b':')) {
+            return None;
+        }
+    }
+    let mut refs = Vec::new();
+    // The line of the last reference, when it was looked at: (its start, its end).
+    let mut line = None;
+    let mut from = 0;
+    while let Some(at) = memchr::memchr(b'[', &bytes[from..]).map(|p| p + from) {
+        from = at + 1;
+        match bytes.get(at + 1) {
+            Some(b'^') => return None,
+            Some(b'[') => {}
+            _ => continue,
+        }
+        if at > 0 && matches!(bytes[at - 1], b'!' | b'\\') {
+            return None;
+        }
+        let start = at + 2;
+        let len = bytes[start..]
+            .iter()
+            .take_while(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.'))
+            .count();
+        let end = start + len;
+        let closed = bytes[end..].starts_with(b"]]") && bytes.get(end + 2) != Some(&b']');
+        if len == 0 || !closed {
+            return None;
+        }
+        if !matches!(line, Some((s, e)) if s <= at && at < e) {
+            let s = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |p| p + 1);
+            let e = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |p| p + at);
+            let containers = bytes[s..e]
+                .iter()
+                .take_while(|b| {
+                    matches!(
+                        b,
+                        b' ' | b'>' | b'-' | b'*' | b'+' | b'.' | b')' | b'0'..=b'9'
+                    )
+                })
+                .count();
+            if memmem::find(&bytes[s..s + containers], b"    ").is_some() {
+                return None;
+            }
+            line = Some((s, e));
+        }
+        refs.push(FoundReference {
+            range: at..end + 2,
+            id: markdown[start..end].to_string(),
+            text: None,
+        });
+        from = end + 2;
+    }
+    Some(refs)
 }
 
 /// The id of a `[[id]]` as parsed: trimmed, and without the backslash of `[[id\|text]]`
@@ -384,6 +478,76 @@ mod tests {
         match out.map(String::from_utf8) {
             Some(Ok(s)) => std::borrow::Cow::Owned(s),
             _ => std::borrow::Cow::Borrowed(markdown),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn plain_references_are_those_the_parser_finds(
+            parts in proptest::collection::vec(
+                proptest::sample::select(
+                    &[
+                        "[[a]]", "[[b-1.c_d]]", "[[", "]]", "[", "]", "[[A]]", "[[a|b]]", "[[ a ]]",
+                        "!", "\\", "`", "<", ">", "> ", " ", "   ", "    ", "\n", "\n\n", "\r",
+                        "\r\n", "- ", "1. ", "2) ", "* ", "# ", "|", "| --- |", "---", "===", "{",
+                        "}", "{#x}", "~", "~~", "~~~", "[^", "[^1]", "]:", "](", "(u)", "][", "x",
+                        "&#91;", "\t", "\u{1}\u{2}", "\u{2}\u{1}", "[ ] ", "[x] ", "[!NOTE]", ":",
+                        "*", "_", "**", "é",
+                    ][..],
+                ),
+                0..40,
+            ),
+        ) {
+            compare_plain_and_parsed(&parts.concat())?;
+        }
+
+        /// Only what plain prose may hold, so that most texts are read without the
+        /// parser: where containers and code start, brackets that are no link.
+        #[test]
+        fn plain_references_in_plain_prose_are_those_the_parser_finds(
+            parts in proptest::collection::vec(
+                proptest::sample::select(
+                    &[
+                        "[[a]]", "[[b-1.c_d]]", "[", "]", "[[", "]]", "!", "\\", ">", "> ", " ", "  ",
+                        "    ", "\n", "\n\n", "\r\n", "- ", "1. ", "* ", "# ", "|", "| --- |",
+                        "---", "===", "~", "~~", ":", "(", "[ ] ", "[!NOTE]", "*", "_", "x", "é",
+                    ][..],
+                ),
+                0..40,
+            ),
+        ) {
+            compare_plain_and_parsed(&parts.concat())?;
+        }
+    }
+
+    fn compare_plain_and_parsed(text: &str) -> Result<(), TestCaseError> {
+        if let Some(refs) = plain_references(text) {
+            let (parsed, links) = parse(text);
+            prop_assert_eq!(refs, parsed);
+            prop_assert!(links.is_empty());
+        }
+        Ok(())
+    }
+
+    /// Runbooks as plans write them, with references in lists, tables, alerts and
+    /// task lists, are read without the parser, and as the parser reads them.
+    #[test]
+    fn plain_prose_is_read_without_the_parser() {
+        let md = "## Before you start\n\n1. Call [[person-6]] first.\n   - then [[vendor.x]]\n\n\
+                  - [ ] check [[svc_1]] and [[svc-2]]\n\n> [!WARNING]\n> ask [[person-7]]\n\n\
+                  | Check | Who |\n| --- | --- |\n| a | [[person-347]] |\n\nSee [[service-5]].\n";
+        let plain = plain_references(md).expect("plain prose");
+        assert_eq!(plain.len(), 7);
+        assert_eq!(plain, parse(md).0);
+        for code in [
+            "`[[a]]`",
+            "    [[a]]",
+            "<b>[[a]]</b>",
+            "[x](y) [[a]]",
+            "[[a|b]]",
+            "![[a]]",
+        ] {
+            assert_eq!(plain_references(&format!("{md}\n{code}\n")), None, "{code}");
         }
     }
 
