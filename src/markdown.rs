@@ -529,6 +529,30 @@ mod tests {
         Ok(())
     }
 
+    /// Every Markdown file of the example and fixture plans: where a body is read
+    /// without the parser, the references are the parser's.
+    #[test]
+    fn plain_references_of_the_example_and_fixture_plans_are_the_parsers() {
+        let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (mut plain, mut all) = (0, 0);
+        for dir in ["example-plan", "tests/testsuite/plans"] {
+            for e in walkdir::WalkDir::new(base.join(dir)) {
+                let e = e.expect("walk");
+                if e.path().extension().is_none_or(|x| x != "md") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(e.path()).expect("read");
+                all += 1;
+                if let Some(refs) = plain_references(&text) {
+                    plain += 1;
+                    assert_eq!(refs, parse(&text).0, "{}", e.path().display());
+                }
+            }
+        }
+        eprintln!("{plain} of {all} Markdown files read without the parser");
+        assert!(all > 50 && plain > 0, "{plain} of {all}");
+    }
+
     /// Runbooks as plans write them, with references in lists, tables, alerts and
     /// task lists, are read without the parser, and as the parser reads them.
     #[test]
