@@ -36,8 +36,11 @@ for i in $(seq "$runs"); do
   # more in the kernel creating files (its `recently_deleted` inodes).
   r=$(build "$work/fresh-$i"); fresh+=("${r% *}")
   printf '\nA line added in run %s.\n' "$i" >>"$plan/runbooks/runbook-$((i * 997 % runbooks)).md"
-  # The folder just built (300 MB) is written out first: the kernel writing it back
-  # meanwhile made this rebuild take 0.3 to 0.7 s from one run to the next.
+  # The folder just built (300 MB) is written out first, so that writing it back
+  # does not fall inside this rebuild (0.41-0.66 s in one run without this). The
+  # previous site is then on disk too, as an author's is some time after a build:
+  # on a file system mounted with `discard`, removing its print.html waits for the
+  # disk (see the README's seventh round).
   sync
   r=$(build "$work/site"); prose+=("${r% *}"); mem+=("${r#* }")
   # The floor of that rebuild: reading and checking the plan (`lifeboat check`) and
