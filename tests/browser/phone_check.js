@@ -14,7 +14,8 @@
 // - no line of text stays under a fixed element (the hotline button) at every scroll
 //   position: the page leaves room for it;
 // - numbers to call are tap targets of at least 44 x 44 px;
-// - a footnote's number stands on the first line of its note.
+// - a footnote's number stands on the first line of its note;
+// - a step's box stands right after its number, a step that is a task item's too.
 // - every number's digits read in the order they are dialled, on screen and printed
 //   (a right-to-left page must not reverse its groups), cards too.
 // Prints one line per problem and a last line
@@ -157,6 +158,30 @@ function underFixed() {
   return found;
 }
 
+// A numbered step's box stands right after its number, where the step's text would
+// start: also when the step is itself a task item (`3. - [ ] …`), whose box is in a
+// list of its own inside the step. Returns the steps whose box is elsewhere, and how
+// many boxes were looked at.
+function boxesAfterNumbers() {
+  const found = [];
+  let n = 0;
+  for (const li of document.querySelectorAll('main ol > li')) {
+    const box = li.querySelector(':scope > input.step, :scope > ul:first-child > li:first-child > input.step');
+    if (!box || !box.getClientRects().length) continue;
+    n += 1;
+    const rtl = getComputedStyle(li).direction === 'rtl';
+    const l = li.getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    // The box's near edge, from the edge of the step's text (its margin aside).
+    const m = parseFloat(getComputedStyle(box)[rtl ? 'marginRight' : 'marginLeft']) || 0;
+    const off = rtl ? l.right - b.right - m : b.left - l.left - m;
+    if (Math.abs(off) > 2) {
+      found.push(`the box of step "${(li.textContent || '').trim().slice(0, 40)}" stands ${Math.round(off)} px from where its text starts`);
+    }
+  }
+  return { found, n };
+}
+
 (async () => {
   const browser = await launch();
   const problems = [];
@@ -166,7 +191,7 @@ function underFixed() {
   const cdp = await context.newCDPSession(page);
   let current = '';
   page.on('pageerror', (e) => problems.push(`${current}: uncaught: ${e.message}`));
-  let ordinals = 0, tels = 0, cells = 0;
+  let ordinals = 0, tels = 0, cells = 0, steps = 0;
 
   // The numbers drawn before each item of every ordered list, in document order,
   // from the accessibility tree, against start + position from the DOM.
@@ -225,6 +250,9 @@ function underFixed() {
     const under = await page.evaluate(underFixed);
     if (under.length) problems.push(`${current}: text under the hotline button at every scroll position: ${under.slice(0, 3).join(', ')}`);
     await numbers('');
+    const placed = await page.evaluate(boxesAfterNumbers);
+    steps += placed.n;
+    for (const x of placed.found.slice(0, 3)) problems.push(`${current}: ${x}`);
     // Ticked steps keep their numbers.
     const boxes = page.locator('main input.step');
     const n = await boxes.count();
@@ -261,6 +289,6 @@ function underFixed() {
   await browser.close();
   clearTimeout(watchdog);
   for (const p of problems) console.log(p);
-  console.log(`pages=${pages.length} ordinals=${ordinals} tels=${tels} cells=${cells} problems=${problems.length}`);
+  console.log(`pages=${pages.length} ordinals=${ordinals} steps=${steps} tels=${tels} cells=${cells} problems=${problems.length}`);
   process.exit(problems.length ? 1 : 0);
 })().catch((e) => { console.error(e); process.exit(1); });

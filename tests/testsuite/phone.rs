@@ -2,7 +2,8 @@
 //! headless Chromium (`tests/browser/phone_check.js`): each numbered item shows its
 //! number (start + position, nested lists too, ticked or not, and printed), every
 //! `tel:` link and table cell is on the screen with nothing scrolled sideways, no
-//! text stays under the hotline button, numbers to call are 44 px tap targets.
+//! text stays under the hotline button, numbers to call are 44 px tap targets, a
+//! step's box stands right after its number (a step that is a task item's too).
 
 use crate::harness::{build_site, figure, node_check, root};
 
@@ -31,7 +32,7 @@ fn every_page_of_every_fixture_plan_reads_on_a_phone() {
         let last = node_check("phone_check.js", &[site.as_os_str()]);
         assert!(last.ends_with("problems=0"), "{}: {last}", plan.display());
         // The check looked at something on every plan.
-        for key in ["ordinals", "tels", "cells"] {
+        for key in ["ordinals", "steps", "tels", "cells"] {
             assert!(figure(&last, key) > 0, "{}: {last}", plan.display());
         }
     }
