@@ -64,7 +64,12 @@ pub fn export(
     let plan = &loaded.plan;
     let bytes = match what {
         ExportFormat::Vcard => lifeboat::kit::vcard::directory(plan, include_private).into_bytes(),
-        ExportFormat::Ics => lifeboat::kit::ics::exercises(plan, today).into_bytes(),
+        ExportFormat::Ics => lifeboat::kit::ics::exercises(
+            plan,
+            today,
+            &lifeboat::render::catalog(plan, &loaded.site.locales),
+        )
+        .into_bytes(),
         ExportFormat::Csv => lifeboat::kit::csv::directory(plan, include_private).into_bytes(),
         ExportFormat::Json => {
             match super::plan_json(

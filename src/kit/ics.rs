@@ -1,12 +1,14 @@
 //! iCalendar (RFC 5545): the exercises, planned and done, as all-day events, for
-//! `exercises.ics` and `export ics`.
+//! `exercises.ics` and `export ics`. What a calendar shows of them (its name, each
+//! event's kind and description) is in the plan's language.
 
 use super::vcard::line;
-use crate::model::{Date, Exercise, Plan};
+use crate::i18n::{Arg, Catalog};
+use crate::model::{Date, Exercise, Opt, Plan};
 
 /// The calendar of every exercise that has a date. `stamp` (the build's "today") is
 /// every event's DTSTAMP, so that the same plan and `--now` give the same file.
-pub fn exercises(plan: &Plan, stamp: Date) -> String {
+pub fn exercises(plan: &Plan, stamp: Date, catalog: &Catalog) -> String {
     let info = &plan.settings.info;
     let mut out = String::new();
     line(&mut out, "BEGIN:VCALENDAR");
@@ -23,19 +25,22 @@ pub fn exercises(plan: &Plan, stamp: Date) -> String {
         &mut out,
         &format!(
             "X-WR-CALNAME:{}",
-            text(&format!("{}: exercises", info.title.value))
+            text(&catalog.format(
+                "calendar-name",
+                &[("plan", Arg::from(info.title.value.as_str()))]
+            ))
         ),
     );
     for x in &plan.exercises {
         if let Some(date) = &x.date {
-            event(&mut out, plan, x, date.value, stamp);
+            event(&mut out, plan, x, date.value, stamp, catalog);
         }
     }
     line(&mut out, "END:VCALENDAR");
     out
 }
 
-fn event(out: &mut String, plan: &Plan, x: &Exercise, date: Date, stamp: Date) {
+fn event(out: &mut String, plan: &Plan, x: &Exercise, date: Date, stamp: Date, catalog: &Catalog) {
     let org = &plan.settings.info.organization.value;
     line(out, "BEGIN:VEVENT");
     // Ids are unique in the plan; the organization makes them unique beyond it.
@@ -56,42 +61,54 @@ fn event(out: &mut String, plan: &Plan, x: &Exercise, date: Date, stamp: Date) {
         _ => "TENTATIVE",
     };
     line(out, &format!("STATUS:{status}"));
-    if let Some(kind) = &x.kind {
+    // A kind, status or outcome the language names (`exercise-kind-tabletop`), else as written.
+    let word = |group: &str, o: &Opt<String>| {
+        o.as_ref().map(|v| {
+            let id = format!("{group}-{}", v.value);
+            let t = catalog.text(&id);
+            if t == id { v.value.clone() } else { t }
+        })
+    };
+    let kind = word("exercise-kind", &x.kind);
+    if let Some(kind) = &kind {
         line(out, &format!("CATEGORIES:{}", text(kind)));
     }
+    let field = |label: &str, value: String| {
+        catalog.format(
+            "calendar-field",
+            &[
+                ("label", Arg::from(catalog.text(label))),
+                ("value", Arg::from(value)),
+            ],
+        )
+    };
     let mut desc: Vec<String> = Vec::new();
     let name = |id: &str| {
         plan.lookup(id)
             .map_or(id.to_string(), |r| plan.name_of(r).to_string())
     };
-    if let Some(kind) = &x.kind {
-        desc.push(format!("Kind: {}", kind.value));
-    }
-    if let Some(s) = &x.status {
-        desc.push(format!("Status: {}", s.value));
-    }
-    if let Some(o) = &x.outcome {
-        desc.push(format!("Outcome: {}", o.value));
-    }
+    desc.extend(kind.map(|k| field("kind", k)));
+    desc.extend(word("exercise-status", &x.status).map(|s| field("status", s)));
+    desc.extend(word("exercise-outcome", &x.outcome).map(|o| field("outcome", o)));
     if let Some(f) = &x.facilitator {
-        desc.push(format!("Facilitator: {}", name(f)));
+        desc.push(field("facilitator", name(f)));
     }
     let list = |label: &str, ids: &[crate::model::Text]| {
         (!ids.is_empty()).then(|| {
             let names: Vec<String> = ids.iter().map(|i| name(i)).collect();
-            format!("{label}: {}", names.join(", "))
+            field(label, names.join(", "))
         })
     };
-    desc.extend(list("Services", &x.services));
-    desc.extend(list("Runbooks", &x.runbooks));
-    desc.extend(list("Participants", &x.participants));
+    desc.extend(list("services", &x.services));
+    desc.extend(list("runbooks", &x.runbooks));
+    desc.extend(list("participants", &x.participants));
     for f in &x.findings {
-        let done = if f.done.as_ref().is_some_and(|d| d.value) {
-            "done"
+        let id = if f.done.as_ref().is_some_and(|d| d.value) {
+            "calendar-finding-done"
         } else {
-            "open"
+            "calendar-finding-open"
         };
-        desc.push(format!("Finding ({done}): {}", f.title.value));
+        desc.push(catalog.format(id, &[("title", Arg::from(f.title.value.as_str()))]));
     }
     if !desc.is_empty() {
         line(out, &format!("DESCRIPTION:{}", text(&desc.join("\n"))));

@@ -29,7 +29,7 @@ pub(super) fn kit_files(
         })
     })?;
     file("exercises.ics".into(), &|| {
-        kit::ics::exercises(plan, input.options.today)
+        kit::ics::exercises(plan, input.options.today, input.catalog)
     })
 }
 
@@ -44,7 +44,9 @@ impl<'a> Renderer<'a> {
             "search-index.js" => Some(search_index::search_index(input)),
             "private.js" => input.options.private_script.clone().map(String::into_bytes),
             "contacts.vcf" => Some(kit::vcard::directory(plan, private).into_bytes()),
-            "exercises.ics" => Some(kit::ics::exercises(plan, input.options.today).into_bytes()),
+            "exercises.ics" => {
+                Some(kit::ics::exercises(plan, input.options.today, input.catalog).into_bytes())
+            }
             _ => {
                 if let Some(id) = path
                     .strip_prefix("contacts/")

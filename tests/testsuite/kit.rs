@@ -600,6 +600,29 @@ fn the_calendar_parses_with_all_day_events_and_folded_lines() {
         s.as_deref(),
         Some("Skrivbordsövning: ransomware\\; \"värsta fallet\"\\, del 1")
     );
+    // A plan without a language: the description in English, a line a field.
+    let description = tabletop
+        .properties
+        .iter()
+        .find(|p| p.name == "DESCRIPTION")
+        .and_then(|p| p.value.clone())
+        .unwrap_or_default();
+    let lines: Vec<&str> = description.split("\\n").collect();
+    assert_eq!(
+        &lines[..3],
+        ["Kind: tabletop", "Status: done", "Outcome: partial"],
+        "{description}"
+    );
+    assert!(
+        lines[3].starts_with("Facilitator: Ana Lind"),
+        "{description}"
+    );
+    assert!(
+        lines
+            .last()
+            .is_some_and(|l| l.starts_with("Finding (open): Återställningen")),
+        "{description}"
+    );
     let cancelled = summary("2026-03-installd");
     assert!(
         cancelled
@@ -711,5 +734,74 @@ fn templates_offer_a_fill_in_form_and_the_matrix_names_who_is_told() {
         "SMS-larm till jouren",
     ] {
         assert!(row.contains(must), "{must} in {row}");
+    }
+}
+
+#[test]
+fn a_german_plans_calendar_speaks_german() {
+    // The calendar's name, each event's kind and the labels of its description are
+    // the plan's language, as its pages are; the exercise's own words as written.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("site");
+    build_site(
+        &root().join("tests/testsuite/plans/klinikum-nord-de"),
+        &out,
+        &[],
+    );
+    let text = read(&out, "exercises.ics");
+    let cals: Vec<_> = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()))
+        .map(|c| c.expect("the calendar parses"))
+        .collect();
+    let cal = &cals[0];
+    let name = cal
+        .properties
+        .iter()
+        .find(|p| p.name == "X-WR-CALNAME")
+        .and_then(|p| p.value.clone())
+        .expect("a calendar name");
+    assert!(name.ends_with(": Übungen"), "{name}");
+    let event = cal
+        .events
+        .iter()
+        .find(|e| {
+            e.properties.iter().any(|p| {
+                p.name == "SUMMARY"
+                    && p.value.as_deref() == Some("Planspiel Verschlüsselungstrojaner")
+            })
+        })
+        .expect("the tabletop exercise");
+    let get = |n: &str| {
+        event
+            .properties
+            .iter()
+            .find(|p| p.name == n)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(get("CATEGORIES"), "Planspiel");
+    // The parser keeps RFC 5545's escapes: `\n` between lines, `\,` in lists.
+    let description = get("DESCRIPTION");
+    let lines: Vec<&str> = description.split("\\n").collect();
+    assert_eq!(lines[0], "Art: Planspiel", "{description}");
+    assert_eq!(lines[1], "Status: durchgeführt", "{description}");
+    assert!(lines.contains(&"Ergebnis: teilweise"), "{description}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("Ablaufpläne: ")),
+        "{description}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("Teilnehmende: ")),
+        "{description}"
+    );
+    for english in [
+        "Kind:",
+        "Outcome:",
+        "Runbooks:",
+        "Participants:",
+        "Finding (",
+        "tabletop",
+        "partial",
+    ] {
+        assert!(!text.contains(english), "{english} in {text}");
     }
 }

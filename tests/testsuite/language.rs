@@ -185,6 +185,25 @@ fn transformed(english: &str) -> String {
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
             match c {
+                // A reference to another message (`{ email }`) is kept as it is.
+                '{' if {
+                    let inner: String = chars.clone().take_while(|&n| n != '}').collect();
+                    let id = inner.trim();
+                    !id.is_empty()
+                        && chars.clone().any(|n| n == '}')
+                        && id
+                            .chars()
+                            .all(|n| n.is_ascii_lowercase() || n.is_ascii_digit() || n == '-')
+                } =>
+                {
+                    out.push(c);
+                    for n in chars.by_ref() {
+                        out.push(n);
+                        if n == '}' {
+                            break;
+                        }
+                    }
+                }
                 '$' | '[' => {
                     out.push(c);
                     let end = if c == '[' { ']' } else { ' ' };
@@ -403,4 +422,38 @@ fn a_page_title_message_of_the_plan_is_each_page_s_own() {
         .expect("twice");
     assert_eq!(a, b);
     assert_ne!(a, db);
+}
+
+#[test]
+fn a_label_and_its_colon_are_the_language_s() {
+    // French sets a space before a colon: the start page's email line and a
+    // runbook's last exercise after its date.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = with_language(&root().join("example-plan"), &dir.path().join("fr"), "fr");
+    let site = dir.path().join("site-fr");
+    build_site(&plan, &site, &[]);
+    let index = std::fs::read_to_string(site.join("index.html")).expect("index");
+    assert!(
+        index.contains("<p>E-mail : <a href=\"mailto:bridge@northwind.example\">"),
+        "{index}"
+    );
+    let runbook =
+        std::fs::read_to_string(site.join("runbooks/db-cluster-restore.html")).expect("runbook");
+    assert!(
+        runbook.contains(
+            "<dd>12 septembre 2026 : <a href=\"../exercises/2026-09-ransomware-tabletop.html\">"
+        ),
+        "{runbook}"
+    );
+    // A plan's own catalogue that words only `email` has the start page say it.
+    let plan = with_language(&root().join("example-plan"), &dir.path().join("pl"), "pl");
+    std::fs::create_dir_all(plan.join("locales")).expect("locales/");
+    std::fs::write(plan.join("locales/pl.ftl"), "email = Poczta\n").expect("pl.ftl");
+    let site = dir.path().join("site-pl");
+    build_site(&plan, &site, &[]);
+    let index = std::fs::read_to_string(site.join("index.html")).expect("index");
+    assert!(
+        index.contains("<p>Poczta: <a href=\"mailto:bridge@northwind.example\">"),
+        "{index}"
+    );
 }

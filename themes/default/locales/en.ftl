@@ -106,6 +106,9 @@ about-duration = about { $duration }
 hotline-call = 1. Call the { $label }
 hotline-call-default = 1. Call the hotline
 if-busy = If busy:
+# The hotline's email address after its label ("Email:"): `email` as the language
+# or the plan's catalogue words it.
+hotline-email = { email }:
 say-what = Say what you see, where, and since when.
 start-response = Start the response
 start-response-numbered = 2. Start the response
@@ -307,6 +310,12 @@ facilitator = Facilitator
 participants = Participants
 findings = Findings
 finding = Finding
+# The calendar of exercises (exercises.ics): its name, and each event's description,
+# a line a field ("Kind: tabletop") or finding.
+calendar-name = { $plan }: exercises
+calendar-field = { $label }: { $value }
+calendar-finding-open = Finding (open): { $title }
+calendar-finding-done = Finding (done): { $title }
 action = Action
 due = Due
 overdue = (overdue)
@@ -612,6 +621,8 @@ exercise-status-done = done
 exercise-status-cancelled = cancelled
 last-trained = Last exercised or trained
 with-people = with { $who }
+# An exercise or training after its date: "2026-05-20: Loss of SCADA tabletop".
+dated = { $date }: { $what }
 exercises-and-training = Exercises and training
 search-words-title-readiness = training awareness readiness roles
 code-untrained = Someone with a role has not been trained recently
