@@ -63,7 +63,8 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 /// Words that are no language's: the search queries typed, encodings named.
 const NOBODYS: [&str; 5] = ["qqzzxxwvj", "gsm", "ucs", "lifeboat", "vcard"];
 
-/// Every word of the plan's files, lower case.
+/// Every word of the plan's files, lower case: the values, not the keys of TOML
+/// (`mobile = "…"` does not make "mobile" the plan's word) nor its table headers.
 fn plan_words(plan: &Path) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for e in walkdir::WalkDir::new(plan).into_iter().flatten() {
@@ -72,7 +73,22 @@ fn plan_words(plan: &Path) -> BTreeSet<String> {
         if e.file_type().is_file()
             && let Ok(text) = std::fs::read_to_string(e.path())
         {
-            out.extend(words(&text).map(str::to_lowercase));
+            for line in text.lines() {
+                let t = line.trim_start();
+                let value = match t.split_once('=') {
+                    _ if t.starts_with('[') && t.trim_end().ends_with(']') => "",
+                    Some((key, value))
+                        if !key.trim().is_empty()
+                            && key.trim().chars().all(|c| {
+                                c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')
+                            }) =>
+                    {
+                        value
+                    }
+                    _ => line,
+                };
+                out.extend(words(value).map(str::to_lowercase));
+            }
         }
     }
     out

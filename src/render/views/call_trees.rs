@@ -33,28 +33,30 @@ pub struct CascadeStep {
 
 #[derive(Serialize)]
 pub struct LabelledPhone {
-    pub label: &'static str,
+    /// Which number it is, in the plan's language ("mobile").
+    pub label: String,
     pub phone: Phone,
 }
 
 /// Work numbers of a person or team (private ones never: a call tree is printed).
-fn numbers(plan: &Plan, r: Option<ItemRef>) -> Vec<LabelledPhone> {
+fn numbers(c: &Ctx, r: Option<ItemRef>) -> Vec<LabelledPhone> {
+    let plan = c.plan;
     let mut out = Vec::new();
-    let mut add = |label, n: &Opt<String>| {
+    let mut add = |label: &str, n: &Opt<String>| {
         if let Some(n) = n {
             out.push(LabelledPhone {
-                label,
+                label: c.t(label),
                 phone: Phone::of(n),
             })
         }
     };
     match r {
         Some(r) if r.kind == Kind::Contact => {
-            let c = &plan.contacts[r.index];
-            add("phone", &c.phone);
-            add("mobile", &c.mobile);
+            let person = &plan.contacts[r.index];
+            add("number-phone", &person.phone);
+            add("number-mobile", &person.mobile);
         }
-        Some(r) if r.kind == Kind::Team => add("team", &plan.teams[r.index].phone),
+        Some(r) if r.kind == Kind::Team => add("number-team", &plan.teams[r.index].phone),
         _ => {}
     }
     out
@@ -87,7 +89,7 @@ pub fn call_tree_page(c: &Ctx, index: usize) -> CallTreePage {
                 role: who
                     .filter(|r| r.kind == Kind::Contact)
                     .and_then(|r| text(&plan.contacts[r.index].role)),
-                numbers: numbers(plan, who),
+                numbers: numbers(c, who),
                 caller: s.caller.map(|x| c.link_id(x)),
                 sealed: who
                     .filter(|r| c.encrypted && r.kind == Kind::Contact)

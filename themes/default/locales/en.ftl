@@ -75,6 +75,10 @@ owner = Owner
 team = Team
 phone = Phone
 mobile = Mobile
+# Which number a call tree lists beside each number ("+44 20 7946 0001 mobile").
+number-phone = phone
+number-mobile = mobile
+number-team = team
 email = Email
 location = Location
 services = Services
