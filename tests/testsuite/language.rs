@@ -137,7 +137,8 @@ fn built_texts(plan: &Path, dir: &Path, name: &str, query: &str) -> Vec<String> 
 #[test]
 fn a_plan_in_each_built_in_language_shows_no_english_word_of_the_interface() {
     // A German hospital's plan (its own text German), built in English and in each
-    // other language; and the example (English text) built in German.
+    // other language; the example (English text) built in German; the stress plan
+    // (German) in German; the water utility's (English) in French.
     for (src, query, langs) in [
         (
             root().join("tests/testsuite/plans/klinikum-nord-de"),
@@ -145,6 +146,17 @@ fn a_plan_in_each_built_in_language_shows_no_english_word_of_the_interface() {
             &["de", "fr", "es", "nl"][..],
         ),
         (root().join("example-plan"), "Ruiz", &["de"][..]),
+        // Long names and titles, teams, a ten-person chain, processes and risks.
+        (
+            root().join("tests/testsuite/plans/stress-muehlenbach"),
+            "Netzleitstelle",
+            &["de"][..],
+        ),
+        (
+            root().join("tests/testsuite/plans/water-utility-us"),
+            "pump",
+            &["fr"][..],
+        ),
     ] {
         let dir = tempfile::tempdir().expect("temp dir");
         let en_plan = with_language(&src, &dir.path().join("en"), "en");
