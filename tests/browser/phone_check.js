@@ -15,7 +15,8 @@
 //   position: the page leaves room for it;
 // - numbers to call are tap targets of at least 44 x 44 px;
 // - a footnote's number stands on the first line of its note;
-// - a step's box stands right after its number, a step that is a task item's too.
+// - a step's box stands right after its number, a step that is a task item's too,
+//   on screen and printed.
 // - every number's digits read in the order they are dialled, on screen and printed
 //   (a right-to-left page must not reverse its groups), cards too.
 // Prints one line per problem and a last line
@@ -284,6 +285,7 @@ function boxesAfterNumbers() {
     // Printed: the same numbers.
     await page.emulateMedia({ media: 'print' });
     await numbers(' (print)');
+    for (const x of (await page.evaluate(boxesAfterNumbers)).found.slice(0, 3)) problems.push(`${current} (print): ${x}`);
     for (const x of (await page.evaluate(misread)).slice(0, 5)) problems.push(`${current} (print): number ${x}`);
   }
   await browser.close();
