@@ -165,6 +165,7 @@ function underFixed() {
 // many boxes were looked at.
 function boxesAfterNumbers() {
   const found = [];
+  const gaps = [];
   let n = 0;
   for (const li of document.querySelectorAll('main ol > li')) {
     const box = li.querySelector(':scope > input.step, :scope > ul:first-child > li:first-child > input.step');
@@ -178,6 +179,30 @@ function boxesAfterNumbers() {
     const off = rtl ? l.right - b.right - m : b.left - l.left - m;
     if (Math.abs(off) > 2) {
       found.push(`the box of step "${(li.textContent || '').trim().slice(0, 40)}" stands ${Math.round(off)} px from where its text starts`);
+    }
+    // The gap between the box and the first letter after it, on a step that shows
+    // no tick's time.
+    if (box.parentElement.querySelector(':scope > .tick-time')) continue;
+    const walk = document.createTreeWalker(box.parentElement, NodeFilter.SHOW_TEXT);
+    for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+      if (!(box.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+      const at = t.data.search(/\S/);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(t, at);
+      range.setEnd(t, at + 1);
+      const r = range.getBoundingClientRect();
+      // Only a letter on the box's own line.
+      if (Math.abs(r.top + r.height / 2 - (b.top + b.height / 2)) < b.height) {
+        gaps.push({ gap: rtl ? b.left - r.right : r.left - b.right, text: (li.textContent || '').trim().slice(0, 40) });
+      }
+      break;
+    }
+  }
+  if (gaps.length) {
+    const min = Math.min(...gaps.map((g) => g.gap));
+    for (const g of gaps) {
+      if (g.gap - min > 1.5) found.push(`the text of step "${g.text}" starts ${Math.round(g.gap - min)} px further from its box than another step's`);
     }
   }
   return { found, n };

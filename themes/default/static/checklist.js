@@ -39,6 +39,9 @@
       var box = document.createElement("input");
       box.type = "checkbox";
       box.className = "step";
+      // A space after it, as after a task item's box: the text of every step
+      // starts at the same distance from its box.
+      li.insertBefore(document.createTextNode(" "), li.firstChild);
       li.insertBefore(box, li.firstChild);
     });
     var steps = Array.prototype.slice.call(list.querySelectorAll("input.step"));
