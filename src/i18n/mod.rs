@@ -285,6 +285,12 @@ impl Catalog {
         }
     }
 
+    /// A value of one of the format's fixed vocabularies (a runbook's `kind`, an
+    /// exercise's `status`) in the interface's words: message `<group>-<value>`.
+    pub fn word(&self, group: &str, value: &str) -> String {
+        self.text(&format!("{group}-{value}"))
+    }
+
     /// The plain text of a message with its placeables filled in.
     pub fn format(&self, id: &str, args: &[(&str, Arg)]) -> String {
         self.formatted(id, args, &|_, a| match a {

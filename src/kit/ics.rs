@@ -61,14 +61,9 @@ fn event(out: &mut String, plan: &Plan, x: &Exercise, date: Date, stamp: Date, c
         _ => "TENTATIVE",
     };
     line(out, &format!("STATUS:{status}"));
-    // A kind, status or outcome the language names (`exercise-kind-tabletop`), else as written.
-    let word = |group: &str, o: &Opt<String>| {
-        o.as_ref().map(|v| {
-            let id = format!("{group}-{}", v.value);
-            let t = catalog.text(&id);
-            if t == id { v.value.clone() } else { t }
-        })
-    };
+    // Kind, status and outcome as the exercise's page words them (the loader
+    // keeps only the format's values).
+    let word = |group: &str, o: &Opt<String>| o.as_ref().map(|v| catalog.word(group, &v.value));
     let kind = word("exercise-kind", &x.kind);
     if let Some(kind) = &kind {
         line(out, &format!("CATEGORIES:{}", text(kind)));

@@ -454,8 +454,8 @@ fn a_page_title_message_of_the_plan_is_each_page_s_own() {
 
 #[test]
 fn a_label_and_its_colon_are_the_language_s() {
-    // French sets a space before a colon: the start page's email line and a
-    // runbook's last exercise after its date.
+    // French sets a space before a colon: the start page's email line, and an
+    // exercise after its date on a runbook's and a contact's page.
     let dir = tempfile::tempdir().expect("temp dir");
     let plan = with_language(&root().join("example-plan"), &dir.path().join("fr"), "fr");
     let site = dir.path().join("site-fr");
@@ -472,6 +472,11 @@ fn a_label_and_its_colon_are_the_language_s() {
             "<dd>12 septembre 2026 : <a href=\"../exercises/2026-09-ransomware-tabletop.html\">"
         ),
         "{runbook}"
+    );
+    let contact = std::fs::read_to_string(site.join("contacts/ana-ruiz.html")).expect("contact");
+    assert!(
+        contact.contains("<li>13 mars 2027 : <a href=\"../exercises/2027-03-full-scale.html\">"),
+        "{contact}"
     );
     // A plan's own catalogue that words only `email` has the start page say it.
     let plan = with_language(&root().join("example-plan"), &dir.path().join("pl"), "pl");

@@ -203,10 +203,10 @@ impl Ctx<'_> {
         o.as_ref().map(|d| duration_text(self.catalog, d.value))
     }
 
-    /// A value of one of the format's fixed vocabularies (a runbook's `kind`, an
-    /// exercise's `status`) in the interface's words: message `<group>-<value>`.
+    /// A value of one of the format's fixed vocabularies in the interface's words
+    /// ([`crate::i18n::Catalog::word`]).
     fn word(&self, group: &str, o: &Opt<String>) -> Option<String> {
-        o.as_ref().map(|v| self.t(&format!("{group}-{}", v.value)))
+        o.as_ref().map(|v| self.catalog.word(group, &v.value))
     }
 
     /// A message of the catalogue.
