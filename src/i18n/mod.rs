@@ -131,6 +131,86 @@ pub fn problems(text: &str) -> Vec<Problem> {
     }
 }
 
+/// The values message `date` is given (each language takes the ones its form
+/// needs): see [`Catalog::date`].
+pub const DATE_VALUES: [&str; 5] = ["year", "mm", "dd", "day", "month"];
+
+/// What of a plan's `.ftl` file (`text`, the file for the catalogue's language)
+/// cannot be shown: a message that refers to a message, term or function that is
+/// not there, back to itself, or expands too far. Shown, such a message would read
+/// `{id}`. Each at the line of the message.
+pub fn unresolved(catalog: &Catalog, text: &str) -> Vec<Problem> {
+    use fluent_bundle::FluentError;
+    use fluent_bundle::resolver::{ResolverError, errors::ReferenceKind};
+    let bundle = &catalog.0.bundle;
+    let theme_ids: std::collections::HashSet<&str> = message_ids().into_iter().collect();
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let Some(id) = ids(line).first().copied() else {
+            continue;
+        };
+        if !seen.insert(id) {
+            continue;
+        }
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            continue;
+        };
+        let mut errors = Vec::new();
+        let _ = bundle.format_pattern(pattern, None, &mut errors);
+        // Values are given when the message is shown: those of English's message
+        // (a message the plan adds, for its own templates, may take any). Without
+        // them, the default variant is read, which is what this looks at.
+        let theme = theme_ids.contains(id);
+        let given = if id == "date" {
+            DATE_VALUES.iter().map(|v| v.to_string()).collect()
+        } else {
+            placeables_in(BUILT_IN[0].1, id)
+        };
+        let why = errors.iter().find_map(|e| match e {
+            FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable {
+                id: v,
+            })) if !theme || given.contains(v) => None,
+            FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable {
+                id: v,
+            })) => Some(format!(
+                "`${v}` is not one of its values, which are: {}",
+                if given.is_empty() {
+                    "none".to_string()
+                } else {
+                    given
+                        .iter()
+                        .map(|g| format!("${g}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            )),
+            FluentError::ResolverError(ResolverError::Cyclic) => {
+                Some("it refers back to itself".to_string())
+            }
+            FluentError::ResolverError(ResolverError::TooManyPlaceables) => {
+                Some("it expands to too many placeables".to_string())
+            }
+            FluentError::ResolverError(r) => Some(r.to_string()),
+            other => Some(other.to_string()),
+        });
+        if let Some(why) = why {
+            out.push(Problem {
+                range: start..start + line.trim_end().len(),
+                message: format!(
+                    "message `{id}` cannot be shown as written ({why}): pages would show `{{…}}` \
+                     in its place; use only the values and messages `lifeboat locale export en` \
+                     shows for it, and do not refer back to the message itself"
+                ),
+            });
+        }
+    }
+    out
+}
+
 /// How many English messages a catalogue for `lang` (built in, with the plan's
 /// file) leaves untranslated: 0 for a built-in language.
 pub fn missing(lang: &str, plan_text: Option<&str>) -> usize {
@@ -233,6 +313,8 @@ impl Catalog {
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // Pages are HTML: no Unicode isolation marks around placeables.
         bundle.set_use_isolating(false);
+        // NUMBER(), which Fluent's own documentation uses for plurals and ordinals.
+        let _ = bundle.add_builtins();
         let mut texts: Vec<String> = vec![BUILT_IN[0].1.to_string()];
         if let Some(own) = built_in(lang).filter(|t| *t != BUILT_IN[0].1) {
             texts.push(own.to_string());
@@ -345,6 +427,7 @@ impl Catalog {
 
     /// A date the language's way (`date` of the catalogue: English keeps
     /// `2026-11-24`, German writes `24. November 2026`).
+    /// Its values are [`DATE_VALUES`].
     pub fn date(&self, year: i32, month: u32, day: u32) -> String {
         let month_name = self.text(&format!("month-{month}"));
         self.format(
@@ -430,7 +513,8 @@ pub(crate) fn placeables_in(catalogue: &str, id: &str) -> Vec<String> {
     if let Some(first) = lines.next() {
         text.push_str(first);
         for l in lines {
-            if l.starts_with(' ') || l.is_empty() {
+            // An indented line, or the `}` that closes a select expression.
+            if l.starts_with([' ', '}']) || l.is_empty() {
                 text.push('\n');
                 text.push_str(l);
             } else {

@@ -31,7 +31,7 @@ fn every_built_in_catalogue_parses_and_has_every_message_with_its_placeables() {
             if *id == "date" {
                 // A date is offered as year, mm, dd, day and month (the name):
                 // each language takes the ones its form needs.
-                let offered = ["day", "dd", "mm", "month", "year"];
+                let offered = DATE_VALUES;
                 let used = placeables_in(text, id);
                 assert!(
                     used.iter().all(|p| offered.contains(&p.as_str())),
@@ -190,4 +190,28 @@ fn right_to_left_by_script_or_language() {
     ] {
         assert!(!super::right_to_left(ltr), "{ltr}");
     }
+}
+
+#[test]
+fn a_plan_file_may_use_number_and_its_own_terms_but_not_what_is_not_there() {
+    let text = "-org = Fixture Org\n\
+                warnings-from-check = { NUMBER($n) } Warnungen ({ -org })\n\
+                nav-start = { -nowhere }\n\
+                nav-runbooks = { nav-runbooks } x\n\
+                hotline-call = { $label } { $number }\n\
+                date = { $day }. { $month } { $year }\n\
+                my-own = { $anything }\n";
+    let files = [("pl.ftl".to_string(), text.to_string())];
+    let c = Catalog::new("pl", &files);
+    assert_eq!(
+        c.format("warnings-from-check", &[("n", Arg::Number(3.0))]),
+        "3 Warnungen (Fixture Org)"
+    );
+    let lines: Vec<usize> = unresolved(&c, text)
+        .iter()
+        .map(|p| text[..p.range.start].lines().count() + 1)
+        .collect();
+    // The unknown term, the message that refers to itself, `$number`; not `date`
+    // (its values are offered to every language) nor a message the plan adds.
+    assert_eq!(lines, [3, 4, 5]);
 }

@@ -204,11 +204,22 @@ fn apply_document(plan: &mut Plan, part: Option<document::Part>) {
 }
 
 /// The plan's `locales/*.ftl`: a syntax error is an error at its line (the file
-/// joins the plan's sources, so that it can be pointed at); a language that is
-/// neither built in nor fully given is `incomplete-locale`.
+/// joins the plan's sources, so that it can be pointed at), and so is a message of
+/// the plan's language that refers to one not there or to itself; a language that
+/// is neither built in nor fully given is `incomplete-locale`.
 fn locales(plan: &Plan, sources: &mut Sources, site: &SiteList, diagnostics: &mut Vec<Diagnostic>) {
+    let lang = plan.settings.info.language.as_ref();
+    let used = lang.and_then(|l| crate::i18n::plan_file(&l.value, &site.locales));
     for (name, text) in &site.locales {
-        let problems = crate::i18n::problems(text);
+        let mut problems = crate::i18n::problems(text);
+        // The file of the plan's language: what its messages refer to must be there.
+        if let (Some(lang), Some((used, _))) = (lang, used)
+            && used == name
+            && problems.is_empty()
+        {
+            let catalog = crate::i18n::Catalog::new(&lang.value, &site.locales);
+            problems = crate::i18n::unresolved(&catalog, text);
+        }
         if problems.is_empty() {
             continue;
         }
@@ -221,10 +232,10 @@ fn locales(plan: &Plan, sources: &mut Sources, site: &SiteList, diagnostics: &mu
             ));
         }
     }
-    let Some(lang) = plan.settings.info.language.as_ref() else {
+    let Some(lang) = lang else {
         return;
     };
-    let given = crate::i18n::plan_file(&lang.value, &site.locales);
+    let given = used;
     let missing = crate::i18n::missing(&lang.value, given.map(|(_, t)| t.as_str()));
     if missing > 0 {
         let total = crate::i18n::message_ids().len();
