@@ -2,7 +2,7 @@
 
 /// GFM's extended autolinks in plain text: `https://…`, `http://…`, `www.…` and
 /// e-mail addresses, each with the address it links to. Trailing punctuation
-/// (`.,:;!?*_~'"`, an unbalanced `)`) is not part of a link.
+/// (`.,:;!?*_~'"`, an unbalanced `)`) and what follows a `\` are not part of a link.
 pub(super) fn autolinks(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
     let mut out = Vec::new();
     if !text.contains(['.', '@']) {
@@ -32,8 +32,10 @@ pub(super) fn autolinks(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
             None
         };
         if let Some(skip) = scheme.filter(|_| boundary(i)) {
+            // A backslash ends it too (GFM would go on): a browser reads `\` in a web
+            // address as `/`, so the link would go elsewhere than its text says.
             let end = rest
-                .find(|c: char| c.is_whitespace() || c == '<')
+                .find(|c: char| c.is_whitespace() || c == '<' || c == '\\')
                 .unwrap_or(rest.len());
             let candidate = trim_trailing(&rest[..end]);
             let domain_end = candidate[skip..]

@@ -328,7 +328,10 @@ pub(super) fn link_address(dest: &str, target: &Target) -> Option<String> {
         .iter()
         .any(|s| lower.starts_with(s))
     {
-        return Some(dest.to_string());
+        // A browser reads `\` in a web address as `/`: the link would go elsewhere
+        // than it says.
+        let web = lower.starts_with("http");
+        return (!(web && dest.contains('\\'))).then(|| dest.to_string());
     }
     asset_address(dest, target)
 }

@@ -384,3 +384,23 @@ fn slugs() {
     assert_eq!(slug("  --  "), "");
     assert_eq!(slug("Étape 2: DC2"), "étape-2-dc2");
 }
+
+#[test]
+fn a_web_address_with_a_backslash_is_no_link_beyond_it() {
+    // A browser reads `\` in a web address as `/`: the link would go elsewhere than
+    // its text says. An explicit link keeps its text only; a bare address is a
+    // link up to the backslash.
+    let (_d, plan) = plan();
+    let out = html(
+        &plan,
+        "[a](https://ok.example\\x.evil.example/) and https://evil.example/\">\\x",
+        "runbooks",
+        "",
+    );
+    assert!(out.starts_with("<p>a and "), "{out}");
+    assert!(
+        out.contains("<a class=\"autolink\" href=\"https://evil.example/&quot;&gt;\">https://evil.example/&quot;&gt;</a>\\x"),
+        "{out}"
+    );
+    assert!(!out.contains("\\\""), "no href holds a backslash: {out}");
+}
