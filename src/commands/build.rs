@@ -116,7 +116,21 @@ fn build(
     };
     let t_load = started.elapsed();
 
-    let analysis = lifeboat::analyze::analyze(&loaded.plan, today);
+    // While the plan is checked, the two longest preparations of a site that need
+    // only the plan: its files hashed (what it is drawn from: see `render::reuse`)
+    // and the templates parsed.
+    let catalog = render::catalog(&loaded.plan, &loaded.site.locales);
+    let (analysis, prepared) = rayon::join(
+        || lifeboat::analyze::analyze(&loaded.plan, today),
+        || {
+            single_file.is_none().then(|| {
+                rayon::join(
+                    || render::reuse::hash_files(&loaded.plan, &loaded.sources, include_private),
+                    || render::Templates::new(&loaded.site.templates, &catalog),
+                )
+            })
+        },
+    );
     let mut diagnostics = loaded.diagnostics;
     diagnostics.extend(analysis.diagnostics);
     diagnostics.extend(render::unknown_overrides(&loaded.site.templates));
@@ -205,7 +219,6 @@ fn build(
         copy,
         private_script,
     };
-    let catalog = render::catalog(plan, &loaded.site.locales);
     let input = render::Input {
         plan,
         sources: &loaded.sources,
@@ -216,20 +229,17 @@ fn build(
         options: &options,
         catalog: &catalog,
     };
-    if let Some(file) = single_file {
-        return build_single_file(&input, file, started);
-    }
-    // Three preparations that need nothing of each other, together: what the site
-    // is drawn from (when it is what the previous build in OUT was drawn from but
-    // for some pages' prose, only those are drawn again), the templates parsed,
-    // and the staging folder begun (the previous manifest read).
-    let ((fingerprint, templates), staging) = rayon::join(
-        || {
-            rayon::join(
-                || render::reuse::fingerprint(&input, &binary(), &loaded.site.locales),
-                || render::Templates::new(input.templates, input.catalog),
-            )
-        },
+    // Nothing was prepared for --single-file, which draws one file whole.
+    let (files, templates) = match (single_file, prepared) {
+        (Some(file), _) => return build_single_file(&input, file, started),
+        (None, Some(prepared)) => prepared,
+        (None, None) => return ExitCode::from(2),
+    };
+    // What the site is drawn from (when it is what the previous build in OUT was
+    // drawn from but for some pages' prose, only those are drawn again), beside the
+    // staging folder begun (the previous manifest read).
+    let (fingerprint, staging) = rayon::join(
+        || render::reuse::fingerprint(&input, &binary(), &loaded.site.locales, files),
         || match looked {
             Some(looked) => looked.and_then(|l| output::Staging::begin_after(l, include_private)),
             None => output::Staging::begin(out, include_private),

@@ -360,28 +360,65 @@ impl Staging {
                 ..r
             }),
         };
-        let json = manifest_json(&manifest)
-            .map_err(|e| WriteError(format!("cannot write the manifest: {e}")))?;
         let mut staged =
             std::mem::take(&mut *self.staged.lock().unwrap_or_else(|e| e.into_inner()));
         staged.sort();
-        // An unchanged site is not written at all; when any file was, the manifest is
-        // too (moved in last, it is newer than every file: see the module's text).
-        let same = staged.is_empty()
-            && self.previous.is_some()
-            && inside(&self.out, MANIFEST, true).is_some_and(|old| {
-                read_exact_len(&old, json.len() as u64)
-                    .is_ok_and(|b| b.as_deref() == Some(&json[..]))
-            });
-        if !same {
-            let p = self.tmp.join(MANIFEST);
-            fs::write(&p, &json).map_err(|e| io_error("write", &p, e))?;
-            staged.push(MANIFEST.to_string());
-        }
-        match &self.swap {
-            Swap::Whole { parent } => self.swap_whole(parent)?,
-            Swap::FileByFile => self.move_in(&manifest, &staged)?,
-        }
+        let manifest_error =
+            |e: serde_json::Error| WriteError(format!("cannot write the manifest: {e}"));
+        let json = match &self.swap {
+            // Files changed, so the manifest is written too. It is made while the new
+            // files go in and the previous build's versions of them are removed
+            // (removing a large file that is on disk waits for the disk: 25 ms for
+            // print.html on a file system mounted with `discard`).
+            Swap::FileByFile if !staged.is_empty() => {
+                staged.push(MANIFEST.to_string());
+                let targets = self.targets(&staged)?;
+                let files = targets.len() - 1;
+                let (json, moved) = rayon::join(
+                    || manifest_json(&manifest),
+                    || {
+                        let moved = self.move_targets(&targets, 0..files);
+                        for (path, _) in &targets[..files] {
+                            let _ = fs::remove_file(self.tmp.join(path));
+                        }
+                        moved
+                    },
+                );
+                moved?;
+                let json = json.map_err(manifest_error)?;
+                let p = self.tmp.join(MANIFEST);
+                fs::write(&p, &json).map_err(|e| io_error("write", &p, e))?;
+                self.move_targets(&targets, files..files + 1)?;
+                self.finish_in_place(&manifest)?;
+                json
+            }
+            _ => {
+                let json = manifest_json(&manifest).map_err(manifest_error)?;
+                // An unchanged site is not written at all; when any file was, the
+                // manifest is too (moved in last, it is newer than every file: see
+                // the module's text).
+                let same = staged.is_empty()
+                    && self.previous.is_some()
+                    && inside(&self.out, MANIFEST, true).is_some_and(|old| {
+                        read_exact_len(&old, json.len() as u64)
+                            .is_ok_and(|b| b.as_deref() == Some(&json[..]))
+                    });
+                if !same {
+                    let p = self.tmp.join(MANIFEST);
+                    fs::write(&p, &json).map_err(|e| io_error("write", &p, e))?;
+                    staged.push(MANIFEST.to_string());
+                }
+                match &self.swap {
+                    Swap::Whole { parent } => self.swap_whole(parent)?,
+                    Swap::FileByFile => {
+                        let targets = self.targets(&staged)?;
+                        self.move_targets(&targets, 0..targets.len())?;
+                        self.finish_in_place(&manifest)?;
+                    }
+                }
+                json
+            }
+        };
         self.committed = true;
         Ok((manifest, json))
     }
@@ -412,28 +449,32 @@ impl Staging {
         fs::remove_dir_all(&aside).map_err(|e| io_error("remove", &aside, e))
     }
 
-    /// Moves the `staged` files into OUT one by one (the manifest, if among them,
-    /// last), then deletes the files of the previous build that this one no longer
-    /// has. Every place is checked first (no link on the way, nothing in the way),
-    /// so that a refusal leaves OUT as it was; a failure after that says exactly
-    /// which files were replaced.
-    fn move_in(&self, manifest: &Manifest, staged: &[String]) -> Result<(), WriteError> {
-        let (out, tmp) = (&self.out, &self.tmp);
-        let mut new: BTreeSet<&str> = manifest.files.iter().map(|f| f.path.as_str()).collect();
-        new.insert(MANIFEST);
-        let mut targets = Vec::with_capacity(staged.len());
-        for path in staged {
-            let Some(to) = inside(out, path, false) else {
-                return Err(WriteError(format!(
+    /// Where each of the `staged` files goes in OUT. Every place is checked before
+    /// any file moves (no link on the way, nothing in the way), so that a refusal
+    /// leaves OUT as it was.
+    fn targets<'s>(&self, staged: &'s [String]) -> Result<Vec<(&'s str, PathBuf)>, WriteError> {
+        (staged.iter())
+            .map(|path| match inside(&self.out, path, false) {
+                Some(to) => Ok((path.as_str(), to)),
+                None => Err(WriteError(format!(
                     "{}/{path} is a symbolic link, a folder or special file, or lies behind one: \
                      lifeboat will not write through it; remove it. {} was left as it was",
                     self.shown.display(),
                     self.shown.display()
-                )));
-            };
-            targets.push((path.as_str(), to));
-        }
-        let mut replaced: Vec<&str> = Vec::new();
+                ))),
+            })
+            .collect()
+    }
+
+    /// Moves the staged files of `targets[moving]` into their places in OUT, one by
+    /// one (those before `moving` are in already; the manifest, the last target, goes
+    /// last). A failure says exactly which files were replaced.
+    fn move_targets(
+        &self,
+        targets: &[(&str, PathBuf)],
+        moving: std::ops::Range<usize>,
+    ) -> Result<(), WriteError> {
+        let mut replaced: Vec<&str> = targets[..moving.start].iter().map(|t| t.0).collect();
         let partly = |replaced: &[&str], e: WriteError| {
             WriteError(format!(
                 "{e}; {} was partly updated: {} of {} files were replaced ({}); build again to finish",
@@ -443,19 +484,28 @@ impl Staging {
                 replaced.join(", ")
             ))
         };
-        for (path, to) in &targets {
+        for (path, to) in &targets[moving] {
             if let Some(dir) = to.parent() {
                 fs::create_dir_all(dir)
                     .map_err(|e| partly(&replaced, io_error("create", dir, e)))?;
             }
-            replace(&tmp.join(path), to)
+            replace(&self.tmp.join(path), to)
                 .map_err(|e| partly(&replaced, io_error("write", to, e)))?;
             replaced.push(path);
         }
-        let _ = fs::remove_dir_all(tmp);
+        Ok(())
+    }
+
+    /// After the new files are in: the staging folder goes, and so do the files of
+    /// the previous build that this one no longer has.
+    fn finish_in_place(&self, manifest: &Manifest) -> Result<(), WriteError> {
+        let out = &self.out;
+        let _ = fs::remove_dir_all(&self.tmp);
         let Some(old) = &self.previous else {
             return Ok(());
         };
+        let mut new: BTreeSet<&str> = manifest.files.iter().map(|f| f.path.as_str()).collect();
+        new.insert(MANIFEST);
         for path in old.listed.iter().filter(|p| !new.contains(p.as_str())) {
             // Only a file with the content the previous build wrote there is deleted.
             let Some(p) = inside(out, path, true) else {

@@ -69,11 +69,23 @@ fn hex(digest: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The fingerprint of `input` (see the module's text): the key and the prose
-/// hashes of a [`Record`], without the binder. `build` names the lifeboat binary
-/// (its version and file), `locales` the plan's `locales/` files.
-pub fn fingerprint(input: &Input, build: &str, locales: &[(String, String)]) -> Record {
-    let plan = input.plan;
+/// The hashes of a plan's files that a [`fingerprint`] is made of, the longest
+/// part of making it (46 MB of text for 10,000 runbooks): each page's prose, and
+/// each file with that prose (and, for a build without `include_private`, the
+/// private values) cut out. Made from the loaded plan alone, so that a build
+/// makes it while the plan is checked.
+pub struct FileHashes {
+    include_private: bool,
+    prose: Vec<Option<String>>,
+    files: Vec<sha2::digest::Output<Sha256>>,
+}
+
+/// See [`FileHashes`].
+pub fn hash_files(
+    plan: &Plan,
+    sources: &crate::source::Sources,
+    include_private: bool,
+) -> FileHashes {
     let all = pages(plan);
     // The pages whose item's prose is all of its Markdown file after the front
     // matter: that part is cut from the skeleton and hashed for the page alone.
@@ -83,7 +95,7 @@ pub fn fingerprint(input: &Input, build: &str, locales: &[(String, String)]) -> 
         .map(|&p| {
             let r = prose_item(p)?;
             let head = plan.head(r);
-            let file = input.sources.get(head.at.file);
+            let file = sources.get(head.at.file);
             if !file.path.ends_with(".md") || cut.contains_key(&head.at.file) {
                 return None;
             }
@@ -95,6 +107,66 @@ pub fn fingerprint(input: &Input, build: &str, locales: &[(String, String)]) -> 
     let prose: Vec<Option<String>> = (bodies.par_iter())
         .map(|b| b.map(|b| hex(&Sha256::digest(b.as_bytes())[..8])))
         .collect();
+    // A default build shows no private value, so none is in its fingerprint
+    // either (the manifest, which keeps it, is read by everyone who has the site).
+    if !include_private {
+        for c in &plan.contacts {
+            let Some(p) = &c.private else { continue };
+            let values = [
+                &p.home_phone,
+                &p.personal_mobile,
+                &p.personal_email,
+                &p.home_address,
+            ];
+            for v in values.into_iter().flatten() {
+                let range = v.span.start as usize..v.span.end as usize;
+                cut.entry(v.span.file).or_default().push(range);
+            }
+        }
+    }
+    // Each file is hashed on its own, in parallel.
+    let ids: Vec<_> = sources.ids().collect();
+    let files = ids
+        .par_iter()
+        .map(|id| {
+            let mut h = Sha256::new();
+            let file = sources.get(*id);
+            feed(&mut h, file.path.as_bytes());
+            let text = file.text.as_bytes();
+            let mut ranges = cut.get(id).cloned().unwrap_or_default();
+            ranges.sort_by_key(|r| r.start);
+            let mut from = 0;
+            for r in ranges {
+                feed(
+                    &mut h,
+                    text.get(from..r.start.max(from)).unwrap_or_default(),
+                );
+                from = from.max(r.end);
+            }
+            feed(&mut h, text.get(from..).unwrap_or_default());
+            h.finalize()
+        })
+        .collect();
+    FileHashes {
+        include_private,
+        prose,
+        files,
+    }
+}
+
+/// The fingerprint of `input` (see the module's text): the key and the prose
+/// hashes of a [`Record`], without the binder. `build` names the lifeboat binary
+/// (its version and file), `locales` the plan's `locales/` files, `files` the
+/// hashes of the plan's files ([`hash_files`], for the same plan and
+/// `include_private`).
+pub fn fingerprint(
+    input: &Input,
+    build: &str,
+    locales: &[(String, String)],
+    files: FileHashes,
+) -> Record {
+    let plan = input.plan;
+    debug_assert_eq!(files.include_private, input.options.include_private);
     let mut h = Sha256::new();
     feed(&mut h, b"lifeboat reuse 3");
     feed(&mut h, build.as_bytes());
@@ -119,49 +191,8 @@ pub fn fingerprint(input: &Input, build: &str, locales: &[(String, String)]) -> 
     for (name, _) in input.assets {
         feed(&mut h, name.as_bytes());
     }
-    // A default build shows no private value, so none is in its fingerprint
-    // either (the manifest, which keeps it, is read by everyone who has the site).
-    if !o.include_private {
-        for c in &plan.contacts {
-            let Some(p) = &c.private else { continue };
-            let values = [
-                &p.home_phone,
-                &p.personal_mobile,
-                &p.personal_email,
-                &p.home_address,
-            ];
-            for v in values.into_iter().flatten() {
-                let range = v.span.start as usize..v.span.end as usize;
-                cut.entry(v.span.file).or_default().push(range);
-            }
-        }
-    }
     feed(&mut h, b"sources");
-    // Each file is hashed on its own (in parallel: 40 MB for 10,000 runbooks), and
-    // the digests in order.
-    let ids: Vec<_> = input.sources.ids().collect();
-    let digests: Vec<_> = ids
-        .par_iter()
-        .map(|id| {
-            let mut h = Sha256::new();
-            let file = input.sources.get(*id);
-            feed(&mut h, file.path.as_bytes());
-            let text = file.text.as_bytes();
-            let mut ranges = cut.get(id).cloned().unwrap_or_default();
-            ranges.sort_by_key(|r| r.start);
-            let mut from = 0;
-            for r in ranges {
-                feed(
-                    &mut h,
-                    text.get(from..r.start.max(from)).unwrap_or_default(),
-                );
-                from = from.max(r.end);
-            }
-            feed(&mut h, text.get(from..).unwrap_or_default());
-            h.finalize()
-        })
-        .collect();
-    for d in digests {
+    for d in files.files {
         h.update(d);
     }
     // What the plan holds that is not a file's text (the record of changes from
@@ -187,7 +218,7 @@ pub fn fingerprint(input: &Input, build: &str, locales: &[(String, String)]) -> 
     }
     Record {
         key: hex(&h.finalize()),
-        prose,
+        prose: files.prose,
         binder: Vec::new(),
         data: Vec::new(),
         midway: BTreeMap::new(),
