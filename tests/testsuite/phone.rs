@@ -17,6 +17,7 @@ pub fn fixture_plans() -> Vec<std::path::PathBuf> {
         "kit-aangstroem",
         "markdown-gfm",
         "galil-he",
+        "tokai-suido-ja",
     ] {
         plans.push(root().join("tests/testsuite/plans").join(p));
     }

@@ -317,6 +317,7 @@ fn print_html_is_a_binder_with_classification_version_and_page_numbers_on_every_
         "water-utility-us",
         "klinikum-nord-de",
         "galil-he",
+        "tokai-suido-ja",
     ] {
         let dir = tempfile::tempdir().expect("temp dir");
         let plan = if name == "example" {
@@ -370,8 +371,13 @@ fn print_html_is_a_binder_with_classification_version_and_page_numbers_on_every_
             // The title page has no running header; it shows the classification in
             // large type, which may wrap.
             let first_word = class.split_whitespace().next().unwrap_or_default();
+            // pdftotext sets spaces around a Latin parenthesis in Japanese text of
+            // the letter-spaced banner: compared without spaces, the letters in order.
+            let bare = |s: &str| s.split_whitespace().collect::<String>();
             assert!(
-                flat.contains(&class) || (n == 0 && flat.contains(first_word)),
+                flat.contains(&class)
+                    || bare(&flat).contains(&bare(&class))
+                    || (n == 0 && flat.contains(first_word)),
                 "{name}: page {} has no {class}",
                 n + 1
             );
