@@ -298,10 +298,20 @@ fn fit_vcard(
         }
     }
     if !left_out.is_empty() {
+        // The first number always stays: only the others are left out.
+        let named: Vec<&str> = (left_out.iter())
+            .map(|&n| {
+                if n == "TEL" {
+                    "its other numbers (TEL)"
+                } else {
+                    n
+                }
+            })
+            .collect();
         notes.push(format!(
             "{card_id}: the QR code for {caption} leaves out {} to keep its modules at least \
              {MIN_MODULE_MM} mm wide",
-            left_out.join(", ")
+            named.join(", ")
         ));
     }
     // Still too long: the code grows, up to the card's height, before its modules

@@ -17,6 +17,8 @@ fn plans() -> Vec<PathBuf> {
         kit_plan(),
         root().join("example-plan"),
         root().join("tests/testsuite/plans/stress-muehlenbach"),
+        // Japanese: UTF-8 payloads three bytes a letter, behind an ECI designator.
+        root().join("tests/testsuite/plans/tokai-suido-ja"),
     ]
 }
 
@@ -803,5 +805,44 @@ fn a_german_plans_calendar_speaks_german() {
         "partial",
     ] {
         assert!(!text.contains(english), "{english} in {text}");
+    }
+}
+
+#[test]
+fn a_qr_code_that_leaves_out_the_second_number_says_so_and_keeps_the_first() {
+    // The Japanese hotline's name takes three bytes a letter, twice (N and FN): its
+    // vCard fits the card's code only without the e-mail, the organisation and the
+    // second number. The build says which, in words an author reads rightly.
+    let plan = root().join("tests/testsuite/plans/tokai-suido-ja");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    let run = lifeboat(&[
+        "build",
+        &plan.to_string_lossy(),
+        "-o",
+        &site.to_string_lossy(),
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "zenshokuin: the QR code for hotline leaves out EMAIL, ORG, its other numbers (TEL) \
+             to keep its modules at least 0.4 mm wide"
+        ),
+        "{}",
+        run.stderr
+    );
+    let html = std::fs::read_to_string(site.join("cards/index.html")).expect("cards");
+    let payloads: Vec<&str> = html
+        .split("data-payload=\"")
+        .skip(1)
+        .filter_map(|p| p.split('"').next())
+        .filter(|p| p.contains("FN:情報システム課"))
+        .collect();
+    assert!(!payloads.is_empty());
+    for p in payloads {
+        assert!(p.contains("TEL;TYPE=WORK,VOICE:+81 52-123-4567"), "{p}");
+        assert!(!p.contains("+81 90-1234-5678"), "{p}");
     }
 }
