@@ -96,7 +96,7 @@ fn min_columns_em(table: &str) -> Option<Vec<f64>> {
             if column + span > MAX_COLUMNS {
                 return None;
             }
-            let width = min_content_em(content, open.starts_with("<th")) + depth_em(open);
+            let width = cell_min_em(open, content) + depth_em(open);
             if span == 1 {
                 if columns.len() <= column {
                     columns.resize(column + 1, 0.0);
@@ -147,14 +147,36 @@ fn depth_em(open_tag: &str) -> f64 {
 enum Wrap {
     /// At spaces, after a hyphen and around East Asian characters.
     Normal,
-    /// Nowhere: telephone numbers, status badges, step numbers.
+    /// Nowhere: telephone numbers, status badges, step numbers, dates.
     Never,
+}
+
+/// Classes whose text the stylesheet keeps on one line.
+fn unbroken(class: &str) -> bool {
+    (class.split_ascii_whitespace())
+        .any(|k| matches!(k, "tel" | "state" | "step-number" | "date" | "relative"))
+}
+
+/// The widest piece of a cell (its opening tag and HTML) that cannot break.
+fn cell_min_em(open: &str, content: &str) -> f64 {
+    let wrap = if unbroken(attribute(open, "class")) {
+        Wrap::Never
+    } else {
+        Wrap::Normal
+    };
+    min_content_em_from(content, open.starts_with("<th"), wrap)
 }
 
 /// The widest piece of a cell's HTML that cannot break, in em of the table's type.
 fn min_content_em(html: &str, heading: bool) -> f64 {
+    min_content_em_from(html, heading, Wrap::Normal)
+}
+
+/// [`min_content_em`] of HTML whose text breaks as `wrap` says where no element
+/// says otherwise.
+fn min_content_em_from(html: &str, heading: bool, wrap: Wrap) -> f64 {
     // What each open element sets: how text breaks, bold, list depth.
-    let mut stack: Vec<(Wrap, bool, usize)> = vec![(Wrap::Normal, heading, 0)];
+    let mut stack: Vec<(Wrap, bool, usize)> = vec![(wrap, heading, 0)];
     let mut widest: f64 = 0.0;
     let mut piece = 0.0;
     let mut indent = 0.0;
@@ -190,11 +212,7 @@ fn min_content_em(html: &str, heading: bool) -> f64 {
             } else if !void {
                 let class = attribute(tag, "class");
                 let has = |c: &str| class.split_ascii_whitespace().any(|k| k == c);
-                let wrap = if has("tel") || has("state") || has("step-number") {
-                    Wrap::Never
-                } else {
-                    wrap
-                };
+                let wrap = if unbroken(class) { Wrap::Never } else { wrap };
                 let bold = bold || matches!(name, "strong" | "b" | "th") || has("state");
                 let lists = lists + usize::from(matches!(name, "ul" | "ol"));
                 stack.push((wrap, bold, lists));
@@ -308,7 +326,7 @@ fn entity(s: &str) -> (char, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::{Fit, min_content_em, print_fit};
+    use super::{Fit, cell_min_em, min_content_em, print_fit};
 
     fn table(rows: &[&[&str]]) -> String {
         let mut t = String::from("<table><tbody>");
@@ -344,6 +362,20 @@ mod tests {
         // Headings are bold, entities one character.
         assert!(min_content_em("Verantwortlich", true) > min_content_em("Verantwortlich", false));
         assert!((min_content_em("A&amp;B", false) - min_content_em("A&B", false)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_date_is_one_piece_in_a_cell_or_a_time_marked_relative() {
+        // Text breaks after a hyphen, a date cell (the stylesheet's `td.date`) not.
+        let loose = min_content_em("2026-06-10", false);
+        let cell = cell_min_em("<td class=\"date\">", "2026-06-10");
+        assert!(cell > loose * 1.5, "{cell} {loose}");
+        assert!((cell_min_em("<td>", "2026-06-10") - loose).abs() < 1e-9);
+        let time = cell_min_em(
+            "<td>",
+            "<time class=\"relative\" datetime=\"2026-06-10\">2026-06-10</time> overdue",
+        );
+        assert!((time - cell).abs() < 1e-9, "{time} {cell}");
     }
 
     #[test]
