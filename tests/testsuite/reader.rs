@@ -138,6 +138,22 @@ fn other_plans_search_beyond_ascii_and_pass_axe_light_and_dark() {
         ),
         ("water-utility-us", serde_json::json!([["SCADA", "SCADA"]])),
         (
+            // Japanese, with no space between words: a word inside a sentence.
+            "tokai-suido-ja",
+            serde_json::json!([
+                [
+                    "手動運転",
+                    "中央監視制御システム停止時の浄水場手動運転への切替手順(第一・第二浄水場共通)"
+                ],
+                [
+                    "監視制御",
+                    "中央監視制御システム(浄水場・配水池・ポンプ場の遠隔監視制御)"
+                ],
+                ["当直", "中央監視制御 当直班(二十四時間三交代)"],
+                ["一郎", "佐藤 一郎"],
+            ]),
+        ),
+        (
             "klinikum-nord-de",
             serde_json::json!([["gross", "Jürgen Groß"]]),
         ),

@@ -431,6 +431,36 @@ mod tests {
     }
 
     #[test]
+    fn chinese_and_japanese_are_indexed_two_letters_at_a_time() {
+        let w: Vec<String> = fold_words("浄水場へ TKS番号 王小明 号 ＬＣＰ-101が").collect();
+        assert_eq!(
+            w,
+            [
+                "浄水",
+                "水場",
+                "場へ",
+                "へ",
+                "tks",
+                "番号",
+                "号",
+                "王小",
+                "小明",
+                "明",
+                "号",
+                "ｌｃｐ",
+                "101",
+                "か"
+            ]
+        );
+        // A voiced kana folds as the search box folds it (its mark off).
+        assert_eq!(fold("が"), "か");
+        // A long sentence is indexed, not dropped as a word too long to type.
+        let sentence = "中央監視制御システムが停止した場合には以下の手順に従って第一浄水場と第二浄水場を現場制御盤から手動運転に切り替える";
+        assert!(sentence.chars().count() > 40);
+        assert!(fold_words(sentence).any(|w| w == "浄水"));
+    }
+
+    #[test]
     fn postings_are_gaps_or_a_bitmap() {
         // Targets 1 (title), 4 (field) and prose in 2 and 3.
         let p = postings(

@@ -56,9 +56,64 @@ pub(super) fn fold_into(text: &str, out: &mut String) {
 }
 
 /// The words of a text: runs of letters and digits, not too long to be typed.
+/// Chinese and Japanese put no space between words, so a run of their letters is
+/// indexed as each two letters side by side, and its last letter alone: a query
+/// (split the same way by `search.js`) finds a word inside a sentence.
 pub(super) fn words_of(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && w.chars().count() <= LONGEST_WORD)
+        .filter(|w| !w.is_empty())
+        .flat_map(|run| Pieces { run, at: 0 })
+        .filter(|w| w.chars().count() <= LONGEST_WORD)
+}
+
+/// Letters of scripts written without spaces between words: Han (CJK unified
+/// ideographs, extension A, compatibility), Hiragana and Katakana (full and half
+/// width). `search.js` (`CJK`) names the same ranges.
+pub(super) fn unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'
+            | '\u{31F0}'..='\u{31FF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FF66}'..='\u{FF9F}')
+}
+
+/// The pieces of a run of letters and digits (see [`words_of`]): a stretch of other
+/// letters whole; of the unspaced letters, each with the next one, and the last alone.
+struct Pieces<'a> {
+    run: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.run.get(self.at..).filter(|r| !r.is_empty())?;
+        if rest.is_ascii() {
+            self.at = self.run.len();
+            return Some(rest);
+        }
+        let mut chars = rest.char_indices();
+        let (_, first) = chars.next()?;
+        let piece = if unspaced(first) {
+            match chars.next() {
+                Some((i, next)) if unspaced(next) => {
+                    self.at += i;
+                    return Some(&rest[..i + next.len_utf8()]);
+                }
+                _ => &rest[..first.len_utf8()],
+            }
+        } else {
+            let end = (rest.char_indices())
+                .find(|&(_, c)| unspaced(c))
+                .map_or(rest.len(), |(i, _)| i);
+            &rest[..end]
+        };
+        self.at += piece.len();
+        Some(piece)
+    }
 }
 
 /// The folded words of a text.

@@ -36,7 +36,24 @@
     return s.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")
       .replace(/[ßæœøłđðþı]/g, function (c) { return special[c]; });
   }
-  function words(s) { return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
+  // Runs of letters and digits, folded.
+  function runs(s) { return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
+  // Chinese and Japanese put no space between words: the index holds their letters
+  // two side by side (and each run's last alone), and so a query is split
+  // (src/render/search_index/words.rs, `unspaced`, names the same letters).
+  var CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f";
+  var unspaced = new RegExp("[" + CJK + "]");
+  var pieces = new RegExp("[" + CJK + "]+|[^" + CJK + "]+", "g");
+  function words(s) {
+    var out = [];
+    runs(s).forEach(function (run) {
+      run.match(pieces).forEach(function (p) {
+        if (!unspaced.test(p) || p.length === 1) { out.push(p); return; }
+        for (var i = 0; i + 1 < p.length; i++) { out.push(p.slice(i, i + 2)); }
+      });
+    });
+    return out;
+  }
 
   var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
   // The hits of word i: {title: Map target->weight, body: array of targets}.
@@ -116,7 +133,8 @@
     } else {
       var ws = words(raw);
       ws.forEach(function (w, n) {
-        var s = scoreWord(w, n === ws.length - 1 || w.length > 2);
+        // A letter of Chinese or Japanese alone is found before another one too.
+        var s = scoreWord(w, n === ws.length - 1 || w.length > 2 || (w.length === 1 && unspaced.test(w)));
         if (/^\d{3,}$/.test(w)) {
           phoneScores(w).forEach(function (v, t) { if ((s.get(t) || 0) < v) { s.set(t, v); } });
         }
@@ -172,7 +190,8 @@
     // Folding may change lengths (ß -> ss); mark only when it did not.
     if (folded.length !== text.length) { frag.appendChild(document.createTextNode(text)); return frag; }
     var at = 0;
-    var re = new RegExp("(^|[^\\p{L}\\p{N}])(" + qs.map(function (q) {
+    // A word begins after a letter or digit only in Chinese or Japanese.
+    var re = new RegExp("(^|[^\\p{L}\\p{N}]|(?=[" + CJK + "]))(" + qs.map(function (q) {
       return q.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     }).join("|") + ")", "gu");
     var m;
@@ -207,7 +226,7 @@
     list.hidden = false;
     personal.forEach(function (p) { list.appendChild(p); });
     if (!results.length && !personal.length) { status(tr("js-search-nothing", { query: q.trim() })); return; }
-    var qs = words(q);
+    var qs = runs(q);
     results.forEach(function (r, n) {
       var doc = index.d[r.doc], t = index.t[r.target];
       var li = document.createElement("li");
