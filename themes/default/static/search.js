@@ -103,12 +103,16 @@
     }
     return scores;
   }
+  // Digits of a number as a reader dials it: at home with the trunk 0 (07700 900001,
+  // 052-123-4567), abroad with 00; the index holds the plan's +44 7700 900001.
   function phoneScores(d) {
     var scores = new Map();
     var first = firstTargets();
+    var tries = [d], national = /^00/.test(d) ? d.slice(2) : /^0/.test(d) ? d.slice(1) : "";
+    if (national.length >= 3) { tries.push(national); }
     for (var i = 0; i < index.d.length; i++) {
       var nums = index.d[i][4];
-      if (nums && nums.indexOf(d) >= 0) { scores.set(first[i], 40); }
+      if (nums && tries.some(function (x) { return nums.indexOf(x) >= 0; })) { scores.set(first[i], 40); }
     }
     return scores;
   }
