@@ -58,7 +58,8 @@ pub(super) fn fold_into(text: &str, out: &mut String) {
 /// The words of a text: runs of letters and digits, not too long to be typed.
 /// Chinese and Japanese put no space between words, so a run of their letters is
 /// indexed as each two letters side by side, and its last letter alone: a query
-/// (split the same way by `search.js`) finds a word inside a sentence.
+/// split into the same pairs by `search.js` (a letter alone looked up as the start
+/// of a pair, or a run's last) finds a word inside a sentence.
 pub(super) fn words_of(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -39,8 +39,9 @@
   // Runs of letters and digits, folded.
   function runs(s) { return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
   // Chinese and Japanese put no space between words: the index holds their letters
-  // two side by side (and each run's last alone), and so a query is split
-  // (src/render/search_index/words.rs, `unspaced`, names the same letters).
+  // two side by side (and each run's last alone), and a query is split into the same
+  // pairs (src/render/search_index/words.rs, `unspaced`, names the same letters); a
+  // letter alone is looked up as the start of a pair.
   var CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f";
   var unspaced = new RegExp("[" + CJK + "]");
   var pieces = new RegExp("[" + CJK + "]+|[^" + CJK + "]+", "g");
