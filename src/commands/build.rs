@@ -122,13 +122,13 @@ fn build(
     let catalog = render::catalog(&loaded.plan, &loaded.site.locales);
     let (analysis, prepared) = rayon::join(
         || lifeboat::analyze::analyze(&loaded.plan, today),
-        || {
-            single_file.is_none().then(|| {
-                rayon::join(
-                    || render::reuse::hash_files(&loaded.plan, &loaded.sources, include_private),
-                    || render::Templates::new(&loaded.site.templates, &catalog),
-                )
-            })
+        || match single_file {
+            // --single-file draws one file whole: nothing to prepare.
+            Some(file) => Err(file),
+            None => Ok(rayon::join(
+                || render::reuse::hash_files(&loaded.plan, &loaded.sources, include_private),
+                || render::Templates::new(&loaded.site.templates, &catalog),
+            )),
         },
     );
     let mut diagnostics = loaded.diagnostics;
@@ -229,11 +229,9 @@ fn build(
         options: &options,
         catalog: &catalog,
     };
-    // Nothing was prepared for --single-file, which draws one file whole.
-    let (files, templates) = match (single_file, prepared) {
-        (Some(file), _) => return build_single_file(&input, file, started),
-        (None, Some(prepared)) => prepared,
-        (None, None) => return ExitCode::from(2),
+    let (files, templates) = match prepared {
+        Ok(prepared) => prepared,
+        Err(file) => return build_single_file(&input, file, started),
     };
     // What the site is drawn from (when it is what the previous build in OUT was
     // drawn from but for some pages' prose, only those are drawn again), beside the

@@ -6,7 +6,7 @@
 //
 // {
 //   "site": "/path/site",                 built site (file://)
-//   "searches": [["query", "expected title"], ...],
+//   "searches": [["query", "expected title", "marked text"?], ...],
 //   "single": "/path/one.html",           optional: the --single-file output
 //   "runbooks": ["Title", ...],           titles the single file must hold
 //   "log": true,                          the incident log across a browser restart
@@ -57,6 +57,7 @@ async function typeSearch(page, query) {
   }, null, { timeout: 20000 });
   return page.$$eval('#lb-search-results a', (as) => as.map((a) => ({
     title: (a.querySelector('.result-title') || a).textContent, href: a.getAttribute('href'), text: a.textContent,
+    marks: Array.from(a.querySelectorAll('mark')).map((m) => m.textContent),
   })));
 }
 
@@ -64,13 +65,18 @@ async function searches(browser) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const site = path.resolve(config.site);
   const page = await watched(context, (u) => u.startsWith(fileUrl(site)) || u.startsWith('data:'), 'search');
-  for (const [query, expected] of config.searches || []) {
+  for (const [query, expected, marked] of config.searches || []) {
     // From a page in a folder, as from the start page.
     await page.goto(fileUrl(path.join(site, 'runbooks/index.html')));
     const results = await typeSearch(page, query);
     const hit = results.find((r) => r.title.includes(expected));
     check(hit, `search "${query}": no result titled "${expected}" (got ${results.map((r) => r.title).join(' | ') || 'nothing'})`);
     if (!hit) continue;
+    // A third entry: the text the result marks as the query's (a Japanese word in
+    // the middle of a name, an accented name found unaccented).
+    if (marked) {
+      check(hit.marks.includes(marked), `search "${query}": "${expected}" marks ${JSON.stringify(hit.marks)}, not "${marked}"`);
+    }
     // The link leads to a file of the site and, when it has one, to an id on it.
     const url = new URL(hit.href, page.url());
     const file = decodeURIComponent(url.pathname);

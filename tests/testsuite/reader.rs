@@ -125,7 +125,7 @@ fn other_plans_search_beyond_ascii_and_pass_axe_light_and_dark() {
         (
             "kit-aangstroem",
             serde_json::json!([
-                ["angstrom", "Zoë Ångström"],
+                ["angstrom", "Zoë Ångström", "Ångström"],
                 ["nunez", "José Núñez"],
                 ["111 11 11", "Zoë Ångström"],
                 ["Meddela", "Larmrutin"],
@@ -150,7 +150,9 @@ fn other_plans_search_beyond_ascii_and_pass_axe_light_and_dark() {
                 ],
                 [
                     "監視制御",
-                    "中央監視制御システム(浄水場・配水池・ポンプ場の遠隔監視制御)"
+                    "中央監視制御システム(浄水場・配水池・ポンプ場の遠隔監視制御)",
+                    // Marked in the middle of the name.
+                    "監視制御"
                 ],
                 ["当直", "中央監視制御 当直班(二十四時間三交代)"],
                 ["一郎", "佐藤 一郎"],

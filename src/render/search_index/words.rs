@@ -69,8 +69,9 @@ pub(super) fn words_of(text: &str) -> impl Iterator<Item = &str> {
 
 /// Letters of scripts written without spaces between words: Han (CJK unified
 /// ideographs, extension A, compatibility), Hiragana and Katakana (full and half
-/// width). `search.js` (`CJK`) names the same ranges.
-pub(super) fn unspaced(c: char) -> bool {
+/// width). `search.js` (`CJK`) names the same ranges. Not `measure::wide`, which
+/// is about width: Korean (wide, but written with spaces) stays whole words.
+fn unspaced(c: char) -> bool {
     matches!(c,
         '\u{3040}'..='\u{30FF}'
             | '\u{31F0}'..='\u{31FF}'
