@@ -51,13 +51,15 @@ const check = (ok, what) => { if (!ok) problems.push(what); };
   check(await shown(), `${config.second}: not unlocked for the session`);
   check(!(await page.locator('#unlock').isVisible()), `${config.second}: asks again`);
 
-  // Search finds the private number while unlocked.
-  const digits = config.number.replace(/\D/g, '').slice(-7);
-  await page.locator('#lb-search').pressSequentially(digits, { delay: 5 });
-  await page.waitForSelector('#lb-search-results a', { timeout: 20000 }).catch(() => null);
-  const results = await page.$$eval('#lb-search-results a', (as) => as.map((a) => a.textContent));
-  check(results.some((r) => r.includes(config.number)), `search for ${digits} does not find the private number (${results.join(' | ')})`);
-  await page.locator('#lb-search').fill('');
+  // Search finds the private number while unlocked: a part of it, and the whole as
+  // dialled at home (config.dialled, with the trunk 0).
+  for (const query of [config.number.replace(/\D/g, '').slice(-7), config.dialled].filter(Boolean)) {
+    await page.locator('#lb-search').pressSequentially(query, { delay: 5 });
+    await page.waitForSelector('#lb-search-results a', { timeout: 20000 }).catch(() => null);
+    const results = await page.$$eval('#lb-search-results a', (as) => as.map((a) => a.textContent));
+    check(results.some((r) => r.includes(config.number)), `search for ${query} does not find the private number (${results.join(' | ')})`);
+    await page.locator('#lb-search').fill('');
+  }
 
   // Lock: gone, and the form is back; a reload stays locked.
   const keptBefore = await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('lifeboat:private:'))

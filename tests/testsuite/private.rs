@@ -287,6 +287,7 @@ fn the_browser_unlocks_keeps_the_key_for_the_session_and_locks() {
         "second": "call-trees/major-incident.html",
         "number": "+44 20 7946 1234",
         "tel": "tel:+442079461234",
+        "dialled": "020 7946 1234",
     });
     let cfg = dir.path().join("unlock.json");
     std::fs::write(&cfg, config.to_string()).expect("config");

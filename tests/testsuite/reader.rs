@@ -98,11 +98,12 @@ fn the_example_in_chromium_search_checklists_log_single_file_offline_and_axe() {
             "today": "2026-12-01",
             "searches": [
                 ["Ruiz", "Ana Ruiz"],
-                ["7700 900001", "Ana Ruiz"],
+                ["7700 900001", "Ana Ruiz", "7700 900001"],
                 ["7700900001", "Ana Ruiz"],
-                // As dialled at home, with the trunk 0, and from abroad.
-                ["07700 900001", "Ana Ruiz"],
-                ["0044 7700 900001", "Ana Ruiz"],
+                // As dialled at home, with the trunk 0, and from abroad: the number
+                // is marked whole in the contact's facts.
+                ["07700 900001", "Ana Ruiz", "7700 900001"],
+                ["0044 7700 900001", "Ana Ruiz", "44 7700 900001"],
                 ["failover secondary", "Fail over the EHR"],
                 ["immutable", "Backup"],
                 ["Epicure", "Epicure"],
@@ -156,7 +157,7 @@ fn other_plans_search_beyond_ascii_and_pass_axe_light_and_dark() {
                 ],
                 ["当直", "中央監視制御 当直班(二十四時間三交代)"],
                 ["一郎", "佐藤 一郎"],
-                ["052-123-4002", "佐藤 一郎"],
+                ["052-123-4002", "佐藤 一郎", "52-123-4002"],
             ]),
         ),
         (

@@ -106,11 +106,20 @@
   }
   // Digits of a number as a reader dials it: at home with the trunk 0 (07700 900001,
   // 052-123-4567), abroad with 00; the index holds the plan's +44 7700 900001.
+  function dialled(d) {
+    var tries = [d], national = /^00/.test(d) ? d.slice(2) : /^0/.test(d) ? d.slice(1) : "";
+    if (national.length >= 3) { tries.push(national); }
+    return tries;
+  }
+  // The digits of a query that is a number and nothing else (null for any other query).
+  function phoneQuery(raw) {
+    var d = raw.replace(/\D/g, "");
+    return /^[\d\s+\-().\/]+$/.test(raw) && d.length >= 3 ? d : null;
+  }
   function phoneScores(d) {
     var scores = new Map();
     var first = firstTargets();
-    var tries = [d], national = /^00/.test(d) ? d.slice(2) : /^0/.test(d) ? d.slice(1) : "";
-    if (national.length >= 3) { tries.push(national); }
+    var tries = dialled(d);
     for (var i = 0; i < index.d.length; i++) {
       var nums = index.d[i][4];
       if (nums && tries.some(function (x) { return nums.indexOf(x) >= 0; })) { scores.set(first[i], 40); }
@@ -132,9 +141,9 @@
     var raw = query.trim();
     if (!raw) { return []; }
     var parts = [];
-    var onlyPhone = /^[\d\s+\-().\/]+$/.test(raw) && raw.replace(/\D/g, "").length >= 3;
-    if (onlyPhone) {
-      parts.push(phoneScores(raw.replace(/\D/g, "")));
+    var phone = phoneQuery(raw);
+    if (phone) {
+      parts.push(phoneScores(phone));
     } else {
       var ws = words(raw);
       ws.forEach(function (w, n) {
@@ -212,6 +221,28 @@
     if (at < text.length) { frag.appendChild(document.createTextNode(text.slice(at))); }
     return frag;
   }
+  // Text with a number marked whole where its digits are those of the query, as
+  // dialled ("052-123-4002" marks "52-123-4002" in "+81 52-123-4002").
+  function markedNumber(text, tries) {
+    var frag = document.createDocumentFragment(), done = 0, m;
+    var numbers = /\d(?:[\d\s().\/-]*\d)?/g;
+    while ((m = numbers.exec(text))) {
+      var digits = "", at = [];
+      for (var j = 0; j < m[0].length; j++) {
+        if (/\d/.test(m[0][j])) { digits += m[0][j]; at.push(m.index + j); }
+      }
+      var t = tries.filter(function (x) { return digits.indexOf(x) >= 0; })[0];
+      if (!t) { continue; }
+      var k = digits.indexOf(t), start = at[k], end = at[k + t.length - 1] + 1;
+      if (start > done) { frag.appendChild(document.createTextNode(text.slice(done, start))); }
+      var mk = document.createElement("mark");
+      mk.textContent = text.slice(start, end);
+      frag.appendChild(mk);
+      done = end;
+    }
+    if (done < text.length) { frag.appendChild(document.createTextNode(text.slice(done))); }
+    return frag;
+  }
   function status(text) {
     list.textContent = "";
     var li = document.createElement("li");
@@ -231,7 +262,9 @@
     list.hidden = false;
     personal.forEach(function (p) { list.appendChild(p); });
     if (!results.length && !personal.length) { status(tr("js-search-nothing", { query: q.trim() })); return; }
-    var qs = runs(q);
+    var qs = runs(q), phone = phoneQuery(q.trim());
+    var mark = phone ? function (text) { return markedNumber(text, dialled(phone)); }
+      : function (text) { return marked(text, qs); };
     results.forEach(function (r, n) {
       var doc = index.d[r.doc], t = index.t[r.target];
       var li = document.createElement("li");
@@ -243,20 +276,21 @@
       kind.textContent = index.k[doc[0]];
       var title = document.createElement("span");
       title.className = "result-title";
-      title.appendChild(marked(doc[1], qs));
+      title.appendChild(mark(doc[1]));
       a.appendChild(kind);
       a.appendChild(title);
       if (t[2]) {
         var sec = document.createElement("span");
         sec.className = "result-section";
-        sec.appendChild(marked(t[2], qs));
+        sec.appendChild(mark(t[2]));
         a.appendChild(sec);
       }
-      var text = t[3] || doc[3];
+      // A number searched: the item's facts, which show its number.
+      var text = (phone && doc[3]) || t[3] || doc[3];
       if (text) {
         var snip = document.createElement("span");
         snip.className = "result-snippet";
-        snip.appendChild(marked(text, qs));
+        snip.appendChild(mark(text));
         a.appendChild(snip);
       }
       li.appendChild(a);
@@ -267,12 +301,14 @@
   // query of digits also finds private numbers.
   function privateHits(q) {
     var values = window.lifeboatUnlocked, out = [];
-    var digits = q.replace(/\D/g, "");
-    if (!values || !values.contacts || digits.length < 3 || /[^\d\s+()./-]/.test(q)) { return out; }
+    var digits = phoneQuery(q.trim());
+    if (!values || !values.contacts || !digits) { return out; }
+    var tries = dialled(digits);
     Object.keys(values.contacts).forEach(function (id) {
       var v = values.contacts[id];
       ["home_phone", "personal_mobile"].forEach(function (k) {
-        if (!v[k] || v[k].replace(/\D/g, "").indexOf(digits) < 0) { return; }
+        var own = v[k] ? v[k].replace(/\D/g, "") : "";
+        if (!tries.some(function (x) { return own.indexOf(x) >= 0; })) { return; }
         var li = document.createElement("li");
         var a = document.createElement("a");
         a.href = single ? "#page-contacts-" + id : root + "contacts/" + id + ".html";
