@@ -28,6 +28,14 @@ pub fn wrap(text: &str, width: f64, pt: f64, bold: bool) -> Vec<String> {
     crate::render::measure::wrap(text, width, |s| width_mm(s, pt, bold, false))
 }
 
+/// The lines of a label (`.card-label`), which the stylesheet writes in capitals
+/// and spaces by 0.02 em a letter.
+pub fn wrap_label(text: &str, width: f64, pt: f64) -> Vec<String> {
+    crate::render::measure::wrap(text, width, |s| {
+        width_mm(s, pt, false, true) + 0.02 * s.chars().count() as f64 * pt * MM_PER_PT
+    })
+}
+
 /// The height in mm of `lines` lines at `pt` points.
 pub fn height(lines: usize, pt: f64) -> f64 {
     lines as f64 * pt * LINE * MM_PER_PT
@@ -57,6 +65,17 @@ mod tests {
         assert!((em("M", false) - 0.863).abs() < 0.001);
         assert!(em("Groß", true) > em("Groß", false));
         assert_eq!(em("王小明", false), 3.0);
+    }
+
+    #[test]
+    fn a_label_is_measured_as_drawn_in_capitals() {
+        // A label as wide as the box in small letters takes two lines in capitals.
+        let label = "Sie rufen der Reihe nach an";
+        let width = width_mm(label, 6.5, false, false) + 0.1;
+        assert_eq!(wrap(label, width, 6.5, false).len(), 1);
+        let lines = wrap_label(label, width, 6.5);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(lines.join(" "), label);
     }
 
     #[test]

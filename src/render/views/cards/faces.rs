@@ -44,8 +44,9 @@ struct Group {
     continued: String,
 }
 
-fn label_height() -> f64 {
-    card_text::height(1, LABEL_PT) + LABEL_MARGIN
+/// The height of a label `width` mm wide, with its margin.
+fn label_height(text: &str, width: f64) -> f64 {
+    card_text::height(card_text::wrap_label(text, width, LABEL_PT).len(), LABEL_PT) + LABEL_MARGIN
 }
 
 /// Text as lines of its own at the largest size from `max` down to [`MIN_PT`] that
@@ -137,7 +138,7 @@ struct Frame {
 fn frame(
     organization: &str,
     classification: Option<&str>,
-    title: &str,
+    (title, part): (&str, &str),
     foot: Foot,
     compact: bool,
     width: f64,
@@ -200,12 +201,15 @@ fn frame(
             card_text::height(org, org_pt) + card_text::height(class, MIN_PT) + 0.5,
         )
     };
-    // Title: one line from 9 pt down to 7 pt, else wrapped at 7 pt.
-    let (tpt, tlines) = match card_text::one_line_size(title, width, title_max, title_min, true) {
+    // Title: one line from 9 pt down to 7 pt, else wrapped at 7 pt; measured with
+    // the "(1/2)" a card that continues adds to it (`part`).
+    let measured = format!("{title}{part}");
+    let (tpt, tlines) = match card_text::one_line_size(&measured, width, title_max, title_min, true)
+    {
         Some(pt) => (pt, 1),
         None => (
             title_min,
-            card_text::wrap(title, width, title_min, true).len(),
+            card_text::wrap(&measured, width, title_min, true).len(),
         ),
     };
     let title_html = format!(
@@ -313,6 +317,25 @@ struct Foot {
 /// for every card that carries the same payload); `notes` gets what was moved to
 /// another card or left out, naming the card and the field.
 pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) -> Vec<Faces> {
+    let mut first = Vec::new();
+    let faces = laid_out(c, card, qr, &mut first, "");
+    if faces.len() < 2 {
+        notes.extend(first);
+        return faces;
+    }
+    // A card that continues says so in its title ("(1/2)"), which may take another
+    // line: laid out again with room for it (digits are all as wide).
+    laid_out(c, card, qr, notes, " (3/3)")
+}
+
+/// [`faces`], the title measured with `part` after it.
+fn laid_out(
+    c: &Ctx,
+    card: &Card,
+    qr: Option<&str>,
+    notes: &mut Vec<String>,
+    part: &str,
+) -> Vec<Faces> {
     let plan = c.plan;
     let info = &plan.settings.info;
     let hotline = plan.settings.hotline.as_ref();
@@ -371,7 +394,7 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
     let mut frame = frame(
         organization,
         classification,
-        title,
+        (title, part),
         foot.clone(),
         false,
         INNER_W,
@@ -391,7 +414,7 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
         frame = self::frame(
             organization,
             classification,
-            title,
+            (title, part),
             foot,
             true,
             INNER_W - qr_side - GAP,
@@ -457,7 +480,7 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
             tel_link(&n.value)
         ),
         height: card_text::height(
-            card_text::wrap(hot_label, text_w, LABEL_PT, false).len(),
+            card_text::wrap_label(hot_label, text_w, LABEL_PT).len(),
             LABEL_PT,
         ) + card_text::height(1, HOTLINE_PT)
             + 0.6,
@@ -466,7 +489,7 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
     });
     let label_piece = |text: &str, field| Piece {
         html: heading(text),
-        height: label_height(),
+        height: label_height(text, text_w),
         group: None,
         field,
     };
@@ -621,9 +644,13 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
         }
     }
     // A piece taller than a whole face (a name of hundreds of characters) is left out.
+    let tallest_label = (groups.iter())
+        .flat_map(|g| [&g.label, &g.continued])
+        .map(|l| label_height(l, text_w))
+        .fold(0.0, f64::max);
     for pieces in [&mut front, &mut back] {
         pieces.retain(|p| {
-            let fits = p.height + label_height() <= text_h;
+            let fits = p.height + tallest_label <= text_h;
             if !fits {
                 notes.push(format!(
                     "warning: card {}: {} is left out: it is too long for a card",
@@ -636,10 +663,10 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
     // Place the pieces: the front's on the front, the rest with the back's.
     let mut queue: std::collections::VecDeque<Piece> = front.into_iter().collect();
     let mut started = vec![false; groups.len()];
-    let mut columns = vec![fill(&mut queue, &groups, &mut started, text_h)];
+    let mut columns = vec![fill(&mut queue, &groups, &mut started, text_h, text_w)];
     queue.extend(back);
     while !queue.is_empty() && columns.len() < MAX_CARDS * 2 {
-        columns.push(fill(&mut queue, &groups, &mut started, text_h));
+        columns.push(fill(&mut queue, &groups, &mut started, text_h, text_w));
     }
     if columns.len() % 2 == 1 {
         columns.push(String::new());
@@ -704,14 +731,16 @@ pub fn faces(c: &Ctx, card: &Card, qr: Option<&str>, notes: &mut Vec<String>) ->
         .collect()
 }
 
-/// The pieces from the front of `queue` that fit in `room` mm, as one column's
-/// HTML. A group's label comes with its first piece on the face (never alone at the
-/// bottom); on a face after the one where the group started, its "continued" label.
+/// The pieces from the front of `queue` that fit in `room` mm (a column `width` mm
+/// wide), as one column's HTML. A group's label comes with its first piece on the
+/// face (never alone at the bottom); on a face after the one where the group
+/// started, its "continued" label.
 fn fill(
     queue: &mut std::collections::VecDeque<Piece>,
     groups: &[Group],
     started: &mut [bool],
     room: f64,
+    width: f64,
 ) -> String {
     let mut html = String::new();
     let mut used = 0.0;
@@ -728,7 +757,7 @@ fn fill(
         let label_h = label
             .as_ref()
             .filter(|(_, t)| !t.is_empty())
-            .map_or(0.0, |_| label_height());
+            .map_or(0.0, |(_, t)| label_height(t, width));
         if used + label_h + piece.height > room {
             break;
         }
