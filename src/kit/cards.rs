@@ -260,12 +260,25 @@ fn url_qr(text: String, caption: &str, caption_id: Option<&'static str>) -> QrPa
 
 fn hotline_qr(plan: &Plan, card: &str, notes: &mut Vec<String>) -> Option<QrPayload> {
     match vcard::hotline(plan) {
-        Some(v) => fit_vcard(v, "hotline".to_string(), card, notes).map(|mut q| {
-            // The label is on the card already, beside the number.
-            q.caption = "save hotline".into();
-            q.caption_id = Some("qr-save-hotline");
-            q
-        }),
+        Some(v) => {
+            // A label too long for any code with readable modules: the code names the
+            // number "Hotline" (the card shows the label beside it).
+            let v = if !fits_at_most(&v) && fits_at_most(&v.renamed("Hotline")) {
+                notes.push(format!(
+                    "{card}: the QR code for hotline names it \"Hotline\": its label is too \
+                     long for a {QR_MAX_SIDE_MM} mm code with {MIN_MODULE_MM} mm modules"
+                ));
+                v.renamed("Hotline")
+            } else {
+                v
+            };
+            fit_vcard(v, "hotline".to_string(), card, notes).map(|mut q| {
+                // The label is on the card already, beside the number.
+                q.caption = "save hotline".into();
+                q.caption_id = Some("qr-save-hotline");
+                q
+            })
+        }
         None => {
             notes.push(format!(
                 "{card}: no QR code, since the plan has no hotline number ([hotline] phone)"
@@ -273,6 +286,14 @@ fn hotline_qr(plan: &Plan, card: &str, notes: &mut Vec<String>) -> Option<QrPayl
             None
         }
     }
+}
+
+/// Whether the vCard, without its optional properties, fits the largest code a card
+/// draws with modules of at least [`MIN_MODULE_MM`].
+fn fits_at_most(v: &VCard) -> bool {
+    let bare = DROP_ORDER.iter().fold(v.clone(), |v, n| v.without(n));
+    let version = qr::max_version(QR_MAX_SIDE_MM, MIN_MODULE_MM);
+    qr::bits(bare.to_text().as_bytes(), version).is_some()
 }
 
 /// The vCard as a payload that fits the card's code with modules of at least

@@ -82,6 +82,18 @@ impl VCard {
         out
     }
 
+    /// The same card under another name (of a group: a hotline's).
+    pub fn renamed(&self, name: &str) -> VCard {
+        VCard {
+            name: NameParts {
+                family: name.trim().to_string(),
+                ..NameParts::default()
+            },
+            full_name: name.trim().to_string(),
+            properties: self.properties.clone(),
+        }
+    }
+
     /// Whether it has an optional property `name` that [`VCard::without`] would drop.
     pub fn has_optional(&self, name: &str) -> bool {
         self.properties.iter().any(|p| p.optional && p.name == name)

@@ -846,3 +846,69 @@ fn a_qr_code_that_leaves_out_the_second_number_says_so_and_keeps_the_first() {
         assert!(!p.contains("+81 90-1234-5678"), "{p}");
     }
 }
+
+#[test]
+fn a_hotline_label_too_long_for_any_readable_code_is_named_hotline_in_it() {
+    // A label of 200 characters, twice in the vCard (N and FN), fits no code a card
+    // draws with 0.4 mm modules: the code names the number "Hotline" instead of
+    // shrinking its modules, and the build says so. The card shows the label.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = crate::harness::example_copy(dir.path());
+    let label = "Zentrale IT-Störungsannahme, Krisenstab-Bereitschaft und Leitstelle der \
+                 Netzbetriebe Strom, Gas, Wasser und Fernwärme (rund um die Uhr, auch an \
+                 Sonn- und Feiertagen, mit Rückruf binnen 15 Minuten)";
+    let toml = std::fs::read_to_string(plan.join("plan.toml")).expect("plan.toml");
+    let toml = toml.replace(
+        "label = \"IT Major Incident Bridge\"",
+        &format!("label = \"{label}\""),
+    );
+    std::fs::write(plan.join("plan.toml"), toml).expect("plan.toml");
+    let site = dir.path().join("site");
+    let run = lifeboat(&[
+        "build",
+        &plan.to_string_lossy(),
+        "-o",
+        &site.to_string_lossy(),
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "staff-card: the QR code for hotline names it \"Hotline\": its label is too long \
+             for a 34 mm code with 0.4 mm modules"
+        ),
+        "{}",
+        run.stderr
+    );
+    let html = std::fs::read_to_string(site.join("cards/index.html")).expect("cards");
+    let doc = scraper::Html::parse_document(&html);
+    let mut hotline_codes = 0;
+    for svg in select(&doc, "svg.qr") {
+        let payload = svg.value().attr("data-payload").expect("data-payload");
+        let decoded = String::from_utf8(decode_svg(&svg)).expect("UTF-8");
+        assert_eq!(decoded, payload);
+        let side: f64 = (svg.value().attr("viewBox").expect("viewBox"))
+            .split_whitespace()
+            .nth(2)
+            .and_then(|v| v.parse().ok())
+            .expect("side");
+        let width: f64 = (svg.parent().and_then(scraper::ElementRef::wrap))
+            .and_then(|f| f.value().attr("style"))
+            .and_then(|s| s.strip_prefix("width:")?.strip_suffix("mm")?.parse().ok())
+            .expect("the figure's width in mm");
+        assert!(width / side >= 0.4 - 1e-9, "modules of {} mm", width / side);
+        if payload.contains("+44 20 7946 0000") && !payload.contains("FN:Ana") {
+            hotline_codes += 1;
+            let card = &vcards(payload)[0];
+            assert_eq!(value(card, "FN"), Some("Hotline"), "{payload}");
+            assert_eq!(value(card, "TEL"), Some("+44 20 7946 0000"), "{payload}");
+        }
+    }
+    assert!(hotline_codes > 0, "the hotline's codes");
+    // The card itself shows the whole label.
+    assert!(
+        html.contains(&label.replace('\'', "&#39;")),
+        "the label on the card"
+    );
+}
