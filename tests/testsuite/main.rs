@@ -10,6 +10,7 @@ mod cli;
 
 mod confinement;
 mod document;
+mod generated;
 mod hardening;
 mod harness;
 mod hostile;
