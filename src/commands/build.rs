@@ -333,10 +333,15 @@ fn build(
             });
         }
     };
+    // What a card could not hold is a warning (and counted in the summary below);
+    // the rest are notes.
+    let mut card_warnings = 0;
     for note in &rendered.notes {
-        // What a card could not hold is a warning; the rest are notes.
         match note.strip_prefix("warning: ") {
-            Some(w) => eprintln!("warning: {w}"),
+            Some(w) => {
+                card_warnings += 1;
+                eprintln!("warning: {w}");
+            }
             None => eprintln!("note: {note}"),
         }
     }
@@ -383,10 +388,11 @@ fn build(
         );
     }
     let items: usize = plan.counts().iter().sum();
+    let warned = warnings.len() + card_warnings;
     eprintln!(
         "Built {pages} pages ({items} items, {} warning{}) into {} in {:.2}s",
-        warnings.len(),
-        if warnings.len() == 1 { "" } else { "s" },
+        warned,
+        if warned == 1 { "" } else { "s" },
         out.display(),
         t_write.as_secs_f64()
     );

@@ -68,16 +68,16 @@ pub struct Card {
 
 /// The cards of the plan, and notes for the build's output (what a QR code left
 /// out, a card without a code).
-pub fn cards(plan: &Plan) -> (Vec<Card>, Vec<String>) {
+pub fn cards(plan: &Plan, hotline_word: &str) -> (Vec<Card>, Vec<String>) {
     let mut notes = Vec::new();
     let mut out = Vec::new();
     for card in &plan.cards {
         let id = card.head.id.value.clone();
         let qr = match card.qr.as_ref().map(|q| q.value.as_str()) {
-            None | Some("hotline") => hotline_qr(plan, &id, &mut notes),
+            None | Some("hotline") => hotline_qr(plan, &id, hotline_word, &mut notes),
             Some("site") => match base_url(plan) {
                 Some(url) => Some(url_qr(url.to_string(), "Plan site", Some("qr-plan-site"))),
-                None => hotline_qr(plan, &id, &mut notes),
+                None => hotline_qr(plan, &id, hotline_word, &mut notes),
             },
             Some(q) => match q.split_once(':') {
                 Some(("contact", cid)) => match plan.lookup(cid) {
@@ -103,7 +103,7 @@ pub fn cards(plan: &Plan) -> (Vec<Card>, Vec<String>) {
                             "card {id}: `qr = \"{q}\"` needs `base_url` in [plan] (the code holds the \
                              runbook's address online); the card carries the hotline instead"
                         ));
-                        hotline_qr(plan, &id, &mut notes)
+                        hotline_qr(plan, &id, hotline_word, &mut notes)
                     }
                 },
                 Some(("url", url)) => Some(url_qr(
@@ -130,7 +130,7 @@ pub fn cards(plan: &Plan) -> (Vec<Card>, Vec<String>) {
     }
     if plan.settings.call_tree_cards {
         // The hotline's code is the same on every personal card: worked out once.
-        let qr = hotline_qr(plan, "call-tree cards", &mut notes);
+        let qr = hotline_qr(plan, "call-tree cards", hotline_word, &mut notes);
         for (t, tree) in plan.call_trees.iter().enumerate() {
             for p in personal_cards(plan, t, tree) {
                 out.push(Card {
@@ -258,17 +258,18 @@ fn url_qr(text: String, caption: &str, caption_id: Option<&'static str>) -> QrPa
     }
 }
 
-fn hotline_qr(plan: &Plan, card: &str, notes: &mut Vec<String>) -> Option<QrPayload> {
+/// `word` names the hotline in the interface's language ("Hotline", "Notfallnummer").
+fn hotline_qr(plan: &Plan, card: &str, word: &str, notes: &mut Vec<String>) -> Option<QrPayload> {
     match vcard::hotline(plan) {
         Some(v) => {
             // A label too long for any code with readable modules: the code names the
-            // number "Hotline" (the card shows the label beside it).
-            let v = if !fits_at_most(&v) && fits_at_most(&v.renamed("Hotline")) {
+            // number with the interface's word (the card shows the label beside it).
+            let v = if !fits_at_most(&v) && fits_at_most(&v.renamed(word)) {
                 notes.push(format!(
-                    "{card}: the QR code for hotline names it \"Hotline\": its label is too \
+                    "{card}: the QR code for hotline names it \"{word}\": its label is too \
                      long for a {QR_MAX_SIDE_MM} mm code with {MIN_MODULE_MM} mm modules"
                 ));
-                v.renamed("Hotline")
+                v.renamed(word)
             } else {
                 v
             };

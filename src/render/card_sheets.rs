@@ -28,7 +28,8 @@ impl<'a> Renderer<'a> {
     /// encoded once, however many cards carry it (every personal card carries the
     /// hotline's).
     pub(super) fn draw_cards(&self) -> Cards {
-        let (cards, mut notes) = kit::cards::cards(self.input.plan);
+        let (cards, mut notes) =
+            kit::cards::cards(self.input.plan, &self.input.catalog.text("hotline"));
         let mut payloads: Vec<(&str, i16)> = cards
             .iter()
             .filter_map(|c| c.qr.as_ref().map(|q| (q.text.as_str(), q.max_version)))

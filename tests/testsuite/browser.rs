@@ -214,6 +214,18 @@ fn a_card_that_cannot_hold_its_text_continues_on_another_and_the_build_says_so()
         "{}",
         run.stderr
     );
+    // The summary counts the warnings it printed, the cards' among them.
+    let printed = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("warning"))
+        .count();
+    assert!(
+        run.stderr
+            .contains(&format!(" items, {printed} warnings) into ")),
+        "{}",
+        run.stderr
+    );
     let html = std::fs::read_to_string(site.join("cards/index.html")).expect("cards");
     let doc = scraper::Html::parse_document(&html);
     let faces =

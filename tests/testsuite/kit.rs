@@ -850,8 +850,15 @@ fn a_qr_code_that_leaves_out_the_second_number_says_so_and_keeps_the_first() {
 #[test]
 fn a_hotline_label_too_long_for_any_readable_code_is_named_hotline_in_it() {
     // A label of 200 characters, twice in the vCard (N and FN), fits no code a card
-    // draws with 0.4 mm modules: the code names the number "Hotline" instead of
-    // shrinking its modules, and the build says so. The card shows the label.
+    // draws with 0.4 mm modules: the code names the number with the interface's word
+    // for a hotline instead of shrinking its modules, and the build says so. The card
+    // shows the label.
+    for (language, word) in [("en", "Hotline"), ("de", "Notfallnummer")] {
+        hotline_named_in(language, word);
+    }
+}
+
+fn hotline_named_in(language: &str, word: &str) {
     let dir = tempfile::tempdir().expect("temp dir");
     let plan = crate::harness::example_copy(dir.path());
     let label = "Zentrale IT-Störungsannahme, Krisenstab-Bereitschaft und Leitstelle der \
@@ -862,6 +869,7 @@ fn a_hotline_label_too_long_for_any_readable_code_is_named_hotline_in_it() {
         "label = \"IT Major Incident Bridge\"",
         &format!("label = \"{label}\""),
     );
+    let toml = toml.replace("language = \"en\"", &format!("language = \"{language}\""));
     std::fs::write(plan.join("plan.toml"), toml).expect("plan.toml");
     let site = dir.path().join("site");
     let run = lifeboat(&[
@@ -874,10 +882,10 @@ fn a_hotline_label_too_long_for_any_readable_code_is_named_hotline_in_it() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains(
-            "staff-card: the QR code for hotline names it \"Hotline\": its label is too long \
+        run.stderr.contains(&format!(
+            "staff-card: the QR code for hotline names it \"{word}\": its label is too long \
              for a 34 mm code with 0.4 mm modules"
-        ),
+        )),
         "{}",
         run.stderr
     );
@@ -901,7 +909,7 @@ fn a_hotline_label_too_long_for_any_readable_code_is_named_hotline_in_it() {
         if payload.contains("+44 20 7946 0000") && !payload.contains("FN:Ana") {
             hotline_codes += 1;
             let card = &vcards(payload)[0];
-            assert_eq!(value(card, "FN"), Some("Hotline"), "{payload}");
+            assert_eq!(value(card, "FN"), Some(word), "{payload}");
             assert_eq!(value(card, "TEL"), Some("+44 20 7946 0000"), "{payload}");
         }
     }
