@@ -252,6 +252,23 @@ impl<'a> Iterator for Safe<'a, '_> {
                     }
                     None => Event::End(TagEnd::Heading(level)),
                 },
+                // A numbered list whose numbers may reach four digits or more
+                // (`1000.`) gets room for them before its items: the theme's indent
+                // holds three, and a wider number is drawn past the page's edge,
+                // cut off on paper. Its last number is at most its start plus its
+                // lines (an item takes one at least).
+                Event::Start(Tag::List(Some(start))) => {
+                    let lines = self.source.get(range).map_or(1, |s| s.lines().count());
+                    let last = start.saturating_add(lines.max(1) as u64 - 1);
+                    let digits = last.checked_ilog10().unwrap_or(0) + 1;
+                    if digits < 4 {
+                        Event::Start(Tag::List(Some(start)))
+                    } else {
+                        Event::Html(
+                            format!("<ol start=\"{start}\" style=\"--digits:{digits}\">\n").into(),
+                        )
+                    }
+                }
                 Event::Start(Tag::CodeBlock(kind)) => {
                     self.in_code = true;
                     match kind {

@@ -404,3 +404,27 @@ fn a_web_address_with_a_backslash_is_no_link_beyond_it() {
     );
     assert!(!out.contains("\\\""), "no href holds a backslash: {out}");
 }
+
+#[test]
+fn a_list_numbered_into_four_digits_gets_room_for_them() {
+    let (_d, plan) = plan();
+    // Steps from 1000, and 998 to 1000: room for four digits.
+    let out = html(&plan, "1000. a\n1001. b\n", "runbooks", "");
+    assert!(
+        out.contains("<ol start=\"1000\" style=\"--digits:4\">\n<li>a</li>"),
+        "{out}"
+    );
+    let out = html(&plan, "998. a\n999. b\n1000. c\n", "runbooks", "");
+    assert!(out.contains("style=\"--digits:4\""), "{out}");
+    // Nested, and with the largest start CommonMark allows.
+    let out = html(&plan, "- x\n\n  123456789. deep\n", "runbooks", "");
+    assert!(
+        out.contains("<ol start=\"123456789\" style=\"--digits:9\">"),
+        "{out}"
+    );
+    // Three digits fit the theme's indent: the list is as pulldown-cmark writes it.
+    let out = html(&plan, "12. a\n13. b\n\n  more\n", "runbooks", "");
+    assert!(out.contains("<ol start=\"12\">"), "{out}");
+    let out = html(&plan, "1. a\n2. b\n", "runbooks", "");
+    assert!(out.contains("<ol>\n<li>a</li>"), "{out}");
+}
