@@ -307,6 +307,17 @@ pub fn escape(value: &str) -> String {
     out
 }
 
+/// A number as a `TEL` value: as written when it is in international format, else
+/// as a phone must dial it (`+44 (0)20 7946 0011` as `+442079460011`, `ext. 22` as
+/// `,22`): a phone dials a stored `(0)`, and the letters of `ext` as digits.
+fn tel_value(number: &str) -> std::borrow::Cow<'_, str> {
+    if crate::model::phone_is_international(number) {
+        number.into()
+    } else {
+        crate::model::dialled(number).into()
+    }
+}
+
 /// A contact's card. Private numbers and mail only when `include_private`.
 pub fn contact(plan: &Plan, c: &Contact, include_private: bool) -> VCard {
     let mut card = VCard::named(&c.name.value, c.name_parts());
@@ -317,7 +328,7 @@ pub fn contact(plan: &Plan, c: &Contact, include_private: bool) -> VCard {
     // The first number is the one to call; the others may be left out of a QR code.
     let mut first = true;
     let mut tel = |card: &mut VCard, params: &'static str, number: &str| {
-        card.push("TEL", params, number, !first);
+        card.push("TEL", params, &tel_value(number), !first);
         first = false;
     };
     if let Some(p) = &c.phone {
@@ -354,7 +365,7 @@ pub fn team(plan: &Plan, t: &Team) -> VCard {
     let mut card = VCard::group(&t.name.value);
     card.push("ORG", "", &plan.settings.info.organization.value, true);
     if let Some(p) = &t.phone {
-        card.push("TEL", ";TYPE=WORK,VOICE", p, false);
+        card.push("TEL", ";TYPE=WORK,VOICE", &tel_value(p), false);
     }
     card
 }
@@ -366,10 +377,10 @@ pub fn hotline(plan: &Plan) -> Option<VCard> {
     let mut card = VCard::group(label);
     card.push("ORG", "", &plan.settings.info.organization.value, true);
     if let Some(p) = &h.phone {
-        card.push("TEL", ";TYPE=WORK,VOICE", p, false);
+        card.push("TEL", ";TYPE=WORK,VOICE", &tel_value(p), false);
     }
     if let Some(p) = &h.alt_phone {
-        card.push("TEL", ";TYPE=WORK,VOICE", p, h.phone.is_some());
+        card.push("TEL", ";TYPE=WORK,VOICE", &tel_value(p), h.phone.is_some());
     }
     if let Some(e) = &h.email {
         card.push("EMAIL", ";TYPE=INTERNET,WORK", e, true);

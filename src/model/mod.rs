@@ -16,7 +16,7 @@ pub use settings::*;
 
 pub use links::{Link, LinkList, Links};
 pub use values::{
-    Date, Duration, id_file_name_problem, id_is_valid, phone_is_international, tel_uri,
+    Date, Duration, dialled, id_file_name_problem, id_is_valid, phone_is_international, tel_uri,
 };
 
 use crate::source::{Span, Spanned};

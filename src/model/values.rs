@@ -257,11 +257,84 @@ pub fn phone_is_international(number: &str) -> bool {
         && (7..=15).contains(&digits)
 }
 
-/// The number as a `tel:` URI: `+` and digits only.
+/// The number as a `tel:` URI: what a phone dials, see [`dialled`].
 pub fn tel_uri(number: &str) -> String {
-    let mut out = String::from("tel:");
-    out.extend(number.chars().filter(|c| c.is_ascii_digit() || *c == '+'));
+    format!("tel:{}", dialled(number))
+}
+
+/// Words that put an extension after a number (`ext. 22`, `x22`, `DW 22`), in the
+/// languages of the plans lifeboat has met; compared in small letters, dots aside.
+const EXTENSION_WORDS: [&str; 13] = [
+    "x",
+    "ext",
+    "extn",
+    "extension",
+    "dw",
+    "durchwahl",
+    "app",
+    "poste",
+    "toestel",
+    "tst",
+    "anexo",
+    "ramal",
+    "interno",
+];
+
+/// What a phone dials for a number as written: `+` and digits. A trunk `(0)` after
+/// the country code (`+44 (0)20 7946 0000`) is left out, since it is not dialled from
+/// abroad and a phone that dials it reaches no one. An extension (`ext. 22`, `x22`,
+/// `, 22`) follows a pause (`,`), which iOS and Android dial after the call connects;
+/// RFC 3966's `;ext=` is dialled by Android as letters. Other words (`(24h)`,
+/// `mobile`) are not dialled.
+pub fn dialled(number: &str) -> String {
+    let end = number
+        .find(|c: char| c.is_alphabetic() || c == ',' || c == ';')
+        .unwrap_or(number.len());
+    let (mut main, rest) = number.split_at(end);
+    // `+44 20 7946 0000 (24h)`: a bracket left open before a word is the word's.
+    if let Some(open) = main.rfind('(').filter(|&o| !main[o..].contains(')')) {
+        main = &main[..open];
+    }
+    let compact: String = main.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = match compact.strip_prefix('+') {
+        Some(national) => format!("+{}", national.replacen("(0)", "", 1)),
+        None => compact,
+    };
+    let mut out: String = compact
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    if let Some(ext) = extension(rest) {
+        out.push(',');
+        out.push_str(&ext);
+    }
     out
+}
+
+/// The digits of an extension that `rest` (what follows a number's last digit
+/// before a letter, `,` or `;`) gives, if it gives one.
+fn extension(rest: &str) -> Option<String> {
+    let rest = rest.trim_start();
+    let after = match rest.strip_prefix([',', ';']) {
+        Some(after) => after,
+        None => {
+            let word_end = rest
+                .find(|c: char| !(c.is_alphabetic() || c == '.'))
+                .unwrap_or(rest.len());
+            let word = rest[..word_end].replace('.', "").to_lowercase();
+            if !EXTENSION_WORDS.contains(&word.as_str()) {
+                return None;
+            }
+            &rest[word_end..]
+        }
+    };
+    let after = after.trim_start_matches([' ', ':', '.', ',', '-']);
+    let digits: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ' ' || *c == '-')
+        .filter(char::is_ascii_digit)
+        .collect();
+    (!digits.is_empty()).then_some(digits)
 }
 
 /// Ids use `a-z 0-9 - _ .`.
@@ -368,6 +441,34 @@ mod tests {
         assert!(!phone_is_international("+12"));
         assert!(!phone_is_international("+call me"));
         assert_eq!(tel_uri("+44 20 7946-0000"), "tel:+442079460000");
+        // The trunk (0) is not dialled from abroad; brackets around an area code are.
+        assert_eq!(tel_uri("+44 (0)20 7946 0011"), "tel:+442079460011");
+        assert_eq!(tel_uri("+49 (0) 30 1234-5678"), "tel:+493012345678");
+        assert_eq!(tel_uri("+1 (212) 555-0100"), "tel:+12125550100");
+        assert_eq!(tel_uri("030 (0) 1234"), "tel:03001234");
+        // An extension after a pause, in the words plans use.
+        for n in [
+            "+1 (212) 555-0100 ext. 22",
+            "+1 212 555 0100 x22",
+            "+1 212 555 0100 Ext 22",
+            "+1 212 555 0100, 22",
+            "+1 212 555 0100 extension: 22",
+        ] {
+            assert_eq!(tel_uri(n), "tel:+12125550100,22", "{n}");
+        }
+        assert_eq!(tel_uri("+49 30 1234 0 DW 567"), "tel:+493012340,567");
+        assert_eq!(
+            tel_uri("+33 1 23 45 67 00 poste 4 12"),
+            "tel:+33123456700,412"
+        );
+        // Words that are no extension are not dialled, nor a bracket they open.
+        assert_eq!(tel_uri("+44 20 7946 0000 (24h)"), "tel:+442079460000");
+        assert_eq!(tel_uri("+44 7700 900123 mobile"), "tel:+447700900123");
+        assert_eq!(
+            tel_uri("+44 7700 900123 (nights 2200-0600)"),
+            "tel:+447700900123"
+        );
+        assert_eq!(tel_uri("+1 555 0100 x"), "tel:+15550100");
         assert!(id_is_valid("ehr-v2.1_x"));
         assert!(!id_is_valid("EHR"));
         assert!(!id_is_valid("a b"));

@@ -42,6 +42,11 @@ const check = (ok, what) => { if (!ok) problems.push(what); };
   check(await shown(), 'the right passphrase did not show the private number as a tel: link');
   check(await bodyHas(), 'the private number is not on the page');
   check(!(await page.locator('#unlock').isVisible()), 'the form stays after unlocking');
+  // Other private numbers, each shown as written and linked as a phone dials it.
+  for (const [text, tel] of config.also || []) {
+    const links = await page.$$eval('[data-private-contact] a.tel', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    check(links.some(([t, h]) => t === text && h === tel), `"${text}" is not linked as ${tel}: ${JSON.stringify(links)}`);
+  }
   const stored = await page.evaluate(() => JSON.stringify(Object.keys(sessionStorage).map((k) => sessionStorage.getItem(k))));
   check(!stored.includes(config.passphrase), 'the passphrase itself is kept');
 

@@ -920,3 +920,68 @@ fn hotline_named_in(language: &str, word: &str) {
         "the label on the card"
     );
 }
+
+#[test]
+fn a_number_with_a_trunk_zero_or_an_extension_is_dialled_as_a_phone_must() {
+    // "+44 (0)7700 ..." is how many European directories write a number; a phone that
+    // dials the 0 after +44 reaches no one. "ext. 22" dialled as digits reaches
+    // another number. The page shows each as written (with the build's warning);
+    // the tel: link and the vCard dial the number, and the extension after a pause.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = crate::harness::example_copy(dir.path());
+    let people = std::fs::read_to_string(plan.join("contacts/people.toml")).expect("people");
+    let people = people
+        .replace(
+            "phone = \"+44 7700 900011\"",
+            "phone = \"+44 (0)7700 900011\"",
+        )
+        .replace(
+            "phone = \"+44 7700 900021\"",
+            "phone = \"+1 (212) 555-0100 ext. 22\"",
+        );
+    std::fs::write(plan.join("contacts/people.toml"), people).expect("people");
+    let site = dir.path().join("site");
+    let run = lifeboat(&[
+        "build",
+        &plan.to_string_lossy(),
+        "-o",
+        &site.to_string_lossy(),
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("warning[phone-format]").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+    for (page, shown, tel) in [
+        ("ben-ode", "+44 (0)7700 900011", "tel:+447700900011"),
+        (
+            "chen-li",
+            "+1 (212) 555-0100 ext. 22",
+            "tel:+12125550100,22",
+        ),
+    ] {
+        let html =
+            std::fs::read_to_string(site.join(format!("contacts/{page}.html"))).expect("page");
+        let doc = scraper::Html::parse_document(&html);
+        let links: Vec<(String, String)> = select(&doc, "a.tel")
+            .iter()
+            .map(|a| {
+                let href = a.value().attr("href").unwrap_or_default().to_string();
+                (a.text().collect::<String>(), href)
+            })
+            .collect();
+        assert!(
+            links.contains(&(shown.to_string(), tel.to_string())),
+            "{page}: {links:?}"
+        );
+        let vcf = std::fs::read_to_string(site.join(format!("contacts/{page}.vcf"))).expect("vcf");
+        let card = &vcards(&vcf)[0];
+        // The ical crate gives the value as written in the file, escapes and all.
+        let number = value(card, "TEL").expect("TEL").replace("\\,", ",");
+        assert_eq!(format!("tel:{number}"), tel, "{vcf}");
+    }
+}

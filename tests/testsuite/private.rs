@@ -278,6 +278,17 @@ fn a_missing_or_short_passphrase_builds_nothing() {
 fn the_browser_unlocks_keeps_the_key_for_the_session_and_locks() {
     let dir = tempfile::tempdir().expect("temp dir");
     let plan = with_private_person(&root().join("example-plan"), dir.path());
+    // A private mobile written with the trunk (0) and an extension: its link dials
+    // neither the 0 nor the letters (as the build's own links, `kit.rs`).
+    let people = plan.join("contacts/ana-ruiz.md");
+    let text = std::fs::read_to_string(&people).expect("ana-ruiz.md");
+    let text = text.replacen(
+        "home_phone = \"+44 20 7946 1234\"",
+        "home_phone = \"+44 20 7946 1234\"\npersonal_mobile = \"+44 (0)7700 955 666 ext. 12\"",
+        1,
+    );
+    assert!(text.contains("955 666"));
+    std::fs::write(&people, text).expect("people");
     let site = dir.path().join("site");
     assert_eq!(encrypted_build(&plan, &site, dir.path()).code, 0);
     let config = serde_json::json!({
@@ -288,6 +299,7 @@ fn the_browser_unlocks_keeps_the_key_for_the_session_and_locks() {
         "number": "+44 20 7946 1234",
         "tel": "tel:+442079461234",
         "dialled": "020 7946 1234",
+        "also": [["+44 (0)7700 955 666 ext. 12", "tel:+447700955666,12"]],
     });
     let cfg = dir.path().join("unlock.json");
     std::fs::write(&cfg, config.to_string()).expect("config");

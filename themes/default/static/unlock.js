@@ -68,6 +68,33 @@
     return subtle.decrypt({ name: "AES-GCM", iv: bytes(env.iv) }, key, bytes(env.data))
       .then(function (plain) { return JSON.parse(new TextDecoder().decode(plain)); });
   }
+  // What a phone dials for a number as written, as the build's tel: links
+  // (model::values::dialled): + and digits; a trunk (0) after the country code left
+  // out; an extension ("ext. 22", "x22", ", 22") after a pause (",").
+  var EXTENSION_WORDS = ["x", "ext", "extn", "extension", "dw", "durchwahl", "app", "poste", "toestel", "tst", "anexo", "ramal", "interno"];
+  function dialled(number) {
+    var end = number.search(/[\p{L},;]/u);
+    if (end < 0) { end = number.length; }
+    var main = number.slice(0, end);
+    var rest = number.slice(end).replace(/^\s+/, "");
+    var open = main.lastIndexOf("(");
+    if (open >= 0 && main.indexOf(")", open) < 0) { main = main.slice(0, open); }
+    main = main.replace(/\s/g, "");
+    if (main.charAt(0) === "+") { main = "+" + main.slice(1).replace("(0)", ""); }
+    var out = main.replace(/[^+\d]/g, "");
+    var after = null;
+    if (/^[,;]/.test(rest)) {
+      after = rest.slice(1);
+    } else {
+      var word = /^[\p{L}.]*/u.exec(rest)[0];
+      if (EXTENSION_WORDS.indexOf(word.replace(/\./g, "").toLowerCase()) >= 0) { after = rest.slice(word.length); }
+    }
+    if (after !== null) {
+      var ext = /^[ :.,-]*([\d -]*)/.exec(after)[1].replace(/\D/g, "");
+      if (ext) { out += "," + ext; }
+    }
+    return out;
+  }
   function link(href, label, value) {
     var line = document.createElement("span");
     line.className = "private-value";
@@ -88,8 +115,8 @@
       var v = contacts[el.getAttribute("data-private-contact")] || {};
       el.textContent = "";
       var parts = [];
-      if (v.home_phone) { parts.push(link("tel:" + v.home_phone.replace(/[^+\d]/g, ""), tr("js-private-home"), v.home_phone)); }
-      if (v.personal_mobile) { parts.push(link("tel:" + v.personal_mobile.replace(/[^+\d]/g, ""), tr("js-private-mobile"), v.personal_mobile)); }
+      if (v.home_phone) { parts.push(link("tel:" + dialled(v.home_phone), tr("js-private-home"), v.home_phone)); }
+      if (v.personal_mobile) { parts.push(link("tel:" + dialled(v.personal_mobile), tr("js-private-mobile"), v.personal_mobile)); }
       if (v.personal_email) { parts.push(link("mailto:" + v.personal_email, tr("js-private-email"), v.personal_email)); }
       if (v.home_address) { parts.push(link(null, tr("js-private-address"), v.home_address)); }
       parts.forEach(function (p) {
