@@ -984,4 +984,19 @@ fn a_number_with_a_trunk_zero_or_an_extension_is_dialled_as_a_phone_must() {
         let number = value(card, "TEL").expect("TEL").replace("\\,", ",");
         assert_eq!(format!("tel:{number}"), tel, "{vcf}");
     }
+    // The search box finds the number as written, as dialled from abroad and at home.
+    let config = dir.path().join("search.json");
+    let searches = serde_json::json!({
+        "site": site,
+        "phone": false,
+        "searches": [
+            ["+44 7700 900011", "Ben Ode"],
+            ["+44 (0)7700 900011", "Ben Ode"],
+            ["07700 900011", "Ben Ode"],
+            ["212 555-0100", "Chen Li"],
+        ],
+    });
+    std::fs::write(&config, searches.to_string()).expect("config");
+    let last = crate::harness::node_check("reader_check.js", &[config.as_os_str()]);
+    assert!(last.ends_with("problems=0"), "{last}");
 }

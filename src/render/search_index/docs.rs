@@ -49,6 +49,12 @@ pub(super) fn item_doc(
     let mut phone = |p: Option<&str>, facts: &mut Vec<String>, show: bool| {
         if let Some(p) = p {
             phones.push(digits(p));
+            // Written with a trunk (0) (`+44 (0)20 ...`): found as dialled too.
+            let dialled = crate::model::dialled(p);
+            let dialled = digits(dialled.split(',').next().unwrap_or_default());
+            if !phones.last().is_some_and(|d| d.contains(&dialled)) {
+                phones.push(dialled);
+            }
             if show {
                 facts.push(p.to_string());
             }
