@@ -15,6 +15,8 @@ pub fn health(c: &Ctx, warnings: &[Warning]) -> Health {
             // The check's own words are English: a site in another language says
             // what the code means in its own, and marks the message as English.
             summary: (!english).then(|| c.t(&format!("code-{}", w.report.code))),
+            // (English, left to right also on a right-to-left page: a backquote at
+            // its end would otherwise be set at its start.)
             message_lang: (!english).then_some("en"),
             place: place(&w.report),
             item: w.item.map(|r| c.link(r)),
