@@ -103,3 +103,65 @@ pub(super) fn valid_domain(domain: &str) -> bool {
         })
         && parts[parts.len() - 2..].iter().all(|p| !p.contains('_'))
 }
+
+/// Phone numbers in international format in plain text (`+31 20 123 4913`,
+/// `+44 (0)20 7946 0011`, `+1 (212) 555-0100`): `+` and 7 to 15 digits in groups
+/// separated by one space, `-` or `.`, or bracketed. Made `tel:` links, so that a
+/// reader taps them and a right-to-left page sets their groups in order. A number
+/// that runs into a letter, a digit or a sign (`24/7`, `+5%`) is left as text.
+pub(super) fn phone_numbers(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(p) = text[from..].find('+') {
+        let start = from + p;
+        from = start + 1;
+        let before = text[..start].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || "+-./_=&%:@#\\".contains(c)) {
+            continue;
+        }
+        let (mut at, mut digits, mut end) = (start + 1, 0usize, start);
+        while at < b.len() {
+            let c = b[at];
+            if c.is_ascii_digit() {
+                digits += 1;
+                at += 1;
+                end = at;
+            } else if b" -.".contains(&c) && end == at {
+                let next = b.get(at + 1).copied().unwrap_or(b' ');
+                if next.is_ascii_digit() || next == b'(' {
+                    at += 1;
+                } else {
+                    break;
+                }
+            } else if c == b'(' && end > start && (end == at || b[at - 1] == b' ') {
+                let inner = b[at + 1..]
+                    .iter()
+                    .take_while(|d| d.is_ascii_digit())
+                    .count();
+                if (1..=4).contains(&inner) && b.get(at + 1 + inner) == Some(&b')') {
+                    digits += inner;
+                    at += inner + 2;
+                    end = at;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let after = text[end..].chars().next();
+        let ends_cleanly = after.is_none_or(|c| c.is_whitespace() || ".,;:!?)\"'<*_~]".contains(c));
+        // A sign or `/` right after the number's last group (`24/7`, `1-2`) makes it
+        // something else.
+        let runs_on = text[end..].starts_with(['.', ',', '-']) && {
+            let next = text[end + 1..].chars().next();
+            next.is_some_and(|c| c.is_ascii_digit())
+        };
+        if end > start + 1 && (7..=15).contains(&digits) && ends_cleanly && !runs_on {
+            out.push(start..end);
+            from = end;
+        }
+    }
+    out
+}

@@ -18,7 +18,7 @@ mod references;
 mod safe;
 mod structure;
 
-use autolink::autolinks;
+use autolink::{autolinks, phone_numbers};
 use placeholders::placeholders;
 pub use placeholders::{Piece, pieces};
 pub use references::{number_of, reference};

@@ -112,7 +112,20 @@ impl<'a, 'p> Safe<'a, 'p> {
         // (their marks are control characters).
         let t = if nested { t } else { clean_cow(t) };
         let linkable = !self.in_code && self.links.is_empty();
-        let found = if linkable { autolinks(&t) } else { Vec::new() };
+        // Web and mail addresses, and phone numbers outside them (`None`).
+        let mut found: Vec<(std::ops::Range<usize>, Option<String>)> = Vec::new();
+        if linkable {
+            found.extend(autolinks(&t).into_iter().map(|(r, href)| (r, Some(href))));
+            for r in phone_numbers(&t) {
+                if !found
+                    .iter()
+                    .any(|(f, _)| f.start < r.end && r.start < f.end)
+                {
+                    found.push((r, None));
+                }
+            }
+            found.sort_by_key(|(r, _)| r.start);
+        }
         if !nested && found.is_empty() {
             return Event::Text(t);
         }
@@ -137,12 +150,20 @@ impl<'a, 'p> Safe<'a, 'p> {
         };
         for (range, href) in found {
             push_plain(&mut events, self, &t[rest_at..range.start]);
+            let text = &t[range.clone()];
             events.push(Event::Html(
-                format!(
-                    "<a class=\"autolink\" href=\"{}\">{}</a>",
-                    escape(&href),
-                    escape(&t[range.clone()])
-                )
+                match href {
+                    Some(href) => format!(
+                        "<a class=\"autolink\" href=\"{}\">{}</a>",
+                        escape(&href),
+                        escape(text)
+                    ),
+                    None => format!(
+                        "<a class=\"tel\" href=\"{}\">{}</a>",
+                        escape(&tel_uri(text)),
+                        escape(text)
+                    ),
+                }
                 .into(),
             ));
             rest_at = range.end;

@@ -428,3 +428,58 @@ fn a_list_numbered_into_four_digits_gets_room_for_them() {
     let out = html(&plan, "1. a\n2. b\n", "runbooks", "");
     assert!(out.contains("<ol>\n<li>a</li>"), "{out}");
 }
+
+#[test]
+fn phone_numbers_in_prose_are_tel_links() {
+    let (_d, plan) = plan();
+    let cases = [
+        (
+            "Call +31 20 123 4913 now.",
+            Some(("tel:+31201234913", "+31 20 123 4913")),
+        ),
+        ("| a | +44 (0)20 7946 0011 |\n|---|---|\n", None),
+        (
+            "(+1 (212) 555-0100)",
+            Some(("tel:+12125550100", "+1 (212) 555-0100")),
+        ),
+        (
+            "+44 (0)20 7946 0011, then",
+            Some(("tel:+442079460011", "+44 (0)20 7946 0011")),
+        ),
+        (
+            "+49.30.1234.5678",
+            Some(("tel:+493012345678", "+49.30.1234.5678")),
+        ),
+    ];
+    for (md, want) in cases {
+        let out = html(&plan, md, "runbooks", "");
+        if let Some((href, text)) = want {
+            assert!(
+                out.contains(&format!("<a class=\"tel\" href=\"{href}\">{text}</a>")),
+                "{md}: {out}"
+            );
+        }
+    }
+    // Not numbers to dial: too short or long, run into a letter, a sign or a date,
+    // in code, in a link, in a web address.
+    for md in [
+        "1+1 = 2, +5% and +12 345",
+        "+44 20 7946 0000 24/7",
+        "+44 20 7946 0000/2",
+        "abc+44 20 7946 0000",
+        "+44 20 7946 0000 1234 5678 9012",
+        "`+44 20 7946 0000`",
+        "[+44 20 7946 0000](https://example.org/)",
+        "https://example.org/?q=+44207946000",
+        "+44 20 7946 0000x",
+    ] {
+        let out = html(&plan, md, "runbooks", "");
+        assert!(!out.contains("class=\"tel\""), "{md}: {out}");
+    }
+    // In a table cell too.
+    let out = html(&plan, "| a |\n|---|\n| +31 20 123 4913 |\n", "runbooks", "");
+    assert!(
+        out.contains("<a class=\"tel\" href=\"tel:+31201234913\">"),
+        "{out}"
+    );
+}
