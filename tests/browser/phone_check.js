@@ -194,7 +194,19 @@ function boxesAfterNumbers() {
       const r = range.getBoundingClientRect();
       // Only a letter on the box's own line.
       if (Math.abs(r.top + r.height / 2 - (b.top + b.height / 2)) < b.height) {
-        gaps.push({ gap: rtl ? b.left - r.right : r.left - b.right, text: (li.textContent || '').trim().slice(0, 40) });
+        // On a right-to-left page, the text nearest the box on its line: a step that
+        // starts with left-to-right words (a name, a command) sets their first letter
+        // at the run's left end, away from the box, with the run's end beside it.
+        let near = r.right;
+        if (rtl) {
+          const all = document.createRange();
+          all.setStart(t, at);
+          all.setEndAfter(box.parentElement.lastChild);
+          for (const q of all.getClientRects()) {
+            if (q.width > 0 && q.right <= b.left + 1 && Math.abs(q.top + q.height / 2 - (b.top + b.height / 2)) < b.height) near = Math.max(near, q.right);
+          }
+        }
+        gaps.push({ gap: rtl ? b.left - near : r.left - b.right, text: (li.textContent || '').trim().slice(0, 40) });
       }
       break;
     }

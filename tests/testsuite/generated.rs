@@ -1,9 +1,12 @@
-//! Plans of organisations nobody wrote by hand: a seed picks the interface language,
+//! Plans of organisations nobody wrote by hand: a seed picks the interface language
+//! (the five built in, or Hebrew from a plan's own catalogue, right to left),
 //! names in many scripts (long, short, unspaced, right to left among left to right),
-//! numbers in many national formats, call trees in which one person calls up to six,
+//! numbers in many national formats (a trunk `(0)`, an extension), call trees in
+//! which one person calls up to six,
 //! steps numbered from anywhere, wide tables, long unbroken words, cards with up to
 //! eight contacts. Each plan must build clean, read on a phone
-//! (`phone_check.js`) and print its cards (`kit_check.js`).
+//! (`phone_check.js`), print its cards (`kit_check.js`) and print its binder
+//! (`reader_check.js`, and each step with its number on paper).
 //!
 //! `LIFEBOAT_SEEDS=1-40 cargo test --release --test testsuite generated` tries more
 //! seeds than CI's; a failing seed's plan is kept in `target/generated-SEED`.
@@ -142,6 +145,18 @@ pub fn write_plan(seed: u64, dir: &Path) {
         std::fs::create_dir_all(path.parent().expect("a parent")).expect("folder");
         std::fs::write(&path, text).expect("write");
     };
+    // One plan in five reads right to left: Hebrew, as the Galilee hospital's plan
+    // translated it (the rest of the interface falls back to English). Drawn apart,
+    // so that every other draw of a seed stays as it was.
+    let extra = &mut Rng(seed ^ 0x6865_6272_6577);
+    let hebrew = extra.chance(20);
+    if hebrew {
+        let ftl = root().join("tests/testsuite/plans/galil-he/locales/he.ftl");
+        write(
+            "locales/he.ftl",
+            &std::fs::read_to_string(ftl).expect("he.ftl"),
+        );
+    }
     let people = rng.range(8, 14);
     let first = rng.range(0, NAMES.len() - 1);
     let number = |rng: &mut Rng, i: usize| {
@@ -162,7 +177,16 @@ pub fn write_plan(seed: u64, dir: &Path) {
         if rng.chance(70) {
             let _ = writeln!(contacts, "role = {}", toml_str(rng.pick(ROLES)));
         }
-        let _ = writeln!(contacts, "phone = \"{}\"", number(rng, i));
+        // As many directories write them: the trunk (0) after the country code, an
+        // extension (both drawn apart too).
+        let mut phone = number(rng, i);
+        if extra.chance(10) {
+            phone = phone.replacen(' ', " (0)", 1);
+        }
+        if extra.chance(10) {
+            phone.push_str(&format!(" ext. {}", 100 + i));
+        }
+        let _ = writeln!(contacts, "phone = \"{phone}\"");
         if rng.chance(50) {
             let _ = writeln!(contacts, "mobile = \"{}\"", number(rng, i + 500));
         }
@@ -345,7 +369,9 @@ pub fn write_plan(seed: u64, dir: &Path) {
         } else {
             "VERTRAULICH – NUR FÜR DEN DIENSTGEBRAUCH"
         }),
-        rng.pick(LANGUAGES),
+        Some(rng.pick(LANGUAGES))
+            .filter(|_| !hebrew)
+            .unwrap_or("he"),
         toml_str(&phrase(rng, 1, 10)),
         number(rng, 999),
         toml_str(&phrase(rng, 3, 3)),
@@ -370,7 +396,10 @@ fn seeds() -> Vec<u64> {
         // Seeds that found faults: 6 and 7 drew a card's last number over its foot (a
         // long hotline label, measured in small letters, wraps to more lines in
         // capitals); 24 drew a hotline code with modules under 0.4 mm; 45's title
-        // took another line once it said "(1/2)".
+        // took another line once it said "(1/2)". Printed, the binder of 7 cut off the
+        // "1" of its steps numbered from 1000 at the page's edge. (Since Hebrew was
+        // added, 6, 7 and 24 are Hebrew plans; 6's health messages set a backquote
+        // at their start.)
         return vec![1, 6, 7, 24, 45];
     };
     let mut out = Vec::new();
@@ -390,7 +419,7 @@ fn seeds() -> Vec<u64> {
 }
 
 #[test]
-fn generated_plans_build_clean_read_on_a_phone_and_print_their_cards() {
+fn generated_plans_build_clean_read_on_a_phone_and_print_their_cards_and_binder() {
     let mut failed = Vec::new();
     for seed in seeds() {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -417,6 +446,8 @@ fn generated_plans_build_clean_read_on_a_phone_and_print_their_cards() {
             if !kit.ends_with("problems=0") || figure(last(&kit), "faces") < 4 {
                 problems.push(format!("kit: {kit}"));
             }
+            problems.extend(binder_problems(dir.path(), &plan, &site));
+            problems.extend(dial_problems(&site));
         }
         if !problems.is_empty() {
             let keep = root().join(format!("target/generated-{seed}"));
@@ -430,6 +461,79 @@ fn generated_plans_build_clean_read_on_a_phone_and_print_their_cards() {
         }
     }
     assert!(failed.is_empty(), "{}", failed.join("\n\n"));
+}
+
+/// The binder printed to PDF by Chromium (`reader_check.js`: nothing past the page's
+/// edge, every table cell and number whole on paper), and each runbook's steps on
+/// paper with their own numbers: a step numbered 1000 in the plan is "1000." there.
+fn binder_problems(dir: &Path, plan: &Path, site: &Path) -> Vec<String> {
+    let pdf = dir.join("print.pdf");
+    let config = dir.join("reader-config.json");
+    let json = serde_json::json!({ "site": site, "phone": false, "pdf": pdf });
+    std::fs::write(&config, json.to_string()).expect("config");
+    let out = std::process::Command::new("node")
+        .arg(root().join("tests/browser/reader_check.js"))
+        .arg(&config)
+        .output()
+        .expect("node runs");
+    let report = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    if !report.ends_with("problems=0") {
+        return vec![format!(
+            "binder: {report}{}",
+            String::from_utf8_lossy(&out.stderr)
+        )];
+    }
+    let paper: Vec<String> = crate::harness::pdf_pages(&pdf)
+        .iter()
+        .flat_map(|p| p.lines().map(|l| l.trim().to_string()).collect::<Vec<_>>())
+        .collect();
+    let mut problems = Vec::new();
+    let runbooks = std::fs::read_dir(plan.join("runbooks")).expect("runbooks");
+    for file in runbooks.flatten() {
+        let text = std::fs::read_to_string(file.path()).expect("runbook");
+        // The top-level steps: "N. text" at a line's start.
+        for n in text.lines().filter_map(|l| {
+            let (n, _) = l.split_once(". ")?;
+            n.parse::<usize>().ok()
+        }) {
+            // A right-to-left page's line is read from the right: ".1000" at its end.
+            let rtl = format!(".{n}");
+            if !(paper.iter()).any(|l| l.starts_with(&format!("{n}.")) || l.ends_with(&rtl)) {
+                problems.push(format!(
+                    "binder: step {n} of {} is not numbered {n}. on paper",
+                    file.path().display()
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// Every number of the directory dials what it says: its digits, without a trunk
+/// `(0)`, and an extension (`ext. 104`) after a pause.
+fn dial_problems(site: &Path) -> Vec<String> {
+    let html = std::fs::read_to_string(site.join("contacts/index.html")).expect("directory");
+    let doc = scraper::Html::parse_document(&html);
+    let tel = scraper::Selector::parse("a[href^=\"tel:\"]").expect("selector");
+    let mut problems = Vec::new();
+    for a in doc.select(&tel) {
+        let text: String = a.text().collect();
+        let (number, ext) = match text.split_once(" ext. ") {
+            Some((n, e)) => (n.to_string(), format!(",{e}")),
+            None => (text.clone(), String::new()),
+        };
+        let digits: String = (number.replacen("(0)", "", 1).chars())
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        let want = format!("tel:{digits}{ext}");
+        if a.value().attr("href") != Some(want.as_str()) {
+            problems.push(format!(
+                "directory: \"{text}\" dials {:?}, not {want}",
+                a.value().attr("href")
+            ));
+        }
+    }
+    problems
 }
 
 /// A browser check's whole output, its problems too (the harness's `node_check`

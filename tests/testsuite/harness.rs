@@ -94,13 +94,14 @@ pub fn names_containing(dir: &Path, needle: &str) -> Vec<String> {
 }
 
 /// Builds `plan` into `out` with `--now NOW` and `extra`; the test fails with the
-/// build's messages when it does.
-pub fn build_site(plan: &Path, out: &Path, extra: &[&str]) {
+/// build's messages when it does. Returns the run, for its messages.
+pub fn build_site(plan: &Path, out: &Path, extra: &[&str]) -> Run {
     let (p, o) = (plan.to_string_lossy(), out.to_string_lossy());
     let mut args = vec!["build", p.as_ref(), "-o", o.as_ref(), "--now", NOW];
     args.extend_from_slice(extra);
     let run = lifeboat(&args);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    run
 }
 
 /// Runs a check of `tests/browser/` (headless Chromium through playwright-core)

@@ -872,15 +872,7 @@ fn hotline_named_in(language: &str, word: &str) {
     let toml = toml.replace("language = \"en\"", &format!("language = \"{language}\""));
     std::fs::write(plan.join("plan.toml"), toml).expect("plan.toml");
     let site = dir.path().join("site");
-    let run = lifeboat(&[
-        "build",
-        &plan.to_string_lossy(),
-        "-o",
-        &site.to_string_lossy(),
-        "--now",
-        NOW,
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = build_site(&plan, &site, &[]);
     assert!(
         run.stderr.contains(&format!(
             "staff-card: the QR code for hotline names it \"{word}\": its label is too long \
@@ -941,15 +933,7 @@ fn a_number_with_a_trunk_zero_or_an_extension_is_dialled_as_a_phone_must() {
         );
     std::fs::write(plan.join("contacts/people.toml"), people).expect("people");
     let site = dir.path().join("site");
-    let run = lifeboat(&[
-        "build",
-        &plan.to_string_lossy(),
-        "-o",
-        &site.to_string_lossy(),
-        "--now",
-        NOW,
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = build_site(&plan, &site, &[]);
     assert_eq!(
         run.stderr.matches("warning[phone-format]").count(),
         2,
