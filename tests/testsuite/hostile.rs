@@ -550,6 +550,10 @@ fn theme_style(value: &str) -> bool {
     if let Some(n) = value.strip_prefix("--depth: ") {
         return number(n);
     }
+    // A numbered list's room for its widest number (`1000.`).
+    if let Some(n) = value.strip_prefix("--digits:") {
+        return number(n);
+    }
     if let Some(w) = value
         .strip_prefix("width:")
         .and_then(|w| w.strip_suffix("mm"))
@@ -603,9 +607,11 @@ pub fn assert_allowed(page: &str, html: &str) {
                             name == "table" && value == "above",
                             "{page}: <{name} data-labels=\"{value}\">"
                         ),
-                        // Written by the build for a right-to-left language only.
+                        // Written by the build for a right-to-left language only,
+                        // and around the check's English messages (health).
                         "dir" => assert!(
-                            name == "html" && value == "rtl",
+                            (name == "html" && value == "rtl")
+                                || (name == "span" && value == "ltr"),
                             "{page}: <{name} dir=\"{value}\">"
                         ),
                         _ => {}
