@@ -287,6 +287,10 @@ const EXTENSION_WORDS: [&str; 13] = [
 /// RFC 3966's `;ext=` is dialled by Android as letters. Other words (`(24h)`,
 /// `mobile`) are not dialled.
 pub fn dialled(number: &str) -> String {
+    // Words before it (`Tel. +44 ...`) are not dialled either.
+    let number = &number[number
+        .find(|c: char| c.is_ascii_digit() || c == '+')
+        .unwrap_or(number.len())..];
     let end = number
         .find(|c: char| c.is_alphabetic() || c == ',' || c == ';')
         .unwrap_or(number.len());
@@ -469,6 +473,12 @@ mod tests {
             "tel:+447700900123"
         );
         assert_eq!(tel_uri("+1 555 0100 x"), "tel:+15550100");
+        assert_eq!(tel_uri("Tel. +44 20 7946 0000"), "tel:+442079460000");
+        assert_eq!(
+            tel_uri("mobile: +44 (0)7700 900123 x 5"),
+            "tel:+447700900123,5"
+        );
+        assert_eq!(tel_uri("none"), "tel:");
         assert!(id_is_valid("ehr-v2.1_x"));
         assert!(!id_is_valid("EHR"));
         assert!(!id_is_valid("a b"));

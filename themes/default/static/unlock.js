@@ -73,6 +73,8 @@
   // out; an extension ("ext. 22", "x22", ", 22") after a pause (",").
   var EXTENSION_WORDS = ["x", "ext", "extn", "extension", "dw", "durchwahl", "app", "poste", "toestel", "tst", "anexo", "ramal", "interno"];
   function dialled(number) {
+    var first = number.search(/[\d+]/);
+    number = first < 0 ? "" : number.slice(first);
     var end = number.search(/[\p{L},;]/u);
     if (end < 0) { end = number.length; }
     var main = number.slice(0, end);
