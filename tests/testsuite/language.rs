@@ -63,6 +63,18 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 /// Words that are no language's: the search queries typed, encodings named.
 const NOBODYS: [&str; 5] = ["qqzzxxwvj", "gsm", "ucs", "lifeboat", "vcard"];
 
+/// The keys whose values are a fixed vocabulary of the format.
+const FIXED: [&str; 8] = [
+    "kind",
+    "status",
+    "outcome",
+    "treatment",
+    "channel",
+    "severity",
+    "strategies",
+    "form",
+];
+
 /// Every word of the plan's files, lower case: the values, not the keys of TOML
 /// (`mobile = "…"` does not make "mobile" the plan's word) nor its table headers.
 fn plan_words(plan: &Path) -> BTreeSet<String> {
@@ -77,6 +89,9 @@ fn plan_words(plan: &Path) -> BTreeSet<String> {
                 let t = line.trim_start();
                 let value = match t.split_once('=') {
                     _ if t.starts_with('[') && t.trim_end().ends_with(']') => "",
+                    // The format's fixed words (`treatment = "avoid"`) are the
+                    // interface's to translate, not the plan's text.
+                    Some((key, _)) if FIXED.contains(&key.trim()) => "",
                     Some((key, value))
                         if !key.trim().is_empty()
                             && key.trim().chars().all(|c| {

@@ -35,7 +35,7 @@ pub(super) fn template_row(c: &Ctx, index: usize) -> TemplateRow {
             kind: Kind::Template,
             index,
         }),
-        channel: text(&x.channel),
+        channel: c.word("channel", &x.channel),
         audience: c.link_all(&x.audience),
         severity: x.severity.iter().map(|s| s.value.clone()).collect(),
     }
@@ -49,7 +49,7 @@ pub(super) fn stakeholder_row(c: &Ctx, index: usize) -> StakeholderRow {
     };
     StakeholderRow {
         group: c.link(r),
-        channel: text(&x.channel),
+        channel: c.word("channel", &x.channel),
         notify_within: c.dur(&x.notify_within),
         contacts: c.link_all(&x.contacts),
         severities: c

@@ -81,7 +81,7 @@ pub fn exercise(c: &Ctx, index: usize) -> ExercisePage {
                 let done = f.done.as_ref().is_some_and(|d| d.value);
                 FindingView {
                     title: f.title.value.clone(),
-                    severity: text(&f.severity),
+                    severity: c.word("finding-severity", &f.severity),
                     action: text(&f.action),
                     owner: c.link_opt(&f.owner),
                     due: date(&f.due),

@@ -48,7 +48,7 @@ pub(super) fn risk_row(c: &Ctx, index: usize) -> RiskRow {
         residual_band: band(residual).map(|b| shown.bands[b].label.clone()),
         residual_class: svg::band_class(m, band(residual)),
         owner: c.link_opt(&x.owner),
-        treatment: text(&x.treatment),
+        treatment: c.word("risk-treatment", &x.treatment),
         threat: text(&x.threat),
         vulnerability: text(&x.vulnerability),
         services: c.link_all(&x.services),

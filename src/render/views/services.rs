@@ -114,7 +114,9 @@ pub fn service(c: &Ctx, index: usize, wave: Option<usize>) -> ServicePage {
         owner: c.link_opt(&x.owner),
         team: c.link_opt(&x.team),
         location: text(&x.location),
-        strategies: x.strategies.iter().map(|s| s.value.clone()).collect(),
+        strategies: (x.strategies.iter())
+            .map(|s| c.catalog.word("strategy", &s.value))
+            .collect(),
         wave,
         upstream: indices(&x.depends_on)
             .into_iter()

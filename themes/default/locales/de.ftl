@@ -653,3 +653,23 @@ runbook-kind-communication = Kommunikation
 exercise-outcome-pass = bestanden
 exercise-outcome-partial = teilweise
 exercise-outcome-fail = nicht bestanden
+
+## The format's fixed words: risk treatments, message channels, finding severities, recovery strategies
+risk-treatment-accept = akzeptieren
+risk-treatment-reduce = mindern
+risk-treatment-transfer = übertragen
+risk-treatment-avoid = vermeiden
+channel-email = E-Mail
+channel-sms = SMS
+channel-phone-script = Telefonleitfaden
+channel-web = Website
+channel-press = Presse
+finding-severity-low = gering
+finding-severity-medium = mittel
+finding-severity-high = hoch
+strategy-backup-restore = Sicherung und Wiederherstellung
+strategy-redundancy = Redundanz
+strategy-failover = Umschaltung
+strategy-manual-workaround = manueller Notbetrieb
+strategy-rebuild = Neuaufbau
+strategy-vendor-recovery = Wiederherstellung durch Dienstleister

@@ -653,3 +653,23 @@ runbook-kind-communication = communication
 exercise-outcome-pass = pass
 exercise-outcome-partial = partial
 exercise-outcome-fail = fail
+
+## The format's fixed words: risk treatments, message channels, finding severities, recovery strategies
+risk-treatment-accept = accept
+risk-treatment-reduce = reduce
+risk-treatment-transfer = transfer
+risk-treatment-avoid = avoid
+channel-email = email
+channel-sms = SMS
+channel-phone-script = phone script
+channel-web = web
+channel-press = press
+finding-severity-low = low
+finding-severity-medium = medium
+finding-severity-high = high
+strategy-backup-restore = backup and restore
+strategy-redundancy = redundancy
+strategy-failover = failover
+strategy-manual-workaround = manual workaround
+strategy-rebuild = rebuild
+strategy-vendor-recovery = vendor recovery

@@ -650,3 +650,23 @@ runbook-kind-communication = comunicación
 exercise-outcome-pass = superado
 exercise-outcome-partial = parcial
 exercise-outcome-fail = no superado
+
+## The format's fixed words: risk treatments, message channels, finding severities, recovery strategies
+risk-treatment-accept = aceptar
+risk-treatment-reduce = reducir
+risk-treatment-transfer = transferir
+risk-treatment-avoid = evitar
+channel-email = correo electrónico
+channel-sms = SMS
+channel-phone-script = guion telefónico
+channel-web = web
+channel-press = prensa
+finding-severity-low = baja
+finding-severity-medium = media
+finding-severity-high = alta
+strategy-backup-restore = copia y restauración
+strategy-redundancy = redundancia
+strategy-failover = conmutación
+strategy-manual-workaround = alternativa manual
+strategy-rebuild = reconstrucción
+strategy-vendor-recovery = recuperación por el proveedor

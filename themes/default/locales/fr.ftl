@@ -650,3 +650,23 @@ runbook-kind-communication = communication
 exercise-outcome-pass = réussi
 exercise-outcome-partial = partiel
 exercise-outcome-fail = échec
+
+## The format's fixed words: risk treatments, message channels, finding severities, recovery strategies
+risk-treatment-accept = accepter
+risk-treatment-reduce = réduire
+risk-treatment-transfer = transférer
+risk-treatment-avoid = éviter
+channel-email = e-mail
+channel-sms = SMS
+channel-phone-script = script téléphonique
+channel-web = web
+channel-press = presse
+finding-severity-low = faible
+finding-severity-medium = moyenne
+finding-severity-high = élevée
+strategy-backup-restore = sauvegarde et restauration
+strategy-redundancy = redondance
+strategy-failover = bascule
+strategy-manual-workaround = mode dégradé manuel
+strategy-rebuild = reconstruction
+strategy-vendor-recovery = reprise par le fournisseur

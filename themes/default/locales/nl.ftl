@@ -650,3 +650,23 @@ runbook-kind-communication = communicatie
 exercise-outcome-pass = geslaagd
 exercise-outcome-partial = deels
 exercise-outcome-fail = niet geslaagd
+
+## The format's fixed words: risk treatments, message channels, finding severities, recovery strategies
+risk-treatment-accept = accepteren
+risk-treatment-reduce = verminderen
+risk-treatment-transfer = overdragen
+risk-treatment-avoid = vermijden
+channel-email = e-mail
+channel-sms = sms
+channel-phone-script = belscript
+channel-web = web
+channel-press = pers
+finding-severity-low = laag
+finding-severity-medium = middel
+finding-severity-high = hoog
+strategy-backup-restore = back-up en herstel
+strategy-redundancy = redundantie
+strategy-failover = failover
+strategy-manual-workaround = handmatige noodoplossing
+strategy-rebuild = herbouw
+strategy-vendor-recovery = herstel door leverancier
