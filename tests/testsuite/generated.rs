@@ -9,7 +9,8 @@
 //! (`reader_check.js`, and each step with its number on paper).
 //!
 //! `LIFEBOAT_SEEDS=1-40 cargo test --release --test testsuite generated` tries more
-//! seeds than CI's; a failing seed's plan is kept in `target/generated-SEED`.
+//! seeds than CI's; a failing seed's plan is kept in `target/generated-SEED` (every
+//! seed's with `LIFEBOAT_KEEP=1`).
 
 use crate::harness::{figure, lifeboat, root};
 use std::fmt::Write as _;
@@ -343,6 +344,10 @@ pub fn write_plan(seed: u64, dir: &Path) {
         ),
     );
 
+    // The rest of a plan, drawn apart too: business processes with their impact over
+    // time, risks, message templates and who they go to, a vendor with contacts.
+    write_registers(&mut Rng(seed ^ 0x6d6f_7265), dir, people, services);
+
     // plan.toml with a card of up to eight contacts.
     let on_card = rng.range(1, 8).min(people);
     let qr = match rng.range(0, 3) {
@@ -381,6 +386,137 @@ pub fn write_plan(seed: u64, dir: &Path) {
         toml_str(&phrase(rng, 3, 40)),
     );
     write("plan.toml", &plan);
+}
+
+/// Processes (`proc0`..), risks, stakeholder groups and message templates, and a
+/// second vendor with contacts, for a plan of `people` contacts (`p0`..) and
+/// `services` services (`s0`..).
+fn write_registers(rng: &mut Rng, dir: &Path, people: usize, services: usize) {
+    let write = |rel: &str, text: &str| {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("folder");
+        std::fs::write(&path, text).expect("write");
+    };
+    let some_services = |rng: &mut Rng| {
+        let n = rng.range(1, services);
+        let ids: Vec<String> = (0..n).map(|s| format!("s{s}")).collect();
+        list(&ids)
+    };
+    for p in 0..rng.range(1, 4) {
+        let mut impacts = String::new();
+        for (k, after) in ["1h", "4h", "1d", "3d"].iter().enumerate() {
+            if k > 0 && rng.chance(40) {
+                continue;
+            }
+            let _ = write!(impacts, "[[impact]]\nafter = \"{after}\"\n");
+            for area in [
+                "financial",
+                "operational",
+                "reputational",
+                "legal",
+                "safety",
+            ] {
+                let _ = writeln!(impacts, "{area} = {}", rng.range(0, 5));
+            }
+        }
+        write(
+            &format!("processes/proc{p}.md"),
+            &format!(
+                "+++\nname = {}\nowner = \"p{}\"\nservices = [{}]\nrto = \"{}h\"\nrpo = \"1h\"\nmtpd = \"3d\"\nwrt = \"1h\"\nworkaround = {}\n{impacts}+++\n{}.\n",
+                toml_str(&phrase(rng, 1, 12)),
+                rng.range(0, people - 1),
+                some_services(rng),
+                rng.range(4, 24),
+                toml_str(&phrase(rng, 3, 30)),
+                phrase(rng, 10, 40)
+            ),
+        );
+    }
+    let mut risks = String::new();
+    let treatments = ["accept", "reduce", "transfer", "avoid"];
+    for r in 0..rng.range(1, 6) {
+        let mitigations: Vec<String> = (0..rng.range(0, 4))
+            .map(|_| toml_str(&phrase(rng, 2, 14)))
+            .collect();
+        let _ = writeln!(
+            risks,
+            "[[risk]]\nid = \"risk{r}\"\ntitle = {}\ncategory = {}\nthreat = {}\nvulnerability = {}\nlikelihood = {}\nimpact = {}\nresidual_likelihood = 1\nresidual_impact = {}\nservices = [{}]\nowner = \"p{}\"\ntreatment = \"{}\"\nmitigations = [{}]\nreviewed = 2026-09-01\n",
+            toml_str(&phrase(rng, 2, 16)),
+            toml_str(&phrase(rng, 1, 2)),
+            toml_str(&phrase(rng, 4, 20)),
+            toml_str(&phrase(rng, 4, 20)),
+            rng.range(1, 5),
+            rng.range(1, 5),
+            rng.range(1, 3),
+            some_services(rng),
+            rng.range(0, people - 1),
+            treatments[rng.range(0, 3)],
+            mitigations.join(", ")
+        );
+    }
+    write("risks/register.toml", &risks);
+    let mut groups = String::new();
+    let channels = ["email", "sms", "phone-script", "web", "press"];
+    for g in 0..rng.range(1, 3) {
+        let _ = writeln!(
+            groups,
+            "[[stakeholder]]\nid = \"g{g}\"\nname = {}\ncontacts = [\"p{}\"]\nchannel = \"{}\"\nnotify_within = \"30m\"\n",
+            toml_str(&phrase(rng, 1, 8)),
+            rng.range(0, people - 1),
+            channels[rng.range(0, 4)]
+        );
+    }
+    write("comms/groups.toml", &groups);
+    for t in 0..rng.range(1, 3) {
+        write(
+            &format!("comms/t{t}.md"),
+            &format!(
+                "+++\ntitle = {}\naudience = [\"g0\"]\nchannel = \"{}\"\nseverity = [\"SEV1\"]\n+++\nSubject: [{{{{severity}}}}] {{{{service}}}} {}\n\n{} {{{{start_time}}}}. {} {{{{next_update_with_a_long_placeholder_name}}}}.\n",
+                toml_str(&phrase(rng, 2, 14)),
+                channels[rng.range(0, 4)],
+                phrase(rng, 2, 12),
+                phrase(rng, 5, 30),
+                phrase(rng, 2, 10)
+            ),
+        );
+    }
+    let mut vendor = format!(
+        "[[vendor]]\nid = \"v1\"\nname = {}\nsupplies = {}\nsupport_phone = \"+44 20 7946 0500\"\nsupport_email = \"major-incident-support-desk@a-very-long-vendor-name.example\"\nsupport_url = \"https://support.a-very-long-vendor-name.example/portal/major-incidents/new\"\naccount = \"CUST-88231-EMEA-PRIORITY-HEALTHCARE\"\ncontract_ends = 2027-09-30\nrestore_within = \"8h\"\nsla = {}\nhas_dr_plan = true\nlast_assessed = 2026-05-01\n",
+        toml_str(&phrase(rng, 1, 10)),
+        toml_str(&phrase(rng, 2, 16)),
+        toml_str(&phrase(rng, 4, 16)),
+    );
+    for c in 0..rng.range(0, 3) {
+        let _ = writeln!(
+            vendor,
+            "[[vendor.contact]]\nname = {}\nrole = {}\nphone = \"+49 30 1234-56{c}{c}\"\nemail = \"account.manager.{c}@a-very-long-vendor-name.example\"",
+            toml_str(NAMES[rng.range(0, NAMES.len() - 1)]),
+            toml_str(rng.pick(ROLES))
+        );
+    }
+    write("vendors/more.toml", &vendor);
+    let mut findings = String::new();
+    for f in 0..rng.range(1, 3) {
+        let _ = writeln!(
+            findings,
+            "[[finding]]\ntitle = {}\nseverity = \"{}\"\naction = {}\nowner = \"p{}\"\ndue = 2027-0{}-15\ndone = {}",
+            toml_str(&phrase(rng, 3, 16)),
+            ["low", "medium", "high"][rng.range(0, 2)],
+            toml_str(&phrase(rng, 3, 20)),
+            rng.range(0, people - 1),
+            f + 1,
+            rng.chance(30)
+        );
+    }
+    write(
+        "exercises/e1.md",
+        &format!(
+            "+++\ntitle = {}\nkind = \"simulation\"\ndate = 2026-10-20\nstatus = \"done\"\nservices = [{}]\nparticipants = [\"p0\"]\nfacilitator = \"p1\"\noutcome = \"partial\"\n{findings}+++\n{}.\n",
+            toml_str(&phrase(rng, 2, 14)),
+            some_services(rng),
+            phrase(rng, 10, 30)
+        ),
+    );
 }
 
 fn list(ids: &[String]) -> String {
@@ -449,10 +585,12 @@ fn generated_plans_build_clean_read_on_a_phone_and_print_their_cards_and_binder(
             problems.extend(binder_problems(dir.path(), &plan, &site));
             problems.extend(dial_problems(&site));
         }
-        if !problems.is_empty() {
-            let keep = root().join(format!("target/generated-{seed}"));
+        let keep = root().join(format!("target/generated-{seed}"));
+        if !problems.is_empty() || std::env::var_os("LIFEBOAT_KEEP").is_some() {
             let _ = std::fs::remove_dir_all(&keep);
             crate::harness::copy_dir(&plan, &keep);
+        }
+        if !problems.is_empty() {
             failed.push(format!(
                 "seed {seed} (plan kept in {}):\n{}",
                 keep.display(),
