@@ -423,5 +423,32 @@ mod tests {
         assert!(split_front_matter(crlf).is_ok());
         assert!(split_front_matter("+++\nid = 1\n").is_err());
         assert!(split_front_matter("id = 1\n+++\n").is_err());
+        // YAML front matter, as other generators write it, gets its own advice.
+        let yaml = split_front_matter("---\ntitle: Restore\n---\n").unwrap_err();
+        assert!(yaml.contains("YAML") && yaml.contains("`+++`"), "{yaml}");
+    }
+
+    #[test]
+    fn a_date_written_as_people_write_it_gets_the_toml_form() {
+        use super::read::date_hint;
+        let hint = |line: &str| date_hint(&format!("id = \"x\"\n{line}\n"), 12);
+        for (line, iso) in [
+            ("due = 31.01.2027", "2027-01-31"),
+            ("due = 2027-1-31", "2027-01-31"),
+            ("due = 01/31/2027 # US", "2027-01-31"),
+            ("due = 31/01/2027", "2027-01-31"),
+            ("due = 2027/3/4", "2027-03-04"),
+        ] {
+            let h = hint(line).unwrap_or_default();
+            assert!(
+                h.ends_with(&format!("without quotes: {iso}")),
+                "{line}: {h}"
+            );
+        }
+        // Day and month not certain: the form, with an example.
+        assert!(hint("due = 03/04/2027").is_some_and(|h| h.contains("year-month-day")));
+        for line in ["version = 1.2.3", "name = Lab Core", "tier = 1", "x = 1.5"] {
+            assert_eq!(hint(line), None, "{line}");
+        }
     }
 }

@@ -171,13 +171,57 @@ pub(super) fn parse_toml<'i>(
     for e in errors {
         let at = e.span().map(|r| r.start).unwrap_or(0);
         let message = e.message().trim().replace('\n', "; ");
+        let hint = date_hint(text, at).unwrap_or_default();
         diagnostics.push(Diagnostic::at(
             Code::Syntax,
             origin.span(at..at),
-            format!("TOML does not parse: {message}"),
+            format!("TOML does not parse: {message}{hint}"),
         ));
     }
     None
+}
+
+/// Advice for a date written as people write them (`31.01.2027`, `01/31/2027`,
+/// `2027-1-31`) on the line of `text` where a TOML error lies: TOML's own message
+/// speaks of floats or quotes.
+pub(super) fn date_hint(text: &str, at: usize) -> Option<String> {
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(start..)?.lines().next()?;
+    let (_, value) = line.split_once('=')?;
+    let value = value.split('#').next()?.trim();
+    let sep = value.chars().find(|c| matches!(c, '.' | '/' | '-'))?;
+    let parts: Vec<u32> = (value.split(sep))
+        .map(|p| {
+            (!p.is_empty() && p.len() <= 4)
+                .then(|| p.parse().ok())
+                .flatten()
+        })
+        .collect::<Option<_>>()?;
+    let &[a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    // A year of four digits at one end: `1.2.3` is a version, not a date.
+    if a <= 999 && c <= 999 {
+        return None;
+    }
+    // Year, month and day, where the order is certain.
+    let ymd = match sep {
+        _ if a > 999 => Some((a, b, c)),
+        '.' | '-' if c > 999 => Some((c, b, a)),
+        '/' if c > 999 && a > 12 => Some((c, b, a)),
+        '/' if c > 999 && b > 12 => Some((c, a, b)),
+        _ => None,
+    };
+    let example = match ymd {
+        Some((y, m, d)) if (1..=12).contains(&m) && (1..=31).contains(&d) => {
+            format!("{y:04}-{m:02}-{d:02}")
+        }
+        _ => "2027-01-31".to_string(),
+    };
+    Some(format!(
+        "; if this is a date, write it year-month-day with two-digit months and days, \
+         without quotes: {example}"
+    ))
 }
 
 pub(super) fn read_toml_items(
@@ -455,6 +499,14 @@ pub(super) fn read_markdown_item(
 pub(super) fn split_front_matter(text: &str) -> Result<(std::ops::Range<usize>, usize), String> {
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
+    if first.trim_end() == "---" {
+        return Err(
+            "this file starts with `---`, as YAML front matter does (Jekyll, Hugo): \
+             lifeboat's front matter is TOML between two `+++` lines; change both `---` \
+             lines to `+++` and write each field as TOML (`title = \"...\"`)"
+                .into(),
+        );
+    }
     if first.trim_end() != "+++" {
         return Err(
             "a Markdown item must start with a line `+++`, then its TOML front matter, \
