@@ -89,10 +89,27 @@ impl<'t, 'i, 'd> Fields<'t, 'i, 'd> {
     fn wrong_type(&mut self, key: &str, v: &TomlValue<'_>, expected: &str) {
         let span = self.span_of(v);
         let found = v.get_ref().type_str();
+        // A number or a word where text belongs (`phone = +4420...`, `tier = one`
+        // is a syntax error): the same in quotes.
+        let raw = match v.get_ref() {
+            DeValue::Integer(i) => Some(i.as_str()),
+            DeValue::Float(f) => Some(f.as_str()),
+            DeValue::Boolean(b) => Some(if *b { "true" } else { "false" }),
+            _ => None,
+        };
+        let hint = match raw {
+            Some(raw) if expected == "a string" => {
+                format!(": write it in quotes, {key} = \"{raw}\"")
+            }
+            _ => String::new(),
+        };
         self.report(
             Code::InvalidValue,
             span,
-            format!("`{key}` of {} must be {expected}, found {found}", self.what),
+            format!(
+                "`{key}` of {} must be {expected}, found {found}{hint}",
+                self.what
+            ),
         );
     }
 
