@@ -233,14 +233,35 @@ pub fn impact_chart(rows: &[ImpactRow], catalog: &crate::i18n::Catalog) -> Strin
     if rows.is_empty() {
         return String::new();
     }
-    let (left, top, plot_w, plot_h, bottom) = (40, 16, 480, 200, 96);
-    let width = left + plot_w + 20;
-    let height = top + plot_h + bottom;
+    // The labels under the axis are centred on their points: the chart is widened
+    // on either side for half of its first and last (`3 dagen`, measured as the
+    // heat map's are); labels too wide for the room between two points take turns
+    // on two lines. The legend's columns are as wide as its longest name.
+    let axis_w = |t: &str| measure::em(t, false) * AXIS_PX * 1.04;
+    let after: Vec<String> = (rows.iter())
+        .map(|r| r.after.clone().unwrap_or_else(|| "?".into()))
+        .collect();
+    let half = |k: usize| (axis_w(&after[k]) / 2.0).ceil() as usize + 2;
+    let (top, plot_w, plot_h) = (16, 480, 200);
+    let left = 40.max(half(0));
     let step = if rows.len() > 1 {
         plot_w / (rows.len() - 1)
     } else {
         0
     };
+    let turns = rows.len() > 1 && (1..rows.len()).any(|k| half(k - 1) + half(k) + 4 > step);
+    let shift = if turns { AXIS_LINE + 2 } else { 0 };
+    let legend_w = (SERIES.iter())
+        .map(|(name, _)| 20 + axis_w(&catalog.text(name)).ceil() as usize + 16)
+        .fold(160, usize::max);
+    let right = if rows.len() > 1 {
+        half(rows.len() - 1)
+    } else {
+        half(0).saturating_sub(plot_w / 2)
+    };
+    let width = (left + plot_w + right.max(20)).max(left + 3 * legend_w);
+    let bottom = 96 + shift;
+    let height = top + plot_h + bottom;
     let x_of = |k: usize| left + if rows.len() > 1 { step * k } else { plot_w / 2 };
     let y_of = |v: i64| top + plot_h - (v.clamp(0, 5) as usize) * plot_h / 5;
     let mut s = String::new();
@@ -260,13 +281,13 @@ pub fn impact_chart(rows: &[ImpactRow], catalog: &crate::i18n::Catalog) -> Strin
             y + 4
         );
     }
-    for (k, row) in rows.iter().enumerate() {
+    for (k, label) in after.iter().enumerate() {
         let _ = write!(
             s,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis\">{}</text>",
             x_of(k),
-            top + plot_h + 18,
-            escape(row.after.as_deref().unwrap_or("?"))
+            top + plot_h + 18 + if k % 2 == 1 { shift } else { 0 },
+            escape(label)
         );
     }
     for (n, (name, colour)) in SERIES.iter().enumerate() {
@@ -296,8 +317,8 @@ pub fn impact_chart(rows: &[ImpactRow], catalog: &crate::i18n::Catalog) -> Strin
                 shifted(*y)
             );
         }
-        let lx = left + (n % 3) * 160;
-        let ly = top + plot_h + 58 + (n / 3) * 20;
+        let lx = left + (n % 3) * legend_w;
+        let ly = top + plot_h + 58 + shift + (n / 3) * 20;
         let _ = write!(
             s,
             "<rect x=\"{lx}\" y=\"{}\" width=\"14\" height=\"4\" fill=\"{colour}\"/><text x=\"{}\" y=\"{}\" class=\"axis\">{}</text>",
@@ -311,7 +332,7 @@ pub fn impact_chart(rows: &[ImpactRow], catalog: &crate::i18n::Catalog) -> Strin
         s,
         "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis-title\">{}</text></svg>",
         left + plot_w / 2,
-        top + plot_h + 34,
+        top + plot_h + 34 + shift,
         escape(&catalog.text("impact-axis-time")),
     );
     s

@@ -175,14 +175,15 @@ fn min_content_em(html: &str, heading: bool) -> f64 {
 /// [`min_content_em`] of HTML whose text breaks as `wrap` says where no element
 /// says otherwise.
 fn min_content_em_from(html: &str, heading: bool, wrap: Wrap) -> f64 {
-    // What each open element sets: how text breaks, bold, list depth.
-    let mut stack: Vec<(Wrap, bool, usize)> = vec![(wrap, heading, 0)];
+    // What each open element sets: how text breaks, bold, list depth, and whether
+    // it is a tag (a box whose sides widen the text at its ends).
+    let mut stack: Vec<(Wrap, bool, usize, bool)> = vec![(wrap, heading, 0, false)];
     let mut widest: f64 = 0.0;
     let mut piece = 0.0;
     let mut indent = 0.0;
     let mut rest = html;
     while let Some(c) = rest.chars().next() {
-        let &(wrap, bold, lists) = stack.last().unwrap_or(&(Wrap::Normal, heading, 0));
+        let &(wrap, bold, lists, _) = stack.last().unwrap_or(&(Wrap::Normal, heading, 0, false));
         if c == '<' {
             let end = rest.find('>').map_or(rest.len(), |e| e + 1);
             let tag = &rest[..end];
@@ -205,17 +206,22 @@ fn min_content_em_from(html: &str, heading: bool, wrap: Wrap) -> f64 {
                 piece = 0.0;
             }
             if closing {
-                if stack.len() > 1 {
-                    stack.pop();
+                if stack.len() > 1 && stack.pop().is_some_and(|s| s.3) {
+                    piece += TAG_SIDE_EM;
                 }
                 indent = stack.last().map_or(0.0, |s| s.2 as f64) * LIST_EM;
             } else if !void {
                 let class = attribute(tag, "class");
                 let has = |c: &str| class.split_ascii_whitespace().any(|k| k == c);
                 let wrap = if unbroken(class) { Wrap::Never } else { wrap };
-                let bold = bold || matches!(name, "strong" | "b" | "th") || has("state");
+                let bold =
+                    bold || matches!(name, "strong" | "b" | "th") || has("state") || has("score");
                 let lists = lists + usize::from(matches!(name, "ul" | "ol"));
-                stack.push((wrap, bold, lists));
+                let tag = has("tag") || has("score");
+                if tag {
+                    piece += TAG_SIDE_EM;
+                }
+                stack.push((wrap, bold, lists, tag));
                 indent = lists as f64 * LIST_EM;
             }
             continue;
@@ -256,6 +262,10 @@ fn min_content_em_from(html: &str, heading: bool, wrap: Wrap) -> f64 {
     }
     widest.max(piece + indent)
 }
+
+/// One side of a `.tag` or a `.score` in a printed table (`padding: 0 .2em`, and a
+/// tag's 1 px border, in the print stylesheet), in em of 8 pt, the smaller type.
+const TAG_SIDE_EM: f64 = 0.2 + 1.0 / (SMALL_PT * 4.0 / 3.0);
 
 /// Elements that flow in a line of text; any other begins a new line.
 fn inline(name: &str) -> bool {
@@ -326,7 +336,7 @@ fn entity(s: &str) -> (char, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::{Fit, cell_min_em, min_content_em, print_fit};
+    use super::{Fit, TAG_SIDE_EM, cell_min_em, min_content_em, print_fit};
 
     fn table(rows: &[&[&str]]) -> String {
         let mut t = String::from("<table><tbody>");
@@ -362,6 +372,18 @@ mod tests {
         // Headings are bold, entities one character.
         assert!(min_content_em("Verantwortlich", true) > min_content_em("Verantwortlich", false));
         assert!((min_content_em("A&amp;B", false) - min_content_em("A&B", false)).abs() < 1e-9);
+        // A tag's sides widen its first and last word (a risk's category).
+        let word = min_content_em("Netzleitsystem", false);
+        let tagged = min_content_em("Risk <span class=\"tag\">Netzleitsystem</span>", false);
+        assert!(
+            (tagged - word - 2.0 * TAG_SIDE_EM).abs() < 1e-9,
+            "{tagged} {word}"
+        );
+        let two = min_content_em(
+            "<span class=\"tag\">Netzleitsystem Netzleitsystem</span>",
+            false,
+        );
+        assert!((two - word - TAG_SIDE_EM).abs() < 1e-9, "{two} {word}");
     }
 
     #[test]
