@@ -727,9 +727,17 @@ fn templates_offer_a_fill_in_form_and_the_matrix_names_who_is_told() {
     let comms = read(&out, "comms/index.html");
     let doc = scraper::Html::parse_document(&comms);
     let row = text_of(&select(&doc, "table")[1].clone());
+    // The channel in the interface's words (the plan's language falls back to
+    // English: "SMS" for `channel = "sms"`).
+    let table = &select(&doc, "table")[1];
+    let channel = scraper::Selector::parse("tbody td:nth-child(2)").expect("selector");
+    let channels: Vec<String> = table
+        .select(&channel)
+        .map(|td| td.text().collect::<String>())
+        .collect();
+    assert!(channels.iter().any(|c| c == "SMS"), "{channels:?}");
     for must in [
         "All personal",
-        "sms",
         "30m",
         "Ana Lind",
         "SEV1",

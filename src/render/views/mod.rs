@@ -136,11 +136,14 @@ fn text(o: &Opt<String>) -> Option<String> {
 }
 
 /// A duration the language's way (English keeps the plan's form: `4h`, `1d12h`).
+/// A number and its unit stay on one line (`15 min` in a narrow column broke into
+/// "15" and "min"): the space inside each part is a no-break space.
 pub fn duration_text(catalog: &crate::i18n::Catalog, d: Duration) -> String {
     let parts: Vec<String> = d
         .parts()
         .into_iter()
         .map(|(n, unit)| catalog.format(&format!("dur-{unit}"), &[("n", (n as usize).into())]))
+        .map(|part| part.replace(' ', "\u{a0}"))
         .collect();
     match parts.as_slice() {
         [a, b] => catalog.format(
@@ -415,12 +418,15 @@ mod tests {
         for s in ["15m", "4h", "1d12h", "2w", "1d2h30m"] {
             assert_eq!(duration_text(&en, d(s)), s);
         }
-        assert_eq!(duration_text(&de, d("4h")), "4 h");
-        assert_eq!(duration_text(&de, d("1d")), "1 Tag");
-        assert_eq!(duration_text(&de, d("1d12h")), "1 Tag 12 h");
-        assert_eq!(duration_text(&de, d("3d2h30m")), "3 Tage 2 h 30 min");
-        assert_eq!(duration_text(&de, d("2w")), "2 Wochen");
-        assert_eq!(duration_text(&fr, d("2d")), "2 j");
+        assert_eq!(duration_text(&de, d("4h")), "4\u{a0}h");
+        assert_eq!(duration_text(&de, d("1d")), "1\u{a0}Tag");
+        assert_eq!(duration_text(&de, d("1d12h")), "1\u{a0}Tag 12\u{a0}h");
+        assert_eq!(
+            duration_text(&de, d("3d2h30m")),
+            "3\u{a0}Tage 2\u{a0}h 30\u{a0}min"
+        );
+        assert_eq!(duration_text(&de, d("2w")), "2\u{a0}Wochen");
+        assert_eq!(duration_text(&fr, d("2d")), "2\u{a0}j");
         let day = Date::parse("2026-11-24").unwrap_or(Date::from_days(0));
         assert_eq!(date_text(&en, day), "2026-11-24");
         assert_eq!(date_text(&de, day), "24. November 2026");
