@@ -397,4 +397,35 @@ mod tests {
         };
         assert!(!heat_map(&hostile, &[], "t", &catalog).contains("<script>"));
     }
+
+    #[test]
+    fn the_impact_chart_makes_room_for_its_labels() {
+        use super::{AXIS_PX, ImpactRow, impact_chart, measure};
+        let catalog = crate::i18n::Catalog::new("nl", &[]);
+        let rows = |labels: &[&str]| -> Vec<ImpactRow> {
+            (labels.iter())
+                .map(|l| ImpactRow {
+                    after: Some(l.to_string()),
+                    ratings: [Some(1); 5],
+                })
+                .collect()
+        };
+        // The last label is centred on the plot's right end: the chart reaches
+        // past half of it ("3 dagen" went past the edge on paper).
+        let svg = impact_chart(&rows(&["1 uur", "4 uur", "1 dag", "3 dagen"]), &catalog);
+        let (w, _) = viewbox(&svg);
+        let half = measure::em("3 dagen", false) * AXIS_PX / 2.0;
+        assert!(w as f64 >= 40.0 + 480.0 + half, "{w}");
+        let second = "y=\"250\" text-anchor=\"middle\" class=\"axis\">";
+        assert!(!svg.contains(second), "no second line: {svg}");
+        // Labels wider than the room between their points take turns on two lines.
+        let many: Vec<String> = (1..=12)
+            .map(|n| format!("{n} weken en {n} dagen"))
+            .collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        let svg = impact_chart(&rows(&many), &catalog);
+        let first = "y=\"234\" text-anchor=\"middle\" class=\"axis\">";
+        assert_eq!(svg.matches(first).count(), 6, "{svg}");
+        assert_eq!(svg.matches(second).count(), 6, "{svg}");
+    }
 }
