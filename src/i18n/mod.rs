@@ -311,8 +311,12 @@ impl Catalog {
             .parse()
             .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
-        // Pages are HTML: no Unicode isolation marks around placeables.
-        bundle.set_use_isolating(false);
+        // Pages are HTML: no Unicode isolation marks around placeables, but for a
+        // language written right to left. There a value in a sentence (a version
+        // "2025.2-rev.B", a date, a name in Latin letters) is set apart from the
+        // words around it; without the marks "גרסה 2026.11-Entwurf-3" read
+        // "Entwurf-3-2026.11".
+        bundle.set_use_isolating(right_to_left(lang));
         // NUMBER(), which Fluent's own documentation uses for plurals and ordinals.
         let _ = bundle.add_builtins();
         let mut texts: Vec<String> = vec![BUILT_IN[0].1.to_string()];

@@ -95,7 +95,13 @@ pub fn front(
             escape(&c.value)
         ));
     }
-    out.push_str("<dl class=\"facts\">\n");
+    // The version set apart for the bidirectional algorithm: "2025.2-rev.B" on a
+    // right-to-left page read "rev.B-2025.2", or "-2025.2" above "rev.B".
+    out.push_str(&format!(
+        "<dl class=\"facts\">\n<dt>{}</dt><dd><bdi>{}</bdi></dd>\n",
+        escape(&catalog.text("binder-plan-version")),
+        escape(&info.version.value)
+    ));
     let mut fact = |k: &str, v: &str| {
         out.push_str(&format!(
             "<dt>{}</dt><dd>{}</dd>\n",
@@ -103,7 +109,6 @@ pub fn front(
             escape(v)
         ));
     };
-    fact("binder-plan-version", &info.version.value);
     if let Some(o) = &info.owner {
         let name = plan
             .lookup(&o.value)
@@ -198,7 +203,7 @@ pub fn record_of_changes(plan: &Plan, catalog: &crate::i18n::Catalog) -> String 
             _ => String::new(),
         };
         out.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            "<tr><td><bdi>{}</bdi></td><td class=\"date\">{}</td><td>{}</td><td>{}</td></tr>\n",
             escape(c.version.as_ref().map_or("", |v| v.value.as_str())),
             c.date
                 .as_ref()
@@ -209,6 +214,11 @@ pub fn record_of_changes(plan: &Plan, catalog: &crate::i18n::Catalog) -> String 
         ));
     }
     out.push_str("</tbody></table></div>\n");
+    // Labelled and fitted to the page as every page's tables are: a long version,
+    // a date kept whole and a long name together are wider than the paper.
+    if let std::borrow::Cow::Owned(fitted) = super::table_labels::label_cells(&out) {
+        out = fitted;
+    }
     if plan.document.from_git {
         out.push_str(&format!(
             "<p class=\"muted\">{}</p>\n",

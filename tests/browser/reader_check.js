@@ -467,7 +467,12 @@ async function pdf(browser) {
         }
       }
     }
-    return { W, scroll: document.documentElement.scrollWidth, past, labels,
+    // An entry of a list set in columns (the binder's contents) is read whole in one
+    // column: split, its second half reads as an entry of its own.
+    const split = [...document.querySelectorAll('li')]
+      .filter((li) => getComputedStyle(li.parentElement).columnWidth !== 'auto' && li.getClientRects().length > 1)
+      .map((li) => li.textContent.trim().slice(0, 50));
+    return { W, scroll: document.documentElement.scrollWidth, past, labels, split,
       charts: document.querySelectorAll('svg.heat-map, svg.impact-chart').length,
       tables: document.querySelectorAll('table').length,
       // A number on paper is as high as its text (the screen's 44 px thumb box is not).
@@ -499,6 +504,7 @@ async function pdf(browser) {
   check(layout.scroll <= layout.W, `print.html: printed, the binder is ${layout.scroll} px wide, wider than the page's ${layout.W}`);
   for (const p of layout.past.slice(0, 8)) check(false, `print.html: printed, past the page's edge: ${p}`);
   for (const l of layout.labels.slice(0, 8)) check(false, `print.html: chart label: ${l}`);
+  check(layout.split.length === 0, `print.html: list entries split between two columns: ${JSON.stringify(layout.split.slice(0, 3))}`);
   check(layout.tall.length === 0, `print.html: printed numbers as high as a thumb box: ${JSON.stringify(layout.tall)}`);
   check(layout.gutter.length === 0, `print.html: record labels wider than their gutter, broken inside a word: ${JSON.stringify(layout.gutter)}`);
   check(layout.broken.length === 0, `print.html: printed numbers broken over two lines: ${JSON.stringify(layout.broken)}`);

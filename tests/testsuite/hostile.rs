@@ -354,6 +354,7 @@ const ELEMENTS: &[&str] = &[
     "a",
     "div",
     "span",
+    "bdi",
     "p",
     "h1",
     "h2",
@@ -608,10 +609,11 @@ pub fn assert_allowed(page: &str, html: &str) {
                             "{page}: <{name} data-labels=\"{value}\">"
                         ),
                         // Written by the build for a right-to-left language only,
-                        // and around the check's English messages (health).
+                        // and around the check's English messages (health); the
+                        // unlock form's message takes its own (`auto`).
                         "dir" => assert!(
                             (name == "html" && value == "rtl")
-                                || (name == "span" && value == "ltr"),
+                                || (name == "span" && (value == "ltr" || value == "auto")),
                             "{page}: <{name} dir=\"{value}\">"
                         ),
                         _ => {}

@@ -379,11 +379,18 @@ fn print_html_is_a_binder_with_classification_version_and_page_numbers_on_every_
             .find_map(|l| l.strip_prefix("language")?.split('"').nth(1))
             .unwrap_or("en");
         let catalog = lifeboat::i18n::Catalog::new(lang, &[]);
-        let version_line = catalog.format(
+        // (Without the marks that set a value, or English in a right-to-left
+        // plan's place, apart: the PDF's text has no such characters.)
+        let bare_marks =
+            |s: String| s.replace(['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'], "");
+        let version_line = bare_marks(catalog.format(
             "binder-page-footer",
             &[("version", version.as_str().into())],
+        ));
+        let (page_word, of_word) = (
+            bare_marks(catalog.text("binder-page")),
+            bare_marks(catalog.text("binder-of")),
         );
-        let (page_word, of_word) = (catalog.text("binder-page"), catalog.text("binder-of"));
         assert!(pages.len() >= 5, "{name}: {} pages", pages.len());
         // The realistic plan (about 100 items) fits in 90 A4 pages.
         if name == "example" {
@@ -391,6 +398,8 @@ fn print_html_is_a_binder_with_classification_version_and_page_numbers_on_every_
         }
         for (n, page) in pages.iter().enumerate() {
             let flat = page.split_whitespace().collect::<Vec<_>>().join(" ");
+            // pdftotext keeps the invisible marks of a right-to-left page.
+            let flat = bare_marks(flat).replace(['\u{202a}', '\u{202b}', '\u{202c}'], "");
             // The title page has no running header; it shows the classification in
             // large type, which may wrap.
             let first_word = class.split_whitespace().next().unwrap_or_default();
