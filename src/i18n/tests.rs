@@ -215,3 +215,40 @@ fn a_plan_file_may_use_number_and_its_own_terms_but_not_what_is_not_there() {
     // (its values are offered to every language) nor a message the plan adds.
     assert_eq!(lines, [3, 4, 5]);
 }
+
+#[test]
+fn every_warning_code_says_what_it_means_in_the_interfaces_words() {
+    // The health page of a plan in another language shows `code-CODE` beside the
+    // check's English message: missing, it showed the id itself.
+    let ids = message_ids();
+    let missing: Vec<String> = (crate::diagnostic::Code::ALL.iter())
+        .filter(|c| c.severity() == crate::diagnostic::Severity::Warning)
+        .map(|c| format!("code-{}", c.as_str()))
+        .filter(|id| !ids.contains(&id.as_str()))
+        .collect();
+    assert!(missing.is_empty(), "{missing:?}");
+    assert!(ids.contains(&"code-untrained"));
+}
+
+#[test]
+fn a_right_to_left_interface_sets_each_value_apart_from_its_sentence() {
+    let args = [
+        ("version", "2025.2-rev.B".into()),
+        ("built", "2026-12-01".into()),
+    ];
+    let he = Catalog::new(
+        "he",
+        &[(
+            "he.ftl".to_string(),
+            "edition = גרסה { $version }, נבנתה { $built }\n".to_string(),
+        )],
+    );
+    assert_eq!(
+        he.format("edition", &args),
+        "גרסה \u{2068}2025.2-rev.B\u{2069}, נבנתה \u{2068}2026-12-01\u{2069}"
+    );
+    // Left to right, the page's text stays free of the marks.
+    let en = Catalog::english().format("edition", &args);
+    assert!(!en.contains(['\u{2068}', '\u{2069}']), "{en}");
+    assert!(en.contains("2025.2-rev.B"), "{en}");
+}

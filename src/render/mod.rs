@@ -412,21 +412,25 @@ impl Renderer<'_> {
 #[derive(Clone)]
 pub struct Templates(std::sync::Arc<tera::Tera>, crate::i18n::Catalog);
 
-/// "Copy 3 of 5, held by Ana Ruiz" for a controlled copy on the distribution list.
+/// "Copy 3 of 5, held by Ana Ruiz" for a controlled copy on the distribution list;
+/// "Copy 7, held by ..." when the list's numbers are not 1 to its length (copies
+/// withdrawn or numbered by site), where "of 5" would be wrong.
 pub(crate) fn copy_stamp(
     plan: &Plan,
     copy: Option<i64>,
     catalog: &crate::i18n::Catalog,
 ) -> Option<String> {
     let c = plan.document.copy(copy?)?;
-    Some(catalog.format(
-        "copy-stamp",
-        &[
-            ("n", (c.number.value as usize).into()),
-            ("total", plan.document.copies.len().into()),
-            ("holder", plan.contact_name(&c.holder.value).into()),
-        ],
-    ))
+    let copies = &plan.document.copies;
+    let counted = (copies.iter()).all(|k| (1..=copies.len() as i64).contains(&k.number.value));
+    let n = ("n", (c.number.value as usize).into());
+    let holder = ("holder", plan.contact_name(&c.holder.value).into());
+    Some(if counted {
+        let total = ("total", copies.len().into());
+        catalog.format("copy-stamp", &[n, total, holder])
+    } else {
+        catalog.format("copy-stamp-numbered", &[n, holder])
+    })
 }
 
 /// The interface's catalogue for `plan`: its `language` (English without one), with

@@ -67,6 +67,31 @@ fn a_controlled_copy_says_so_on_every_page_in_its_manifest_and_to_verify() {
 }
 
 #[test]
+fn a_copy_numbered_past_the_lists_length_is_not_called_one_of_that_many() {
+    // Copies 1 and 2 withdrawn, 3 and 4 renumbered 11 and 14: two copies, and
+    // "Copy 14 of 2" would be nonsense.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = example_copy(dir.path());
+    let list = std::fs::read_to_string(plan.join("distribution.toml")).expect("list");
+    let (_, rest) = list.split_once("number = 3").expect("copy 3");
+    let kept = format!(
+        "[[copy]]\nnumber = 11{}",
+        rest.replacen("number = 4", "number = 14", 1)
+    );
+    std::fs::write(plan.join("distribution.toml"), kept).expect("write");
+    let site = dir.path().join("site");
+    build_site(&plan, &site, &["--copy", "14"]);
+    let html = std::fs::read_to_string(site.join("index.html")).expect("page");
+    assert!(
+        html.contains("<div class=\"copy-stamp\">Copy 14, held by Ana Ruiz</div>"),
+        "{}",
+        html.lines()
+            .find(|l| l.contains("copy-stamp"))
+            .unwrap_or_default()
+    );
+}
+
+#[test]
 fn every_printed_page_of_the_binder_names_its_copy_or_says_it_is_uncontrolled() {
     for (copy, expect) in [
         (Some("2"), "Copy 2 of 4, held by Ben Ode"),

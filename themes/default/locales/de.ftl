@@ -1,6 +1,6 @@
 # lifeboat: die Oberfläche auf Deutsch. Begriffe nach BSI-Standard 200-4 und
 # gängiger BCM-Praxis (siehe docs/glossary.md): Alarmierungskette, Ablaufplan,
-# Wiederanlauf, Geschäftsauswirkungsanalyse (BIA), Ereignisprotokoll.
+# Wiederanlauf, Business-Impact-Analyse (BIA, wie BSI 200-4 sie nennt), Ereignisprotokoll.
 
 ## Datumsangaben
 date = { $day }. { $month } { $year }
@@ -54,7 +54,7 @@ page-title = { $title } · { $organization }
 title-start = Was jetzt zu tun ist
 title-services = IT-Dienste
 title-recovery = Wiederanlaufreihenfolge
-title-impact = Geschäftsauswirkungsanalyse (BIA)
+title-impact = Business-Impact-Analyse (BIA)
 title-risks = Risiken
 title-runbooks = Ablaufpläne
 title-contacts = Kontakte
@@ -512,7 +512,7 @@ search-words-title-health = Hinweise Prüfungen
 search-words-search-page-cards = Karte drucken QR
 search-words-search-page-print = drucken Ordner PDF
 search-words-search-page-risks = Risikomatrix Risiken
-search-words-title-impact = BIA Prozesse Auswirkung
+search-words-title-impact = BIA Prozesse Auswirkung Geschäftsauswirkungsanalyse
 search-words-title-comms = Vorlagen Interessengruppen Meldungen
 search-words-title-exercises = Tests Planspiel Übungsplan
 
@@ -572,6 +572,7 @@ dur-m = { $n } min
 title-document = Dokumentenlenkung
 nav-document = Dokument
 copy-stamp = Exemplar { $n } von { $total }, ausgegeben an { $holder }
+copy-stamp-numbered = Exemplar { $n }, ausgegeben an { $holder }
 uncontrolled-copy = Ausdruck unterliegt nicht der Änderungskontrolle: vor Gebrauch prüfen, ob es die aktuelle Version ist.
 uncontrolled-copy-short = Ungelenktes Exemplar
 binder-copy = Exemplar
@@ -630,6 +631,7 @@ dated = { $date }: { $what }
 exercises-and-training = Übungen und Schulungen
 search-words-title-readiness = Schulung Sensibilisierung Bereitschaft Rollen
 code-untrained = Jemand mit einer Rolle wurde länger nicht geschult
+code-unapproved-changes = Eine Änderung kam nach der Freigabe des Plans
 
 ## Private numbers of an encrypted build
 unlock-label = Passphrase für private Nummern

@@ -571,6 +571,7 @@ dur-m = { $n }m
 title-document = Document control
 nav-document = Document
 copy-stamp = Copy { $n } of { $total }, held by { $holder }
+copy-stamp-numbered = Copy { $n }, held by { $holder }
 uncontrolled-copy = Uncontrolled copy when printed: check that it is the current version before relying on it.
 uncontrolled-copy-short = Uncontrolled copy
 binder-copy = Copy
@@ -630,6 +631,7 @@ dated = { $date }: { $what }
 exercises-and-training = Exercises and training
 search-words-title-readiness = training awareness readiness roles
 code-untrained = Someone with a role has not been trained recently
+code-unapproved-changes = A change was made after the plan's approval
 
 ## Private numbers of an encrypted build
 unlock-label = Passphrase for private numbers

@@ -569,6 +569,7 @@ dur-m = { $n } min
 title-document = Control de la documentación
 nav-document = Documento
 copy-stamp = Copia { $n } de { $total }, en poder de { $holder }
+copy-stamp-numbered = Copia { $n }, en poder de { $holder }
 uncontrolled-copy = Copia no controlada una vez impresa: compruebe que es la versión vigente antes de confiar en ella.
 uncontrolled-copy-short = Copia no controlada
 binder-copy = Copia
@@ -627,6 +628,7 @@ dated = { $date }: { $what }
 exercises-and-training = Ejercicios y formación
 search-words-title-readiness = formación concienciación preparación roles
 code-untrained = Alguien con un rol no se ha formado recientemente
+code-unapproved-changes = Un cambio se hizo después de la aprobación del plan
 
 ## Private numbers of an encrypted build
 unlock-label = Frase de paso de los números privados

@@ -569,6 +569,7 @@ dur-m = { $n } min
 title-document = Maîtrise documentaire
 nav-document = Document
 copy-stamp = Exemplaire { $n } sur { $total }, détenu par { $holder }
+copy-stamp-numbered = Exemplaire { $n }, détenu par { $holder }
 uncontrolled-copy = Copie non maîtrisée une fois imprimée : vérifiez qu'il s'agit de la version en vigueur avant de vous y fier.
 uncontrolled-copy-short = Copie non maîtrisée
 binder-copy = Exemplaire
@@ -627,6 +628,7 @@ dated = { $date } : { $what }
 exercises-and-training = Exercices et formations
 search-words-title-readiness = formation sensibilisation préparation rôles
 code-untrained = Une personne ayant un rôle n'a pas été formée récemment
+code-unapproved-changes = Une modification a été faite après l'approbation du plan
 
 ## Private numbers of an encrypted build
 unlock-label = Phrase secrète des numéros privés

@@ -569,6 +569,7 @@ dur-m = { $n } min
 title-document = Documentbeheer
 nav-document = Document
 copy-stamp = Exemplaar { $n } van { $total }, in bezit van { $holder }
+copy-stamp-numbered = Exemplaar { $n }, in bezit van { $holder }
 uncontrolled-copy = Onbeheerd exemplaar zodra afgedrukt: controleer of het de actuele versie is voordat u erop vertrouwt.
 uncontrolled-copy-short = Onbeheerd exemplaar
 binder-copy = Exemplaar
@@ -627,6 +628,7 @@ dated = { $date }: { $what }
 exercises-and-training = Oefeningen en trainingen
 search-words-title-readiness = training bewustwording paraatheid rollen
 code-untrained = Iemand met een rol is lang niet getraind
+code-unapproved-changes = Een wijziging kwam na de goedkeuring van het plan
 
 ## Private numbers of an encrypted build
 unlock-label = Wachtzin voor privénummers
