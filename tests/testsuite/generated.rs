@@ -385,7 +385,113 @@ pub fn write_plan(seed: u64, dir: &Path) {
         list(&ids[..on_card]),
         toml_str(&phrase(rng, 3, 40)),
     );
+    let plan = plan.replacen(
+        "\n\n[hotline]",
+        &write_document_control(&mut Rng(seed ^ 0x646f_6373), dir, people),
+        1,
+    );
     write("plan.toml", &plan);
+}
+
+/// Document control, training and the plan's own scales, drawn apart: approval, a
+/// record of changes and a distribution list, a training of the team, and tiers and
+/// a risk matrix named in long words. Writes changes.toml, distribution.toml and an
+/// exercise, and returns what goes into plan.toml after `[plan]`'s keys (it ends
+/// with `[hotline]`, which it replaces).
+fn write_document_control(rng: &mut Rng, dir: &Path, people: usize) -> String {
+    let write = |rel: &str, text: &str| {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("folder");
+        std::fs::write(&path, text).expect("write");
+    };
+    let versions = [
+        "2026.3",
+        "2026.11-Entwurf-Überarbeitung-3",
+        "v12",
+        "2025.2-rev.B",
+    ];
+    let mut changes = String::new();
+    for c in 0..rng.range(1, 6) {
+        let _ = writeln!(
+            changes,
+            "[[change]]\nversion = \"{}\"\ndate = 2026-{:02}-{:02}\nby = \"p{}\"\nsummary = {}\n",
+            versions[rng.range(0, versions.len() - 1)],
+            rng.range(1, 11),
+            rng.range(1, 28),
+            rng.range(0, people - 1),
+            toml_str(&phrase(rng, 2, 45))
+        );
+        if c == 0 && rng.chance(30) {
+            // One change after the approval: the warning `unapproved-changes`.
+            let _ = writeln!(
+                changes,
+                "[[change]]\nversion = \"draft\"\ndate = 2026-11-20\nby = \"p0\"\nsummary = {}\n",
+                toml_str(&phrase(rng, 3, 12))
+            );
+        }
+    }
+    write("changes.toml", &changes);
+    let forms = ["print", "usb", "phone", "intranet", "email"];
+    let mut copies = String::new();
+    let mut number = 0;
+    for _ in 0..rng.range(1, 8) {
+        number += rng.range(1, 3);
+        let _ = writeln!(
+            copies,
+            "[[copy]]\nnumber = {number}\nholder = \"p{}\"\nform = \"{}\"\nlocation = {}\n{}",
+            rng.range(0, people - 1),
+            forms[rng.range(0, forms.len() - 1)],
+            toml_str(&phrase(rng, 1, 14)),
+            if rng.chance(60) {
+                "issued = 2026-10-02\n"
+            } else {
+                ""
+            }
+        );
+    }
+    write("distribution.toml", &copies);
+    write(
+        "exercises/e2.md",
+        &format!(
+            "+++\ntitle = {}\nkind = \"{}\"\ndate = 2026-{:02}-03\nstatus = \"done\"\nparticipants = [\"ops\", \"p{}\"]\n+++\n{}.\n",
+            toml_str(&phrase(rng, 2, 14)),
+            ["training", "briefing"][rng.range(0, 1)],
+            rng.range(1, 11),
+            rng.range(0, people - 1),
+            phrase(rng, 5, 20)
+        ),
+    );
+    let mut extra = format!(
+        "\napproved_by = \"p{}\"\napproved_on = 2026-11-{:02}\n\n[policy]\ntrain_every = \"{}\"\n",
+        rng.range(0, people - 1),
+        rng.range(1, 28),
+        ["90d", "365d"][rng.range(0, 1)]
+    );
+    if rng.chance(50) {
+        let _ = writeln!(
+            extra,
+            "tiers = [ {{ tier = 1, label = {} }}, {{ tier = 2, label = {} }}, {{ tier = 3, label = {} }} ]",
+            toml_str(&phrase(rng, 1, 4)),
+            toml_str(&phrase(rng, 1, 4)),
+            toml_str(&phrase(rng, 1, 4))
+        );
+    }
+    if rng.chance(50) {
+        let scale = |rng: &mut Rng| {
+            (0..5)
+                .map(|_| toml_str(&phrase(rng, 1, 3)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let _ = writeln!(
+            extra,
+            "\n[risk_matrix]\nlikelihood = [{}]\nimpact = [{}]",
+            scale(rng),
+            scale(rng)
+        );
+    }
+    extra.push_str("\n[hotline]");
+    extra
 }
 
 /// Processes (`proc0`..), risks, stakeholder groups and message templates, and a
@@ -565,14 +671,24 @@ fn generated_plans_build_clean_read_on_a_phone_and_print_their_cards_and_binder(
         let plan = dir.path().join("plan");
         write_plan(seed, &plan);
         let site = dir.path().join("site");
-        let run = lifeboat(&[
-            "build",
-            &plan.to_string_lossy(),
-            "-o",
-            &site.to_string_lossy(),
-            "--now",
-            "2026-12-01",
-        ]);
+        // Every other seed builds a controlled copy: its stamp on every page and
+        // every printed page, with its holder's name (the list's last copy).
+        let list = std::fs::read_to_string(plan.join("distribution.toml")).expect("list");
+        let copy = (list.lines().filter_map(|l| l.strip_prefix("number = ")))
+            .next_back()
+            .filter(|_| seed % 2 == 0);
+        let mut args = vec![
+            "build".to_string(),
+            plan.to_string_lossy().into_owned(),
+            "-o".to_string(),
+            site.to_string_lossy().into_owned(),
+            "--now".to_string(),
+            "2026-12-01".to_string(),
+        ];
+        if let Some(n) = copy {
+            args.extend(["--copy".to_string(), n.to_string()]);
+        }
+        let run = lifeboat(&args.iter().map(String::as_str).collect::<Vec<_>>());
         let mut problems = Vec::new();
         if run.code != 0 {
             problems.push(format!("build: {}", run.stderr));
