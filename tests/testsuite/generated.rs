@@ -677,18 +677,10 @@ fn generated_plans_build_clean_read_on_a_phone_and_print_their_cards_and_binder(
         let copy = (list.lines().filter_map(|l| l.strip_prefix("number = ")))
             .next_back()
             .filter(|_| seed % 2 == 0);
-        let mut args = vec![
-            "build".to_string(),
-            plan.to_string_lossy().into_owned(),
-            "-o".to_string(),
-            site.to_string_lossy().into_owned(),
-            "--now".to_string(),
-            "2026-12-01".to_string(),
-        ];
-        if let Some(n) = copy {
-            args.extend(["--copy".to_string(), n.to_string()]);
-        }
-        let run = lifeboat(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        let (plan_arg, site_arg) = (plan.to_string_lossy(), site.to_string_lossy());
+        let mut args = vec!["build", &plan_arg, "-o", &site_arg, "--now", "2026-12-01"];
+        args.extend(copy.iter().flat_map(|n| ["--copy", n]));
+        let run = lifeboat(&args);
         let mut problems = Vec::new();
         if run.code != 0 {
             problems.push(format!("build: {}", run.stderr));
