@@ -1,7 +1,10 @@
 // An encrypted build in Chromium over file://: the unlock form, a wrong passphrase
 // (a message, nothing shown), the right one (the private number as a tel: link), a
 // second page of the copy open without asking, and "Lock".
-//   node unlock_check.js CONFIG.json   {site, passphrase, contact, second, number, tel}
+//   node unlock_check.js CONFIG.json   {site, passphrase, contact, second, number, tel,
+//     wrong (the message for a wrong passphrase, in the plan's interface language),
+//     direction (that message's own direction: "ltr" for an English fallback on a
+//     right-to-left page), also, dialled}
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -29,10 +32,17 @@ const check = (ok, what) => { if (!ok) problems.push(what); };
   // Wrong passphrase: a message, nothing shown.
   await page.fill('#unlock input[type=password]', config.passphrase + 'x');
   await page.press('#unlock input[type=password]', 'Enter');
-  await page.waitForFunction(() => document.documentElement.getAttribute('data-private') === 'locked' &&
-    document.querySelector('.unlock-status').textContent.length > 12, null, { timeout: 30000 }).catch(() => null);
+  await page.waitForFunction((wrong) => document.documentElement.getAttribute('data-private') === 'locked' &&
+    document.querySelector('.unlock-status').textContent.trim() === wrong, config.wrong, { timeout: 30000 }).catch(() => null);
   const status = await page.locator('.unlock-status').textContent();
-  check(/wrong/i.test(status), `no message for a wrong passphrase ("${status}")`);
+  check(status.trim() === config.wrong, `the message for a wrong passphrase is "${status}", not "${config.wrong}"`);
+  // Read in its own direction: an English message on a Hebrew page ends with its
+  // full stop, not begins with it.
+  const direction = await page.$eval('.unlock-status', (s) => getComputedStyle(s).direction);
+  check(direction === (config.direction || 'ltr'), `the message reads ${direction}, not ${config.direction || 'ltr'}`);
+  // Whole, inside the screen.
+  const box = await page.locator('.unlock-status').boundingBox();
+  check(box && box.x >= 0 && box.x + box.width <= 360.5, `the message is outside the 360 px screen: ${JSON.stringify(box)}`);
   check(!(await shown()) && !(await bodyHas()), 'a wrong passphrase showed something');
 
   // The right one: the number, as a tel: link.
@@ -89,6 +99,6 @@ const check = (ok, what) => { if (!ok) problems.push(what); };
 
   await browser.close();
   for (const p of problems) console.log(p);
-  console.log(`checks=16 problems=${problems.length}`);
+  console.log(`checks=18 problems=${problems.length}`);
   process.exit(problems.length ? 1 : 0);
 })().catch((e) => { console.error(e); process.exit(1); });

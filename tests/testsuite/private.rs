@@ -300,9 +300,62 @@ fn the_browser_unlocks_keeps_the_key_for_the_session_and_locks() {
         "tel": "tel:+442079461234",
         "dialled": "020 7946 1234",
         "also": [["+44 (0)7700 955 666 ext. 12", "tel:+447700955666,12"]],
+        "wrong": "Wrong passphrase: nothing was unlocked.",
     });
     let cfg = dir.path().join("unlock.json");
     std::fs::write(&cfg, config.to_string()).expect("config");
     let last = node_check("unlock_check.js", &[cfg.as_os_str()]);
     assert!(last.ends_with("problems=0"), "{last}");
+}
+
+/// The unlock form in other organisations' plans, with their own private numbers: a
+/// German one, whose message is German, and a Hebrew one, whose catalogue lacks the
+/// message, so that the English fallback must read left to right on a right-to-left
+/// page (as written, its full stop came first). Search finds each number as dialled
+/// at home, with the trunk 0.
+#[test]
+fn the_browser_unlocks_a_german_and_a_hebrew_plan_in_their_own_words() {
+    for (fixture, contact, second, number, dialled, wrong) in [
+        (
+            "klinikum-nord-de",
+            "friedrich-koenig",
+            "krisenstab-it",
+            "+49 4621 555 909",
+            "04621 555 909",
+            "Falsche Passphrase: nichts wurde entsperrt.",
+        ),
+        (
+            "galil-he",
+            "michal-ben-david",
+            "tzevet-mashber",
+            "+972 4 666 0101",
+            "04 666 0101",
+            "Wrong passphrase: nothing was unlocked.",
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let plan = root().join("tests/testsuite/plans").join(fixture);
+        let site = dir.path().join("site");
+        let built = encrypted_build(&plan, &site, dir.path());
+        assert_eq!(built.code, 0, "{fixture}: {}", built.stderr);
+        let tel: String = number
+            .chars()
+            .filter(|c| *c == '+' || c.is_ascii_digit())
+            .collect();
+        let config = serde_json::json!({
+            "site": site,
+            "passphrase": PASSPHRASE,
+            "contact": format!("contacts/{contact}.html"),
+            "second": format!("call-trees/{second}.html"),
+            "number": number,
+            "tel": format!("tel:{tel}"),
+            "dialled": dialled,
+            "wrong": wrong,
+            "direction": "ltr",
+        });
+        let cfg = dir.path().join("unlock.json");
+        std::fs::write(&cfg, config.to_string()).expect("config");
+        let last = node_check("unlock_check.js", &[cfg.as_os_str()]);
+        assert!(last.ends_with("problems=0"), "{fixture}: {last}");
+    }
 }
