@@ -235,22 +235,36 @@ pub fn impact_chart(rows: &[ImpactRow], catalog: &crate::i18n::Catalog) -> Strin
     }
     // The labels under the axis are centred on their points: the chart is widened
     // on either side for half of its first and last (`3 dagen`, measured as the
-    // heat map's are); labels too wide for the room between two points take turns
-    // on two lines. The legend's columns are as wide as its longest name.
+    // heat map's are). The legend's columns are as wide as its longest name.
     let axis_w = |t: &str| measure::em(t, false) * AXIS_PX * 1.04;
     let after: Vec<String> = (rows.iter())
         .map(|r| r.after.clone().unwrap_or_else(|| "?".into()))
         .collect();
     let half = |k: usize| (axis_w(&after[k]) / 2.0).ceil() as usize + 2;
-    let (top, plot_w, plot_h) = (16, 480, 200);
+    let (top, plot_h) = (16, 200);
     let left = 40.max(half(0));
-    let step = if rows.len() > 1 {
-        plot_w / (rows.len() - 1)
-    } else {
-        0
+    // Labels too wide for the room between two points take turns on as many lines
+    // as they need (up to four; a label then sits between the points of the labels
+    // above it); beyond that the plot is widened.
+    let fits = |lines: usize, step: usize| {
+        (lines..rows.len()).all(|k| half(k - lines) + half(k) + 4 <= lines * step)
     };
-    let turns = rows.len() > 1 && (1..rows.len()).any(|k| half(k - 1) + half(k) + 4 > step);
-    let shift = if turns { AXIS_LINE + 2 } else { 0 };
+    let gaps = rows.len().saturating_sub(1).max(1);
+    let mut step = 480 / gaps;
+    let lines = match (1..=4).find(|&n| fits(n, step)) {
+        Some(n) => n,
+        None => {
+            step = (4..rows.len())
+                .map(|k| (half(k - 4) + half(k) + 4).div_ceil(4))
+                .fold(step, usize::max);
+            4
+        }
+    };
+    let plot_w = (step * gaps).max(480);
+    if rows.len() <= 1 {
+        step = 0;
+    }
+    let shift = (lines - 1) * (AXIS_LINE + 2);
     let legend_w = (SERIES.iter())
         .map(|(name, _)| 20 + axis_w(&catalog.text(name)).ceil() as usize + 16)
         .fold(160, usize::max);
@@ -286,7 +300,7 @@ pub fn impact_chart(rows: &[ImpactRow], catalog: &crate::i18n::Catalog) -> Strin
             s,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis\">{}</text>",
             x_of(k),
-            top + plot_h + 18 + if k % 2 == 1 { shift } else { 0 },
+            top + plot_h + 18 + (k % lines) * (AXIS_LINE + 2),
             escape(label)
         );
     }
@@ -418,14 +432,57 @@ mod tests {
         assert!(w as f64 >= 40.0 + 480.0 + half, "{w}");
         let second = "y=\"250\" text-anchor=\"middle\" class=\"axis\">";
         assert!(!svg.contains(second), "no second line: {svg}");
-        // Labels wider than the room between their points take turns on two lines.
-        let many: Vec<String> = (1..=12)
-            .map(|n| format!("{n} weken en {n} dagen"))
-            .collect();
-        let many: Vec<&str> = many.iter().map(String::as_str).collect();
-        let svg = impact_chart(&rows(&many), &catalog);
-        let first = "y=\"234\" text-anchor=\"middle\" class=\"axis\">";
-        assert_eq!(svg.matches(first).count(), 6, "{svg}");
-        assert_eq!(svg.matches(second).count(), 6, "{svg}");
+        // Labels wider than the room between their points take turns on as many
+        // lines as they need, and no two labels on a line overlap: 12 labels of
+        // "12 weken en 12 dagen" overlapped on two lines.
+        let apart = |labels: &[String]| {
+            let many: Vec<&str> = labels.iter().map(String::as_str).collect();
+            let svg = impact_chart(&rows(&many), &catalog);
+            let mut placed: Vec<(f64, f64, usize)> = Vec::new();
+            for t in svg.split("<text x=\"").skip(1) {
+                let x: f64 = t[..t.find('"').expect("x")].parse().expect("x");
+                let rest = &t[t.find("y=\"").expect("y") + 3..];
+                let y: usize = rest[..rest.find('"').expect("y")].parse().expect("y");
+                let Some(label) = labels.iter().find(|l| t.contains(&format!(">{l}</text>")))
+                else {
+                    continue;
+                };
+                let w = measure::em(label, false) * AXIS_PX;
+                placed.push((x - w / 2.0, x + w / 2.0, y));
+            }
+            assert_eq!(placed.len(), labels.len(), "{svg}");
+            for (i, a) in placed.iter().enumerate() {
+                for b in &placed[i + 1..] {
+                    assert!(
+                        a.2 != b.2 || a.1 <= b.0 || b.1 <= a.0,
+                        "{a:?} overlaps {b:?}: {svg}"
+                    );
+                }
+                assert!(
+                    a.0 >= 0.0 && a.1 <= viewbox(&svg).0 as f64,
+                    "{a:?} is outside: {svg}"
+                );
+            }
+            (
+                placed
+                    .iter()
+                    .map(|p| p.2)
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .len(),
+                viewbox(&svg).0,
+            )
+        };
+        let long = |n: usize| {
+            (1..=n)
+                .map(|n| format!("{n} weken en {n} dagen"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(apart(&long(4)).0, 1);
+        let (lines, w12) = apart(&long(12));
+        assert!(lines >= 3, "{lines}");
+        // Thirty such labels: four lines, and the plot widened.
+        let (lines, w30) = apart(&long(30));
+        assert_eq!(lines, 4);
+        assert!(w30 > w12, "{w30} {w12}");
     }
 }
