@@ -399,31 +399,43 @@ pub fn phones(plan: &Plan, out: &mut Vec<Diagnostic>) {
     for (n, private) in numbers {
         if !phone_is_international(&n.value) {
             let dialled = crate::model::dialled(&n.value);
-            let why = if n.value.trim_start().starts_with('+') && n.value.contains("(0)") {
+            let not_international = "is not in international format";
+            let (what, why) = if n.value.trim_start().starts_with('+') && n.value.contains("(0)") {
                 let without = n.value.replacen("(0)", "", 1);
-                format!(
-                    "leave out the (0), which is not dialled from abroad: \"{}\" (the site's \
-                     links already dial {dialled})",
-                    without.split_whitespace().collect::<Vec<_>>().join(" ")
+                (
+                    not_international,
+                    format!(
+                        "leave out the (0), which is not dialled from abroad: \"{}\" (the site's \
+                         links already dial {dialled})",
+                        without.split_whitespace().collect::<Vec<_>>().join(" ")
+                    ),
                 )
             } else if let Some((_, ext)) = dialled.split_once(',') {
-                format!(
-                    "the site's links dial {dialled}, the extension {ext} after a pause: check \
-                     that this is the number"
+                // The number itself may be international: what to check is the
+                // extension, which a phone dials after a pause.
+                (
+                    "has an extension",
+                    format!(
+                        "the site's links dial {dialled}, the extension {ext} after a pause: check \
+                         that this is the number"
+                    ),
                 )
             } else if n.value.trim_start().starts_with('+') {
-                "write + and the country code, then 7 to 15 digits separated only by spaces, dashes or dots".to_string()
+                (
+                    not_international,
+                    "write + and the country code, then 7 to 15 digits separated only by spaces, dashes or dots".to_string(),
+                )
             } else {
-                "write it in international format, with + and the country code, e.g. \"+44 20 7946 0000\"".to_string()
+                (
+                    not_international,
+                    "write it in international format, with + and the country code, e.g. \"+44 20 7946 0000\"".to_string(),
+                )
             };
             out.push(
                 Diagnostic::at(
                     Code::PhoneFormat,
                     n.span,
-                    format!(
-                        "phone number \"{}\" is not in international format: {why}",
-                        n.value
-                    ),
+                    format!("phone number \"{}\" {what}: {why}", n.value),
                 )
                 .quoting_private(private),
             );
