@@ -435,6 +435,15 @@ async function offline(browser) {
 // inside the chart and off each other.
 const NUMBERS = 'main a.tel, main a[href^="tel:"], .binder-hotline strong, .hotline strong';
 async function pdf(browser) {
+  // On screen first: the binder's code wraps as it prints, in no box scrolled
+  // sideways (a long page holding one took Chromium 23 s to capture whole).
+  const screen = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await screen.goto(fileUrl(path.join(path.resolve(config.site), 'print.html')));
+  const scrolled = await screen.evaluate(() => [...document.querySelectorAll('pre')]
+    .filter((e) => e.scrollWidth > e.clientWidth + 1)
+    .map((e) => `${e.scrollWidth} > ${e.clientWidth} px: ${e.textContent.trim().slice(0, 50)}`));
+  check(scrolled.length === 0, `print.html: code in a box scrolled sideways on screen: ${JSON.stringify(scrolled.slice(0, 3))}`);
+  await screen.close();
   const page = await browser.newPage({ viewport: { width: 680, height: 960 } });
   await page.emulateMedia({ media: 'print' });
   await page.goto(fileUrl(path.join(path.resolve(config.site), 'print.html')));
