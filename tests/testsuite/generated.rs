@@ -693,6 +693,10 @@ fn generated_plans_build_clean_read_on_a_phone_and_print_their_cards_and_binder(
             if !kit.ends_with("problems=0") || figure(last(&kit), "faces") < 4 {
                 problems.push(format!("kit: {kit}"));
             }
+            let spill = node_check_lenient("spill_check.js", &site);
+            if !spill.ends_with("problems=0") || figure(last(&spill), "boxes") == 0 {
+                problems.push(format!("spill: {spill}"));
+            }
             problems.extend(binder_problems(dir.path(), &plan, &site));
             problems.extend(dial_problems(&site));
         }

@@ -4,6 +4,7 @@
 //! `tel:` link and table cell is on the screen with nothing scrolled sideways, no
 //! text stays under the hotline button, numbers to call are 44 px tap targets, a
 //! step's box stands right after its number (a step that is a task item's too).
+//! At 360, 768 and 1280 px no text runs out of the box drawn around it.
 
 use crate::harness::{build_site, figure, node_check, root};
 
@@ -36,6 +37,21 @@ fn every_page_of_every_fixture_plan_reads_on_a_phone() {
         for key in ["ordinals", "steps", "tels", "cells"] {
             assert!(figure(&last, key) > 0, "{}: {last}", plan.display());
         }
+    }
+}
+
+/// At a phone's, a tablet's and a desktop's width (`tests/browser/spill_check.js`),
+/// no text runs out of the box drawn around it: a long call tree's name ran out of
+/// its severity level's box on five of these plans at 768 and 1280 px.
+#[test]
+fn no_text_runs_out_of_its_box_on_a_phone_a_tablet_or_a_desktop() {
+    for plan in fixture_plans() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let site = dir.path().join("site");
+        build_site(&plan, &site, &["--include-private"]);
+        let last = node_check("spill_check.js", &[site.as_os_str()]);
+        assert!(last.ends_with("problems=0"), "{}: {last}", plan.display());
+        assert!(figure(&last, "boxes") > 100, "{}: {last}", plan.display());
     }
 }
 
