@@ -22,45 +22,49 @@ const watchdog = setTimeout(() => { console.error('watchdog: the browser hung');
 
 function spills() {
   const found = [];
-  let boxes = 0;
-  const seen = new Map();
-  const scrolls = (e) => {
-    if (!seen.has(e)) seen.set(e, /auto|scroll|hidden|clip/.test(getComputedStyle(e).overflowX));
-    return seen.get(e);
+  const style = new Map();
+  const css = (e) => {
+    if (!style.has(e)) {
+      const s = getComputedStyle(e);
+      const drawn = s.display !== 'inline' && s.display !== 'contents' &&
+        (s.backgroundColor !== 'rgba(0, 0, 0, 0)' ||
+          (parseFloat(s.borderLeftWidth) > 0 && parseFloat(s.borderRightWidth) > 0));
+      style.set(e, { drawn, scrolls: /auto|scroll|hidden|clip/.test(s.overflowX), hidden: s.visibility === 'hidden' });
+    }
+    return style.get(e);
   };
-  for (const e of document.querySelectorAll('body *')) {
-    if (e.closest('svg, [hidden]')) continue;
-    const s = getComputedStyle(e);
-    if (s.display === 'inline' || s.display === 'contents' || s.display === 'none') continue;
-    const drawn = s.backgroundColor !== 'rgba(0, 0, 0, 0)' ||
-      (parseFloat(s.borderLeftWidth) > 0 && parseFloat(s.borderRightWidth) > 0);
-    if (!drawn || e.getClientRects().length === 0 || scrolls(e)) continue;
-    const box = e.getBoundingClientRect();
-    if (box.width < 2 || box.height < 2) continue;
-    boxes++;
-    const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (!n.textContent.trim()) continue;
-      // A scroller between the box and the text shows it by scrolling.
-      let scrolled = false;
-      for (let p = n.parentElement; p && p !== e; p = p.parentElement) {
-        if (scrolls(p) || p.matches('svg, [hidden]')) { scrolled = true; break; }
+  const boxes = new Set();
+  const reported = new Set();
+  // Each line of text against every box drawn around it, up to the first box that
+  // scrolls sideways (which shows the rest by scrolling).
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.textContent.trim() || n.parentElement.closest('svg, [hidden]') || css(n.parentElement).hidden) continue;
+    let rects = null;
+    for (let e = n.parentElement; e && e !== document.body; e = e.parentElement) {
+      const c = css(e);
+      if (c.scrolls) break;
+      if (!c.drawn) continue;
+      const box = e.getBoundingClientRect();
+      if (box.width < 2 || box.height < 2) continue;
+      boxes.add(e);
+      if (reported.has(e)) continue;
+      if (!rects) {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        rects = [...range.getClientRects()].filter((r) => r.width > 0);
       }
-      if (scrolled || getComputedStyle(n.parentElement).visibility === 'hidden') continue;
-      const range = document.createRange();
-      range.selectNodeContents(n);
-      const out = [...range.getClientRects()].find((r) => r.width > 0 &&
-        (r.right > box.right + 1 || r.left < box.left - 1));
+      const out = rects.find((r) => r.right > box.right + 1 || r.left < box.left - 1);
       if (out) {
+        reported.add(e);
         const where = e.closest('[id]');
         found.push(`${e.tagName.toLowerCase()}.${e.className} (${Math.round(box.left)}-${Math.round(box.right)} px` +
           `${where ? ` in #${where.id}` : ''}): "${n.textContent.trim().slice(0, 50)}" at ` +
           `${Math.round(out.left)}-${Math.round(out.right)} px`);
-        break;
       }
     }
   }
-  return { found, boxes };
+  return { found, boxes: boxes.size };
 }
 
 (async () => {
