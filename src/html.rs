@@ -62,6 +62,20 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// A number to call on a page: a `tel:` link (`href` is its `tel:` address) in a
+/// span that does not wrap. On screen and on paper the link is a box of its own (a
+/// tap target), and a browser may break a line on either side of a box even where
+/// the text would not allow it (CSS Text 3, 5.1): the comma after a number started
+/// the next line. Chromium keeps a box with what is written against it when the
+/// box's parent does not wrap; the link itself wraps as it did.
+pub fn tel_link(href: &str, number: &str) -> String {
+    format!(
+        "<span class=\"nobr\"><a class=\"tel\" href=\"{}\">{}</a></span>",
+        escape(href),
+        escape(number)
+    )
+}
+
 /// An anchor id from heading text: lower-case letters, digits and dashes.
 pub fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -19,6 +19,9 @@
 //   on screen and printed.
 // - every number's digits read in the order they are dialled, on screen and printed
 //   (a right-to-left page must not reverse its groups), cards too.
+// - what is written against a number (the comma after it, the bracket before it)
+//   stays on its line, on screen and printed: a number to call is a box of its own
+//   (a tap target), and the browser may break a line on either side of a box.
 // Prints one line per problem and a last line
 // `pages=N ordinals=N tels=N cells=N problems=N`.
 'use strict';
@@ -93,6 +96,58 @@ function measure() {
     const level = (top) => Math.abs(top - l.top) <= 3;
     if (first && (!(level(first.top) || level(note.getBoundingClientRect().top)) || first.left < l.right - 1)) {
       out.footnotes.push(`footnote ${name(label)} stands apart from its note "${name(note).slice(0, 30)}"`);
+    }
+  }
+  return out;
+}
+
+// Text written against a number to call (no space between them: "+33 2 40 99 13 02,"
+// or "(+33 ...") that the browser set on another line than the number. A tel link is
+// an inline box (a tap target), and a line may break on either side of a box even
+// where the text would not allow it (CSS Text 3, 5.1), unless the box and the text
+// share a parent that does not wrap.
+function strandedNextToNumbers() {
+  const out = [];
+  // The text node just before or after the link, or null when a line break (<br>)
+  // stands between them.
+  const textBeside = (a, forward) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    walker.currentNode = a;
+    for (let n = forward ? walker.nextNode() : walker.previousNode(); n;
+      n = forward ? walker.nextNode() : walker.previousNode()) {
+      if (a.contains(n) || n.contains(a)) continue;
+      if (n.nodeType === Node.TEXT_NODE) return n;
+      if (n.tagName === 'BR') return null;
+    }
+    return null;
+  };
+  const center = (node, i) => {
+    const r = document.createRange();
+    r.setStart(node, i);
+    r.setEnd(node, i + 1);
+    const b = r.getBoundingClientRect();
+    return b.height ? b.top + b.height / 2 : null;
+  };
+  // The box whose lines hold a node: its nearest ancestor that is not inline.
+  const blockOf = (node) => {
+    let e = node.parentElement;
+    while (e && /^inline/.test(getComputedStyle(e).display)) e = e.parentElement;
+    return e;
+  };
+  for (const a of document.querySelectorAll('main a[href^="tel:"]')) {
+    if (!a.getClientRects().length || a.closest('.sheet, .card, .search-results, [hidden]')) continue;
+    const box = a.getBoundingClientRect();
+    const block = blockOf(a);
+    const sameLines = (n) => n && blockOf(n) === block;
+    const after = textBeside(a, true);
+    if (sameLines(after) && after.data.length && !/\s/.test(after.data[0])) {
+      const y = center(after, 0);
+      if (y !== null && y > box.bottom) out.push(`"${after.data[0]}" after ${a.textContent.trim()} starts the next line`);
+    }
+    const before = textBeside(a, false);
+    if (sameLines(before) && before.data.length && !/\s/.test(before.data[before.data.length - 1]) && !a.contains(before)) {
+      const y = center(before, before.data.length - 1);
+      if (y !== null && y < box.top) out.push(`"${before.data[before.data.length - 1]}" before ${a.textContent.trim()} ends the line above`);
     }
   }
   return out;
@@ -285,6 +340,7 @@ function boxesAfterNumbers() {
     for (const s of m.small.slice(0, 3)) problems.push(`${current}: tap target ${s}`);
     for (const f of m.footnotes) problems.push(`${current}: ${f}`);
     for (const x of (await page.evaluate(misread)).slice(0, 5)) problems.push(`${current}: number ${x}`);
+    for (const x of (await page.evaluate(strandedNextToNumbers)).slice(0, 5)) problems.push(`${current}: ${x}`);
     const under = await page.evaluate(underFixed);
     if (under.length) problems.push(`${current}: text under the hotline button at every scroll position: ${under.slice(0, 3).join(', ')}`);
     await numbers('');
@@ -324,6 +380,7 @@ function boxesAfterNumbers() {
     await numbers(' (print)');
     for (const x of (await page.evaluate(boxesAfterNumbers)).found.slice(0, 3)) problems.push(`${current} (print): ${x}`);
     for (const x of (await page.evaluate(misread)).slice(0, 5)) problems.push(`${current} (print): number ${x}`);
+    for (const x of (await page.evaluate(strandedNextToNumbers)).slice(0, 5)) problems.push(`${current} (print): ${x}`);
   }
   await browser.close();
   clearTimeout(watchdog);

@@ -104,11 +104,25 @@ pub(super) fn valid_domain(domain: &str) -> bool {
         && parts[parts.len() - 2..].iter().all(|p| !p.contains('_'))
 }
 
+/// A letter of a script written without spaces between words (Chinese, Japanese,
+/// Thai): a number may stand right against it (`当直は+81 52 123 4567`).
+fn unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{0E00}'..='\u{0EFF}' // Thai, Lao
+        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK Extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK Unified Ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK Compatibility Ideographs
+        | '\u{FF66}'..='\u{FF9F}' // Halfwidth Katakana
+    )
+}
+
 /// Phone numbers in international format in plain text (`+31 20 123 4913`,
 /// `+44 (0)20 7946 0011`, `+1 (212) 555-0100`): `+` and 7 to 15 digits in groups
 /// separated by one space, `-` or `.`, or bracketed. Made `tel:` links, so that a
 /// reader taps them and a right-to-left page sets their groups in order. A number
-/// that runs into a letter, a digit or a sign (`24/7`, `+5%`) is left as text.
+/// that runs into a letter, a digit or a sign (`24/7`, `+5%`) is left as text;
+/// punctuation may close it, a French `»` or a Japanese `。` too.
 pub(super) fn phone_numbers(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let b = text.as_bytes();
@@ -117,7 +131,9 @@ pub(super) fn phone_numbers(text: &str) -> Vec<std::ops::Range<usize>> {
         let start = from + p;
         from = start + 1;
         let before = text[..start].chars().next_back();
-        if before.is_some_and(|c| c.is_alphanumeric() || "+-./_=&%:@#\\".contains(c)) {
+        if before
+            .is_some_and(|c| (c.is_alphanumeric() && !unspaced(c)) || "+-./_=&%:@#\\".contains(c))
+        {
             continue;
         }
         let (mut at, mut digits, mut end) = (start + 1, 0usize, start);
@@ -151,7 +167,13 @@ pub(super) fn phone_numbers(text: &str) -> Vec<std::ops::Range<usize>> {
             }
         }
         let after = text[end..].chars().next();
-        let ends_cleanly = after.is_none_or(|c| c.is_whitespace() || ".,;:!?)\"'<*_~]".contains(c));
+        // Closing quotes and brackets and the stops of other scripts end it too
+        // (`«+33 2 40 41 20 20»`, `+81 52 123 4567。`).
+        let ends_cleanly = after.is_none_or(|c| {
+            c.is_whitespace()
+                || unspaced(c)
+                || ".,;:!?)\"'<*_~]»›’”」』）】〕〉》。、，；：！？".contains(c)
+        });
         // A sign or `/` right after the number's last group (`24/7`, `1-2`) makes it
         // something else.
         let runs_on = text[end..].starts_with(['.', ',', '-']) && {

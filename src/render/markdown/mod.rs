@@ -211,6 +211,7 @@ impl TextWalker {
                     push_words(&mut current.text, " ");
                 } else if [
                     "<span class=\"ref",
+                    "<span class=\"nobr\"><a ",
                     "<a ",
                     "<img ",
                     "<span class=\"missing-image",

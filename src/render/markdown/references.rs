@@ -16,10 +16,9 @@ pub fn reference(plan: &Plan, id: &str, text: Option<&str>, root: &str) -> Strin
     };
     match number_of(plan, r) {
         Some(n) => format!(
-            "<span class=\"ref ref-{}\">{link} <a class=\"tel\" href=\"{}\">{}</a></span>",
+            "<span class=\"ref ref-{}\">{link} {}</span>",
             r.kind.name(),
-            escape(&tel_uri(n)),
-            escape(n)
+            crate::html::tel_link(&tel_uri(n), n)
         ),
         None => link,
     }

@@ -16,8 +16,8 @@ pub(super) struct Safe<'a, 'p> {
     pub(super) source: &'a str,
     pub(super) plan: &'p Plan,
     pub(super) target: &'p Target<'p>,
-    /// For each open link: whether its address was kept.
-    pub(super) links: Vec<bool>,
+    /// Each open link: whether its address was kept, and whether it is a number.
+    pub(super) links: Vec<Link>,
     /// Events decided but not yet given out.
     pub(super) queue: VecDeque<Event<'a>>,
     /// The `{...}` of a heading that is not an id, given back as its text before
@@ -27,6 +27,16 @@ pub(super) struct Safe<'a, 'p> {
     pub(super) in_code: bool,
     /// The plain text of the last reference given out, for heading text.
     pub(super) last_reference: Option<String>,
+}
+
+/// An open link of the Markdown, as given out.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Link {
+    /// Its address was refused: its text stays, the link goes.
+    Dropped,
+    Kept,
+    /// A `tel:` link, given out in a span that does not wrap.
+    Tel,
 }
 
 impl<'a, 'p> Safe<'a, 'p> {
@@ -158,11 +168,7 @@ impl<'a, 'p> Safe<'a, 'p> {
                         escape(&href),
                         escape(text)
                     ),
-                    None => format!(
-                        "<a class=\"tel\" href=\"{}\">{}</a>",
-                        escape(&tel_uri(text)),
-                        escape(text)
-                    ),
+                    None => crate::html::tel_link(&tel_uri(text), text),
                 }
                 .into(),
             ));
@@ -223,21 +229,35 @@ impl<'a> Iterator for Safe<'a, '_> {
                     } else {
                         link_address(&dest_url, self.target)
                     };
-                    self.links.push(dest.is_some());
-                    let Some(dest) = dest else { continue };
-                    Event::Start(Tag::Link {
+                    let Some(dest) = dest else {
+                        self.links.push(Link::Dropped);
+                        continue;
+                    };
+                    let start = Event::Start(Tag::Link {
                         link_type,
-                        dest_url: dest.into(),
+                        dest_url: dest.clone().into(),
                         title: clean(&title).into_owned().into(),
                         id: "".into(),
-                    })
-                }
-                Event::End(TagEnd::Link) => {
-                    if !self.links.pop().unwrap_or(true) {
-                        continue;
+                    });
+                    if dest.to_ascii_lowercase().starts_with("tel:") {
+                        // In a span that does not wrap, as `html::tel_link` draws a
+                        // number: what is written against it stays on its line.
+                        self.links.push(Link::Tel);
+                        self.queue.push_back(start);
+                        Event::Html("<span class=\"nobr\">".into())
+                    } else {
+                        self.links.push(Link::Kept);
+                        start
                     }
-                    Event::End(TagEnd::Link)
                 }
+                Event::End(TagEnd::Link) => match self.links.pop() {
+                    Some(Link::Dropped) => continue,
+                    Some(Link::Tel) => {
+                        self.queue.push_back(Event::Html("</span>".into()));
+                        Event::End(TagEnd::Link)
+                    }
+                    _ => Event::End(TagEnd::Link),
+                },
                 Event::Start(Tag::Image {
                     dest_url, title, ..
                 }) => {

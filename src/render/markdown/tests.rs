@@ -60,6 +60,37 @@ fn links_to_files_not_in_assets_are_text() {
 }
 
 #[test]
+fn every_number_to_call_stands_in_a_span_that_does_not_wrap() {
+    // A bare number, an author's `tel:` link (any case) and a web link: only the
+    // numbers are wrapped, and the span closes after the link.
+    let (_d, plan) = plan();
+    let out = html(
+        &plan,
+        "Call (+44 20 7946 0000), [the desk](tel:+442079460001). [web](https://example.org), [x](TEL:+1555).",
+        "runbooks",
+        "",
+    );
+    assert!(out.contains("(<span class=\"nobr\"><a class=\"tel\" href=\"tel:+442079460000\">+44 20 7946 0000</a></span>)"), "{out}");
+    assert!(
+        out.contains("<span class=\"nobr\"><a href=\"tel:+442079460001\">the desk</a></span>."),
+        "{out}"
+    );
+    assert!(
+        out.contains("<span class=\"nobr\"><a href=\"TEL:+1555\">x</a></span>."),
+        "{out}"
+    );
+    assert!(
+        out.contains(" <a href=\"https://example.org\">web</a>,"),
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("<span").count(),
+        out.matches("</span>").count(),
+        "{out}"
+    );
+}
+
+#[test]
 fn references_name_the_item_and_its_number() {
     let (_d, plan) = plan();
     let out = html(
@@ -68,8 +99,9 @@ fn references_name_the_item_and_its_number() {
         "runbooks",
         "",
     );
-    assert!(out.contains("<a href=\"../contacts/ben.html\">Ben &lt;Ode&gt;</a> <a class=\"tel\" href=\"tel:+447700900011\">+44 7700 900011</a>"), "{out}");
-    assert!(out.contains("<a href=\"../vendors/acme.html\">the vendor</a> <a class=\"tel\" href=\"tel:+15550100\">"), "{out}");
+    // The number in a span that does not wrap: the comma after it stays on its line.
+    assert!(out.contains("<a href=\"../contacts/ben.html\">Ben &lt;Ode&gt;</a> <span class=\"nobr\"><a class=\"tel\" href=\"tel:+447700900011\">+44 7700 900011</a></span></span>,"), "{out}");
+    assert!(out.contains("<a href=\"../vendors/acme.html\">the vendor</a> <span class=\"nobr\"><a class=\"tel\" href=\"tel:+15550100\">"), "{out}");
     assert!(
         out.contains("<a href=\"../services/ehr.html\">EHR</a>"),
         "{out}"
@@ -318,7 +350,7 @@ fn text_sections_carry_the_page_anchors_and_names_of_references() {
     let (_d, plan) = plan();
     let s = text_sections(
         &plan,
-        "Intro *text*\n\n## Step one\nCall [[ben]].\n\n### Sub\nmore\n\n## Step one\n- [ ] tick\n",
+        "Intro *text*\n\n## Step one\nCall [[ben]] or (+44 20 7946 0000).\n\n### Sub\nmore\n\n## Step one\n- [ ] tick\n",
         "runbooks",
         &ASSETS,
     );
@@ -333,7 +365,7 @@ fn text_sections_carry_the_page_anchors_and_names_of_references() {
             (
                 "step-one",
                 "Step one",
-                "Call Ben <Ode> +44 7700 900011. Sub more"
+                "Call Ben <Ode> +44 7700 900011 or (+44 20 7946 0000). Sub more"
             ),
             ("step-one-2", "Step one", "tick"),
         ]
@@ -346,6 +378,7 @@ fn a_page_reads_its_prose_as_the_search_index_does() {
     for md in [
         "See [the plan](../assets/plan.pdf#p2), then [gone](../assets/nope.pdf) and \
          [web](https://x.example/) ![map](../assets/map.svg) ![far](https://x.example/i.png).",
+        "Call (+44 20 7946 0000), [the desk](tel:+442079460001).",
         "## Dear {{name}}\nSubject: [{{severity}}] {{ service }} is down {{}} {{a{b}}\n\n\
          - [ ] tell {{who}} & <them>\n\n## Step {{n}} of [[ben]]\n{{x}}",
         "{{start}} of a line, [[acme|the vendor]] [a [[ben]] link](../assets/a%20b%C3%A9.pdf)\n\n\
@@ -449,6 +482,22 @@ fn phone_numbers_in_prose_are_tel_links() {
         (
             "+49.30.1234.5678",
             Some(("tel:+493012345678", "+49.30.1234.5678")),
+        ),
+        (
+            "l’officier de permanence («+33 2 40 41 20 20»).",
+            Some(("tel:+33240412020", "+33 2 40 41 20 20")),
+        ),
+        (
+            "当直（+81 52 123 4567）に電話する。",
+            Some(("tel:+81521234567", "+81 52 123 4567")),
+        ),
+        (
+            "当直は+81 52 123 4567。",
+            Some(("tel:+81521234567", "+81 52 123 4567")),
+        ),
+        (
+            "当直+81 52 123 4567に電話",
+            Some(("tel:+81521234567", "+81 52 123 4567")),
         ),
     ];
     for (md, want) in cases {

@@ -63,11 +63,7 @@ impl ItemLink {
             None => escape(&text),
         };
         let html = match &phone {
-            Some(p) => format!(
-                "{name_html} <a class=\"tel\" href=\"{}\">{}</a>",
-                escape(&p.tel),
-                escape(&p.number)
-            ),
+            Some(p) => format!("{name_html} {}", crate::html::tel_link(&p.tel, &p.number)),
             None => name_html.clone(),
         };
         ItemLink {
