@@ -160,6 +160,9 @@ fn wallet_cards_print_at_cr80_size_on_a4_and_letter() {
         root().join("tests/testsuite/plans/galil-he"),
         // Japanese: titles and names with no space to wrap at.
         root().join("tests/testsuite/plans/tokai-suido-ja"),
+        // French: the interface's longer words, names with particles, five cards
+        // with each kind of QR code.
+        root().join("tests/testsuite/plans/metropole-loire-fr"),
     ] {
         let dir = tempfile::tempdir().expect("temp dir");
         let site = dir.path().join("site");

@@ -19,6 +19,8 @@ fn plans() -> Vec<PathBuf> {
         root().join("tests/testsuite/plans/stress-muehlenbach"),
         // Japanese: UTF-8 payloads three bytes a letter, behind an ECI designator.
         root().join("tests/testsuite/plans/tokai-suido-ja"),
+        // French: names with ’ and accents, every kind of QR code.
+        root().join("tests/testsuite/plans/metropole-loire-fr"),
     ]
 }
 

@@ -172,6 +172,12 @@ fn a_plan_in_each_built_in_language_shows_no_english_word_of_the_interface() {
             "pump",
             &["fr"][..],
         ),
+        // A French local authority's plan in French.
+        (
+            root().join("tests/testsuite/plans/metropole-loire-fr"),
+            "Diaye",
+            &["fr"][..],
+        ),
     ] {
         let dir = tempfile::tempdir().expect("temp dir");
         let en_plan = with_language(&src, &dir.path().join("en"), "en");

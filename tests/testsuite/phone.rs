@@ -19,6 +19,7 @@ pub fn fixture_plans() -> Vec<std::path::PathBuf> {
         "markdown-gfm",
         "galil-he",
         "tokai-suido-ja",
+        "metropole-loire-fr",
     ] {
         plans.push(root().join("tests/testsuite/plans").join(p));
     }

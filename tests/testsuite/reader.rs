@@ -164,6 +164,15 @@ fn other_plans_search_beyond_ascii_and_pass_axe_light_and_dark() {
             "klinikum-nord-de",
             serde_json::json!([["gross", "Jürgen Groß"]]),
         ),
+        (
+            // French: apostrophes ’ and accents, found as typed on any keyboard.
+            "metropole-loire-fr",
+            serde_json::json!([
+                ["ndiaye", "Jean-Baptiste N’Diaye"],
+                ["etat civil", "Logiciel d’état civil"],
+                ["rancongiciel", "Rançongiciel : les gestes"],
+            ]),
+        ),
     ] {
         let dir = tempfile::tempdir().expect("temp dir");
         let site = dir.path().join("site");
@@ -341,6 +350,7 @@ fn print_html_is_a_binder_with_classification_version_and_page_numbers_on_every_
         "klinikum-nord-de",
         "galil-he",
         "tokai-suido-ja",
+        "metropole-loire-fr",
     ] {
         let dir = tempfile::tempdir().expect("temp dir");
         let plan = if name == "example" {
