@@ -141,12 +141,13 @@ pub fn front(
         && let Some(p) = &h.phone
     {
         out.push_str(&format!(
-            "<p class=\"binder-hotline\">{}: <strong>{}</strong></p>\n",
+            "<p class=\"binder-hotline\">{}{} <strong>{}</strong></p>\n",
             escape(
                 &h.label
                     .as_ref()
                     .map_or_else(|| catalog.text("hotline"), |l| l.value.clone())
             ),
+            escape(&catalog.text("colon")),
             escape(&p.value)
         ));
     }

@@ -104,6 +104,7 @@ never = nie
 yes = ja
 no = nein
 about-duration = etwa { $duration }
+colon = :
 
 ## Startseite
 hotline-call = 1. { $label } anrufen

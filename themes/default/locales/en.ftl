@@ -105,6 +105,9 @@ never = never
 yes = yes
 no = no
 about-duration = about { $duration }
+# What ends a label that a value follows on the same line ("Cyberattack: ..."); French
+# sets a no-break space before it.
+colon = :
 
 ## The start page
 hotline-call = 1. Call the { $label }

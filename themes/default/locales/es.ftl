@@ -104,6 +104,7 @@ never = nunca
 yes = sí
 no = no
 about-duration = unos { $duration }
+colon = :
 
 ## Página de inicio
 hotline-call = 1. Llame a { $label }

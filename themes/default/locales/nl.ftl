@@ -104,6 +104,7 @@ never = nooit
 yes = ja
 no = nee
 about-duration = ongeveer { $duration }
+colon = :
 
 ## Startpagina
 hotline-call = 1. Bel { $label }
