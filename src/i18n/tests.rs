@@ -252,3 +252,34 @@ fn a_right_to_left_interface_sets_each_value_apart_from_its_sentence() {
     assert!(!en.contains(['\u{2068}', '\u{2069}']), "{en}");
     assert!(en.contains("2025.2-rev.B"), "{en}");
 }
+
+#[test]
+fn french_sets_a_no_break_space_before_its_high_punctuation() {
+    // A colon, semicolon, question or exclamation mark, or a closing guillemet,
+    // never starts a line of a French page; the apostrophe is typographic.
+    let fr = Catalog::new("fr", &[]);
+    let mut checked = 0;
+    for id in message_ids() {
+        let text = fr.text(id);
+        let chars: Vec<char> = text.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            if matches!(c, ':' | ';' | '?' | '!' | '»') && i > 0 {
+                checked += 1;
+                // No space at all (`06:00`) is no break either.
+                assert!(
+                    chars[i - 1] != ' ',
+                    "fr {id}: a space that may break before {c}: {text:?}"
+                );
+            }
+            if *c == '«' {
+                assert!(chars.get(i + 1) != Some(&' '), "fr {id}: {text:?}");
+            }
+        }
+        assert!(
+            !text.contains('\''),
+            "fr {id}: a typewriter apostrophe: {text:?}"
+        );
+    }
+    assert!(checked > 40, "{checked}");
+    assert_eq!(fr.text("colon"), "\u{a0}:");
+}

@@ -110,7 +110,7 @@ colon =  :
 hotline-call = 1. Appeler : { $label }
 hotline-call-default = 1. Appeler le numéro d’urgence
 if-busy = Si occupé :
-hotline-email = { email } :
+hotline-email = { email } :
 say-what = Dites ce que vous constatez, où, et depuis quand.
 start-response = Lancer la réponse
 start-response-numbered = 2. Lancer la réponse
@@ -149,7 +149,7 @@ plan-health-warnings = État du plan : { $n ->
 ## Services
 services-intro = Par criticité, les plus critiques d’abord. Rétablissez-les selon l’{ $order }.
 tier-title = Criticité { $tier }
-tier-title-label = Criticité { $tier } : { $label }
+tier-title-label = Criticité { $tier } : { $label }
 no-tier = Sans criticité
 recovery-label = Reprise
 recovery-wave = vague { $n }
@@ -312,8 +312,8 @@ facilitator = Animateur
 participants = Participants
 findings = Constats
 finding = Constat
-calendar-name = { $plan } : exercices
-calendar-field = { $label } : { $value }
+calendar-name = { $plan } : exercices
+calendar-field = { $label } : { $value }
 calendar-finding-open = Constat (ouvert) : { $title }
 calendar-finding-done = Constat (traité) : { $title }
 action = Action
@@ -324,7 +324,7 @@ overdue = (en retard)
 warnings-from-check = { $n ->
     [one] { $n } avertissement
    *[other] { $n } avertissements
-} de { $check } :
+} de { $check } :
 warning = Avertissement
 about = Concerne
 where = Emplacement
@@ -335,16 +335,16 @@ cards-title = Cartes d’urgence ({ $paper })
 cards-intro = { $n ->
     [one] { $n } carte
    *[other] { $n } cartes
-}, { $per } par feuille, chacune de 85,60 x 53,98 mm (format carte bancaire CR80), recto sur une feuille et verso sur la suivante. Imprimez cette page à { $how } ; vérifiez la règle de 50 mm sur la feuille, puis découpez le long des repères.
-cards-how = 100 % (taille réelle), sans marges, recto verso, retournement sur le bord long
+}, { $per } par feuille, chacune de 85,60 x 53,98 mm (format carte bancaire CR80), recto sur une feuille et verso sur la suivante. Imprimez cette page à { $how } ; vérifiez la règle de 50 mm sur la feuille, puis découpez le long des repères.
+cards-how = 100 % (taille réelle), sans marges, recto verso, retournement sur le bord long
 cards-other = Les mêmes cartes au format { $paper }
 paper-a4 = A4
 paper-letter = US Letter
 the-cards = Les cartes
 sheet-fronts-label = Feuille { $n }, recto
 sheet-backs-label = Feuille { $n }, verso
-sheet-fronts = Feuille { $n } : recto. Imprimer à 100 % (taille réelle), sans marges, recto verso.
-sheet-backs = Feuille { $n } : verso. Imprimer au dos de la feuille { $front } (recto verso, retournement sur le bord long).
+sheet-fronts = Feuille { $n } : recto. Imprimer à 100 % (taille réelle), sans marges, recto verso.
+sheet-backs = Feuille { $n } : verso. Imprimer au dos de la feuille { $front } (recto verso, retournement sur le bord long).
 card-plan-version = Plan { $version }
 card-scan = Scanner : { $what }
 card-more-numbers = Autres numéros
@@ -479,7 +479,7 @@ js-hours-minutes = { $h } h { $m } min
 js-runbook-started = Fiche réflexe lancée : { $title }
 js-tick-each-step = Cochez chaque étape une fois faite.
 js-tick-each-step-about = Cochez chaque étape une fois faite (environ { $time }).
-js-started-ago = Commencé à { $time } : il y a { $took }
+js-started-ago = Commencé à { $time } : il y a { $took }
 js-estimated = (estimé { $time })
 js-steps-done = { $done } étape(s) faite(s) sur { $total }.
 js-step-done = Fait : { $step }
@@ -493,7 +493,7 @@ js-copied = Copié.
 js-copy-by-hand = Sélectionnez le texte et copiez-le.
 
 ## Graphiques
-heat-map-label = { $title } : { $n ->
+heat-map-label = { $title } : { $n ->
     [one] { $n } risque par vraisemblance et impact
    *[other] { $n } risques par vraisemblance et impact
 }
@@ -502,8 +502,8 @@ heat-axis-impact = Impact →
 impact-axis-time = Temps écoulé depuis le début de l’interruption →
 card-alternate-for = { $alternate } pour { $who }
 qr-save-hotline = enregistrer le numéro d’urgence
-sheet-cut = Découper le long des repères : chaque carte mesure 85,60 x 53,98 mm.
-sheet-ruler = Cette règle doit mesurer 50 mm
+sheet-cut = Découper le long des repères : chaque carte mesure 85,60 x 53,98 mm.
+sheet-ruler = Cette règle doit mesurer 50 mm
 
 ## Recherche : d'autres mots qui trouvent les pages du site
 search-words-title-start = urgence gravité premières étapes
@@ -625,7 +625,7 @@ exercise-status-done = réalisé
 exercise-status-cancelled = annulé
 last-trained = Dernier exercice ou formation
 with-people = avec { $who }
-dated = { $date } : { $what }
+dated = { $date } : { $what }
 exercises-and-training = Exercices et formations
 search-words-title-readiness = formation sensibilisation préparation rôles
 code-untrained = Une personne ayant un rôle n’a pas été formée récemment
