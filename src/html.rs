@@ -66,11 +66,18 @@ pub fn escape(text: &str) -> String {
 /// span that does not wrap. On screen and on paper the link is a box of its own (a
 /// tap target), and a browser may break a line on either side of a box even where
 /// the text would not allow it (CSS Text 3, 5.1): the comma after a number started
-/// the next line. Chromium keeps a box with what is written against it when the
-/// box's parent does not wrap; the link itself wraps as it did.
+/// the next line. Chromium keeps a box with what follows it when the box's parent
+/// does not wrap; the link itself wraps as it did.
 pub fn tel_link(href: &str, number: &str) -> String {
+    tel_link_after("", href, number)
+}
+
+/// [`tel_link`] with `lead`, the punctuation written right before the number
+/// (`(«`), inside the span: a line may not break between them either.
+pub fn tel_link_after(lead: &str, href: &str, number: &str) -> String {
     format!(
-        "<span class=\"nobr\"><a class=\"tel\" href=\"{}\">{}</a></span>",
+        "<span class=\"nobr\">{}<a class=\"tel\" href=\"{}\">{}</a></span>",
+        escape(lead),
         escape(href),
         escape(number)
     )

@@ -159,7 +159,17 @@ impl<'a, 'p> Safe<'a, 'p> {
             }
         };
         for (range, href) in found {
-            push_plain(&mut events, self, &t[rest_at..range.start]);
+            // The punctuation right before a number (`(«`) goes into its span.
+            let before = &t[rest_at..range.start];
+            let lead = if href.is_none() {
+                let kept = before.trim_end_matches(|c: char| {
+                    !c.is_alphanumeric() && !c.is_whitespace() && !crate::html::forbidden(c)
+                });
+                &before[kept.len()..]
+            } else {
+                ""
+            };
+            push_plain(&mut events, self, &before[..before.len() - lead.len()]);
             let text = &t[range.clone()];
             events.push(Event::Html(
                 match href {
@@ -168,7 +178,7 @@ impl<'a, 'p> Safe<'a, 'p> {
                         escape(&href),
                         escape(text)
                     ),
-                    None => crate::html::tel_link(&tel_uri(text), text),
+                    None => crate::html::tel_link_after(lead, &tel_uri(text), text),
                 }
                 .into(),
             ));

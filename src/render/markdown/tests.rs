@@ -70,7 +70,7 @@ fn every_number_to_call_stands_in_a_span_that_does_not_wrap() {
         "runbooks",
         "",
     );
-    assert!(out.contains("(<span class=\"nobr\"><a class=\"tel\" href=\"tel:+442079460000\">+44 20 7946 0000</a></span>)"), "{out}");
+    assert!(out.contains("Call <span class=\"nobr\">(<a class=\"tel\" href=\"tel:+442079460000\">+44 20 7946 0000</a></span>)"), "{out}");
     assert!(
         out.contains("<span class=\"nobr\"><a href=\"tel:+442079460001\">the desk</a></span>."),
         "{out}"
