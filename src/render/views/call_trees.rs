@@ -6,6 +6,10 @@ use super::*;
 #[derive(Serialize)]
 pub struct CallTreePage {
     pub title: String,
+    /// The page's heading: "Call tree: <title>", or the title alone when it starts
+    /// with those words already ("Chaîne d’alerte de la cellule de crise", not
+    /// "Chaîne d’alerte : Chaîne d’alerte de la cellule de crise").
+    pub heading: String,
     pub starts: Option<ItemLink>,
     pub report_back: Option<ItemLink>,
     pub steps: Vec<CascadeStep>,
@@ -104,6 +108,7 @@ pub fn call_tree_page(c: &Ctx, index: usize) -> CallTreePage {
         })
         .collect::<Vec<_>>();
     CallTreePage {
+        heading: heading(c.catalog, &t.title.value),
         title: t.title.value.clone(),
         starts: c.link_opt(&t.root),
         report_back: t.reports_to().map(|x| c.link_id(x)),
@@ -122,5 +127,64 @@ pub fn call_tree_page(c: &Ctx, index: usize) -> CallTreePage {
             .collect(),
         has_cards: plan.settings.call_tree_cards,
         prose: c.prose(r),
+    }
+}
+
+/// A call tree's heading: message `title-call-tree` with the tree's title, or the
+/// title alone when it names itself a call tree already.
+fn heading(catalog: &crate::i18n::Catalog, title: &str) -> String {
+    if names_itself(catalog, "title-call-tree", "name", title) {
+        title.to_string()
+    } else {
+        catalog.format("title-call-tree", &[("name", title.into())])
+    }
+}
+
+/// Whether `title` starts with the words that message `id` puts before its value
+/// `arg` ("Call tree", "Chaîne d’alerte"): then the title is shown alone, not
+/// "Chaîne d’alerte : Chaîne d’alerte de la cellule de crise".
+pub(super) fn names_itself(
+    catalog: &crate::i18n::Catalog,
+    id: &str,
+    arg: &str,
+    title: &str,
+) -> bool {
+    let label = catalog.format(id, &[(arg, "".into())]);
+    let label = label.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '：' | '\u{2068}' | '\u{2069}')
+    });
+    let fold = |s: &str| s.to_lowercase().replace('’', "'");
+    let (label, folded) = (fold(label), fold(title));
+    !label.is_empty()
+        && folded.starts_with(&label)
+        && !folded[label.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heading;
+    use crate::i18n::Catalog;
+
+    #[test]
+    fn a_title_that_names_itself_a_call_tree_is_not_named_twice() {
+        let fr = Catalog::new("fr", &[]);
+        assert_eq!(
+            heading(&fr, "Chaîne d'alerte de la cellule de crise"),
+            "Chaîne d'alerte de la cellule de crise"
+        );
+        assert_eq!(
+            heading(&fr, "Astreinte"),
+            "Chaîne d’alerte\u{a0}: Astreinte"
+        );
+        let en = Catalog::new("en", &[]);
+        assert_eq!(
+            heading(&en, "Call tree for the board"),
+            "Call tree for the board"
+        );
+        assert_eq!(heading(&en, "Call trees"), "Call tree: Call trees");
+        assert_eq!(heading(&en, "Major incident"), "Call tree: Major incident");
     }
 }

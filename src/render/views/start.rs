@@ -27,6 +27,8 @@ pub struct SeverityView {
     pub update_every: Option<String>,
     pub notify: Vec<ItemLink>,
     pub call_tree: Option<ItemLink>,
+    /// The call tree's title names it a call tree already: shown without the label.
+    pub call_tree_named: bool,
     pub templates: Vec<ItemLink>,
 }
 
@@ -101,6 +103,9 @@ pub fn start(c: &Ctx, warnings: usize) -> Start {
             update_every: c.dur(&l.update_every),
             notify: c.link_all(&l.notify),
             call_tree: c.link_opt(&l.call_tree),
+            call_tree_named: c.link_opt(&l.call_tree).is_some_and(|t| {
+                call_trees::names_itself(c.catalog, "severity-call-tree", "tree", &t.text)
+            }),
             templates: plan
                 .templates
                 .iter()
