@@ -21,7 +21,8 @@
 //   (a right-to-left page must not reverse its groups), cards too.
 // - what is written against a number (the comma after it, the bracket before it)
 //   stays on its line, on screen and printed: a number to call is a box of its own
-//   (a tap target), and the browser may break a line on either side of a box.
+//   (a tap target), and the browser may break a line on either side of a box;
+// - a runbook's time keeps each number with its unit ("3 h 30 min").
 // Prints one line per problem and a last line
 // `pages=N ordinals=N tels=N cells=N problems=N`.
 'use strict';
@@ -341,6 +342,14 @@ function boxesAfterNumbers() {
     for (const f of m.footnotes) problems.push(`${current}: ${f}`);
     for (const x of (await page.evaluate(misread)).slice(0, 5)) problems.push(`${current}: number ${x}`);
     for (const x of (await page.evaluate(strandedNextToNumbers)).slice(0, 5)) problems.push(`${current}: ${x}`);
+    // A runbook's time ("about 3 h 30 min") keeps each number with its unit: "(environ 3"
+    // ended a line and "h 30 min)" began the next.
+    const clock = await page.evaluate(() => {
+      const c = document.querySelector('.runbook-clock');
+      return c && c.getClientRects().length ? c.textContent : null;
+    });
+    // A unit is a short word after a number ("h", "min", "Std."), not a count's noun.
+    if (clock && /\d [^\s\d]{1,4}(?=[\s.,)]|$)/.test(clock)) problems.push(`${current}: the runbook's time may break between a number and its unit: "${clock}"`);
     const under = await page.evaluate(underFixed);
     if (under.length) problems.push(`${current}: text under the hotline button at every scroll position: ${under.slice(0, 3).join(', ')}`);
     await numbers('');

@@ -475,29 +475,35 @@ fn a_page_title_message_of_the_plan_is_each_page_s_own() {
 
 #[test]
 fn a_label_and_its_colon_are_the_language_s() {
-    // French sets a space before a colon: the start page's email line, and an
-    // exercise after its date on a runbook's and a contact's page.
+    // French sets a space before a colon, a no-break one (no line starts with the
+    // colon): the start page's email line, an exercise after its date on a
+    // runbook's and a contact's page, a scenario before its runbooks.
     let dir = tempfile::tempdir().expect("temp dir");
     let plan = with_language(&root().join("example-plan"), &dir.path().join("fr"), "fr");
     let site = dir.path().join("site-fr");
     build_site(&plan, &site, &[]);
     let index = std::fs::read_to_string(site.join("index.html")).expect("index");
     assert!(
-        index.contains("<p>E-mail : <a href=\"mailto:bridge@northwind.example\">"),
+        index.contains("<p>E-mail\u{a0}: <a href=\"mailto:bridge@northwind.example\">"),
         "{index}"
     );
     let runbook =
         std::fs::read_to_string(site.join("runbooks/db-cluster-restore.html")).expect("runbook");
     assert!(
         runbook.contains(
-            "<dd>12 septembre 2026 : <a href=\"../exercises/2026-09-ransomware-tabletop.html\">"
+            "<dd>12 septembre 2026\u{a0}: <a href=\"../exercises/2026-09-ransomware-tabletop.html\">"
         ),
         "{runbook}"
     );
     let contact = std::fs::read_to_string(site.join("contacts/ana-ruiz.html")).expect("contact");
     assert!(
-        contact.contains("<li>13 mars 2027 : <a href=\"../exercises/2027-03-full-scale.html\">"),
+        contact
+            .contains("<li>13 mars 2027\u{a0}: <a href=\"../exercises/2027-03-full-scale.html\">"),
         "{contact}"
+    );
+    assert!(
+        index.contains("<li><strong>Ransomware</strong>\u{a0}: <a href=\"runbooks/"),
+        "{index}"
     );
     // A plan's own catalogue that words only `email` has the start page say it.
     let plan = with_language(&root().join("example-plan"), &dir.path().join("pl"), "pl");

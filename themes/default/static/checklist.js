@@ -14,7 +14,9 @@
   function hhmm(ms) { var d = new Date(ms); return pad(d.getHours()) + ":" + pad(d.getMinutes()); }
   function minutes(m) {
     m = Math.max(0, Math.round(m));
-    return m < 60 ? tr("js-minutes", { n: m }) : tr("js-hours-minutes", { h: Math.floor(m / 60), m: pad(m % 60) });
+    // One piece on a line: "(environ 3" ended a line and "h 30 min)" began the next.
+    var text = m < 60 ? tr("js-minutes", { n: m }) : tr("js-hours-minutes", { h: Math.floor(m / 60), m: pad(m % 60) });
+    return text.replace(/ /g, "\u00a0");
   }
   var read = keep.read;
   var write = keep.write;
