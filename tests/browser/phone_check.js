@@ -343,13 +343,20 @@ function boxesAfterNumbers() {
     for (const x of (await page.evaluate(misread)).slice(0, 5)) problems.push(`${current}: number ${x}`);
     for (const x of (await page.evaluate(strandedNextToNumbers)).slice(0, 5)) problems.push(`${current}: ${x}`);
     // A runbook's time ("about 3 h 30 min") keeps each number with its unit: "(environ 3"
-    // ended a line and "h 30 min)" began the next.
+    // ended a line and "h 30 min)" began the next. The units are the words of the
+    // language's time messages (js-minutes, js-hours-minutes).
     const clock = await page.evaluate(() => {
       const c = document.querySelector('.runbook-clock');
-      return c && c.getClientRects().length ? c.textContent : null;
+      if (!c || !c.getClientRects().length || !window.lifeboatTr) return null;
+      const units = new Set();
+      for (const t of [window.lifeboatTr('js-minutes', { n: 7 }), window.lifeboatTr('js-hours-minutes', { h: 7, m: '08' })]) {
+        for (const w of t.split(/[\s\d]+/)) if (w) units.add(w);
+      }
+      const text = c.textContent;
+      const split = [...units].find((u) => text.includes(' ' + u) && new RegExp('\\d ' + u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).test(text));
+      return split ? `"${text}" (at "${split}")` : null;
     });
-    // A unit is a short word after a number ("h", "min", "Std."), not a count's noun.
-    if (clock && /\d [^\s\d]{1,4}(?=[\s.,)]|$)/.test(clock)) problems.push(`${current}: the runbook's time may break between a number and its unit: "${clock}"`);
+    if (clock) problems.push(`${current}: the runbook's time may break between a number and its unit: ${clock}`);
     const under = await page.evaluate(underFixed);
     if (under.length) problems.push(`${current}: text under the hotline button at every scroll position: ${under.slice(0, 3).join(', ')}`);
     await numbers('');

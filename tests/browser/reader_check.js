@@ -206,7 +206,7 @@ async function phone(browser) {
     const stamp = await page.locator('.checklist time.tick-time').first().textContent().catch(() => '');
     check(/^\d\d:\d\d$/.test(stamp), `runbooks/${f}: no time beside the tick ("${stamp}")`);
     const clock = await page.locator('.runbook-clock').textContent();
-    check(/\d\d:\d\d/.test(clock) && /\d+ \S+ \d+/.test(clock), `runbooks/${f}: the clock does not run ("${clock}")`);
+    check(/\d\d:\d\d/.test(clock) && /\d+\s\S+\s\d+/.test(clock), `runbooks/${f}: the clock does not run ("${clock}")`);
     await page.locator('button.reset-steps').click();
     await page.reload();
     check(!(await page.locator('.checklist input.step').nth(1).isChecked()), `runbooks/${f}: clearing did not untick`);

@@ -647,7 +647,7 @@ fn pages_show_what_the_reader_needs() {
     // A contact reference: the name and a tel: link to the number.
     let runbook = read("runbooks/ehr-failover.html");
     assert!(
-        runbook.contains("<a href=\"../contacts/ben-ode.html\">Ben Ode</a> <a class=\"tel\" href=\"tel:+447700900011\">"),
+        runbook.contains("<a href=\"../contacts/ben-ode.html\">Ben Ode</a> <span class=\"nobr\"><a class=\"tel\" href=\"tel:+447700900011\">"),
         "{runbook}"
     );
     assert!(runbook.contains("class=\"alert alert-warning\""));
