@@ -1,5 +1,6 @@
 //! HTML escaping, a leaf that every module writing HTML or vCard text uses (`render`,
-//! `kit`, `serve`): it imports nothing of the crate.
+//! `kit`, `serve`), and the markup of a number to call that prose and pages share
+//! ([`tel_link`]): it imports nothing of the crate.
 
 use std::borrow::Cow;
 
@@ -62,6 +63,11 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The span around a number to call, opened and closed: [`tel_link`] draws it, and
+/// the Markdown renderer puts an author's `[text](tel:…)` link inside it.
+pub const NUMBER_OPEN: &str = "<span class=\"nobr\">";
+pub const NUMBER_CLOSE: &str = "</span>";
+
 /// A number to call on a page: a `tel:` link (`href` is its `tel:` address) in a
 /// span that does not wrap. On screen and on paper the link is a box of its own (a
 /// tap target), and a browser may break a line on either side of a box even where
@@ -76,7 +82,7 @@ pub fn tel_link(href: &str, number: &str) -> String {
 /// (`(«`), inside the span: a line may not break between them either.
 pub fn tel_link_after(lead: &str, href: &str, number: &str) -> String {
     format!(
-        "<span class=\"nobr\">{}<a class=\"tel\" href=\"{}\">{}</a></span>",
+        "{NUMBER_OPEN}{}<a class=\"tel\" href=\"{}\">{}</a>{NUMBER_CLOSE}",
         escape(lead),
         escape(href),
         escape(number)

@@ -517,3 +517,55 @@ fn a_label_and_its_colon_are_the_language_s() {
         "{index}"
     );
 }
+
+#[test]
+fn a_call_tree_whose_title_names_it_a_call_tree_is_not_named_twice() {
+    // The French and German plans name their trees "Chaîne d’alerte …" and
+    // "Alarmierungskette …": the tree's page and the severity level's facts show the
+    // title alone; the example's "Major incident activation" keeps "Call tree: ".
+    for (name, tree, title, label) in [
+        (
+            "tests/testsuite/plans/metropole-loire-fr",
+            "cellule-de-crise",
+            "Chaîne d’alerte de la cellule de crise numérique",
+            "Chaîne d’alerte",
+        ),
+        (
+            "tests/testsuite/plans/klinikum-nord-de",
+            "krisenstab-it",
+            "Alarmierungskette IT-Krisenstab",
+            "Alarmierungskette",
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let site = dir.path().join("site");
+        build_site(&root().join(name), &site, &[]);
+        let page = std::fs::read_to_string(site.join(format!("call-trees/{tree}.html")))
+            .expect("call tree page");
+        assert!(
+            page.contains(&format!("<h1>{title}</h1>")),
+            "{name}: {page}"
+        );
+        let index = std::fs::read_to_string(site.join("index.html")).expect("index");
+        let fact = format!("<span><a href=\"call-trees/{tree}.html\">{title}</a></span>");
+        assert!(index.contains(&fact), "{name}: {index}");
+        assert!(
+            !index.contains(&format!("{label}: <a href=\"call-trees/")),
+            "{name}"
+        );
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    build_site(&root().join("example-plan"), &site, &[]);
+    let page = std::fs::read_to_string(site.join("call-trees/major-incident.html"))
+        .expect("call tree page");
+    assert!(
+        page.contains("<h1>Call tree: Major incident activation</h1>"),
+        "{page}"
+    );
+    let index = std::fs::read_to_string(site.join("index.html")).expect("index");
+    assert!(
+        index.contains("<span>Call tree: <a href=\"call-trees/major-incident.html\">"),
+        "{index}"
+    );
+}

@@ -211,7 +211,7 @@ impl TextWalker {
                     push_words(&mut current.text, " ");
                 } else if [
                     "<span class=\"ref",
-                    "<span class=\"nobr\">",
+                    crate::html::NUMBER_OPEN,
                     "<a ",
                     "<img ",
                     "<span class=\"missing-image",

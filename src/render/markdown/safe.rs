@@ -254,7 +254,7 @@ impl<'a> Iterator for Safe<'a, '_> {
                         // number: what is written against it stays on its line.
                         self.links.push(Link::Tel);
                         self.queue.push_back(start);
-                        Event::Html("<span class=\"nobr\">".into())
+                        Event::Html(crate::html::NUMBER_OPEN.into())
                     } else {
                         self.links.push(Link::Kept);
                         start
@@ -263,7 +263,8 @@ impl<'a> Iterator for Safe<'a, '_> {
                 Event::End(TagEnd::Link) => match self.links.pop() {
                     Some(Link::Dropped) => continue,
                     Some(Link::Tel) => {
-                        self.queue.push_back(Event::Html("</span>".into()));
+                        self.queue
+                            .push_back(Event::Html(crate::html::NUMBER_CLOSE.into()));
                         Event::End(TagEnd::Link)
                     }
                     _ => Event::End(TagEnd::Link),
